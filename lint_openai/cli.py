@@ -1,0 +1,164 @@
+"""The ``lint-openai`` command line. Translates engine diagnostics to text; holds no rule logic."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence, TextIO
+
+from . import __version__
+from .diagnostic import Diagnostic
+from .discovery import DEFAULT_EXCLUDES, iter_python_files
+from .docs import render_rule
+from .output import FORMATTERS, summary
+from .rules import find_rule
+from .runner import FileResult, check_data, check_file
+from .selection import validate_selectors
+from .settings import ConfigError, Settings, load_config_file, load_settings, parse_date
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _codes(values: Optional[List[str]]) -> Optional[List[str]]:
+    """Flatten repeated, comma-separated code options (``--select OAI101,OAI102 --select OAI2``)."""
+    if values is None:
+        return None
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lint-openai",
+        description="Find code that breaks against the OpenAI Python SDK (openai>=1.0) and tiktoken.",
+    )
+    parser.add_argument("--version", action="version", version=f"lint-openai {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="check files and directories (default: .)")
+    check.add_argument("paths", nargs="*", help="files or directories; '-' reads source from stdin")
+    check.add_argument("--select", action="append", help="rule codes or prefixes to enable (replaces config)")
+    check.add_argument("--extend-select", action="append", help="rule codes or prefixes to enable as well")
+    check.add_argument("--ignore", action="append", help="rule codes or prefixes to disable")
+    check.add_argument(
+        "--output-format", choices=sorted(FORMATTERS), default="concise", help="how to print findings"
+    )
+    check.add_argument("--today", help="pin today's date (YYYY-MM-DD) for model lifecycle rules")
+    check.add_argument("--config", type=Path, help="use this pyproject.toml instead of discovering one")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
+    check.add_argument("--stdin-filename", help="the path to report for source read from stdin")
+
+    rule = commands.add_parser("rule", help="print the documentation of a rule")
+    rule.add_argument("code", nargs="?", help="rule code or symbol, e.g. OAI101")
+    rule.add_argument("--all", action="store_true", help="print every rule")
+    return parser
+
+
+class CheckCommand:
+    """``lint-openai check``: discover files, check them, print findings, choose the exit code."""
+
+    def __init__(self, args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
+        self.args = args
+        self.out = out
+        self.err = err
+        self.select = _codes(args.select)
+        self.extend_select = _codes(args.extend_select)
+        self.ignore = _codes(args.ignore)
+        for option, codes in (
+            ("--select", self.select),
+            ("--extend-select", self.extend_select),
+            ("--ignore", self.ignore),
+        ):
+            if codes:
+                validate_selectors(codes, option)
+        self.today = parse_date(args.today, "--today") if args.today else None
+        self.fixed_config = load_config_file(args.config.resolve()) if args.config else None
+        self._settings_cache: Dict[Path, Settings] = {}
+
+    def settings_for(self, path: Path) -> Settings:
+        """Settings for a file: its nearest config (or ``--config``), overridden by the command line."""
+        directory = path.parent if not path.is_dir() else path
+        if directory not in self._settings_cache:
+            base = self.fixed_config or load_settings(directory)
+            settings = base.merged(select=tuple(self.select) if self.select else None, today=self.today)
+            if self.extend_select:
+                settings = settings.merged(extend_select=settings.extend_select + tuple(self.extend_select))
+            if self.ignore:
+                settings = settings.merged(ignore=settings.ignore + tuple(self.ignore))
+            self._settings_cache[directory] = settings
+        return self._settings_cache[directory]
+
+    def run(self) -> int:
+        results = self._check_stdin() if self.args.paths == ["-"] else self._check_paths()
+        diagnostics: List[Diagnostic] = [d for result in results for d in result.diagnostics]
+        sources = {result.path: result.source or "" for result in results}
+        self.out.write(FORMATTERS[self.args.output_format](diagnostics, sources))
+        internal_errors = [result.internal_error for result in results if result.internal_error]
+        for message in internal_errors:
+            self.err.write(f"error: {message} (this is a bug in lint-openai; please report it)\n")
+        if not self.args.quiet and self.args.output_format != "json":
+            self.out.write(summary(diagnostics))
+        if internal_errors:
+            return EXIT_ERROR
+        return EXIT_FINDINGS if diagnostics and not self.args.exit_zero else EXIT_CLEAN
+
+    def _check_stdin(self) -> List[FileResult]:
+        shown = self.args.stdin_filename or "-"
+        settings = self.settings_for(Path(self.args.stdin_filename or ".").resolve())
+        return [check_data(sys.stdin.buffer.read(), shown, settings)]
+
+    def _check_paths(self) -> List[FileResult]:
+        paths = [Path(p) for p in (self.args.paths or ["."])]
+        missing = [p for p in paths if not p.exists()]
+        if missing:
+            raise ConfigError(f"no such file or directory: {', '.join(str(p) for p in missing)}")
+        results = []
+        for path in paths:
+            settings = self.settings_for(path.resolve())
+            excludes = settings.exclude or DEFAULT_EXCLUDES
+            excludes = (*excludes, *settings.extend_exclude)
+            for file in iter_python_files([path], excludes):
+                results.append(check_file(file, self.settings_for(file.resolve()), str(file)))
+        return results
+
+
+def _rule_command(args: argparse.Namespace, out: TextIO) -> int:
+    from .rules import ALL_RULES
+
+    if args.all:
+        out.write("\n".join(render_rule(rule) for rule in ALL_RULES))
+        return EXIT_CLEAN
+    if not args.code:
+        raise ConfigError("give a rule code (e.g. OAI101) or --all")
+    try:
+        rule = find_rule(args.code)
+    except KeyError:
+        raise ConfigError(f"unknown rule {args.code!r}") from None
+    out.write(render_rule(rule))
+    return EXIT_CLEAN
+
+
+def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    """Run the command line; returns the exit code (0 clean, 1 findings, 2 usage or internal error)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "rule":
+            return _rule_command(args, out)
+        if args.command == "check":
+            return CheckCommand(args, out, err).run()
+        parser.print_help(out)
+        return EXIT_CLEAN
+    except ConfigError as error:
+        err.write(f"lint-openai: error: {error}\n")
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_CLEAN
+    except KeyboardInterrupt:
+        return 130
+
+
+def main_entry() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""The engine's output: diagnostics with a location and an optional fix."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Optional, Tuple
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A position in a file: 1-based row, 1-based column counted in characters (as ruff does)."""
+
+    row: int
+    column: int
+
+
+class Applicability(str, enum.Enum):
+    """How safe a fix is, following ruff's model."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    DISPLAY_ONLY = "display-only"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the text between ``start`` (inclusive) and ``end`` (exclusive) with ``content``."""
+
+    start: Location
+    end: Location
+    content: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A set of edits that together fix one diagnostic."""
+
+    applicability: Applicability
+    message: str
+    edits: Tuple[Edit, ...]
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding: a rule code at a range of a file, with a message and an optional fix."""
+
+    code: str
+    symbol: str
+    message: str
+    start: Location
+    end: Location
+    path: str = ""
+    fix: Optional[Fix] = field(default=None, compare=False)
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.start.row, self.start.column, self.code)

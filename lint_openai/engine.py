@@ -1,0 +1,125 @@
+"""The engine: ``check_source`` is the only entry point front-ends call.
+
+Pure: no I/O, no global state beyond caches of immutable data; safe to call from threads and
+processes. A front-end that already holds the parsed tree (flake8) passes it in.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
+
+from .binder import Binder
+from .diagnostic import Diagnostic, Location
+from .noqa import file_is_exempt, filter_suppressed
+from .rules import ALL_RULES, PARSE_ERROR
+from .rules.base import Context, Rule
+from .selection import enabled_for_path
+from .semantic import SemanticModel
+from .settings import Settings
+from .source import LineIndex
+
+_MENTIONS_SDK = re.compile(r"openai|tiktoken", re.IGNORECASE)
+
+
+class InternalError(Exception):
+    """A rule failed on some input: a bug in lint-openai, reported with where it happened."""
+
+    def __init__(self, path: str, rule: str, row: int, error: BaseException) -> None:
+        super().__init__(f"{path}:{row}: internal error in {rule}: {type(error).__name__}: {error}")
+        self.path = path
+        self.rule = rule
+        self.row = row
+        self.error = error
+
+
+def mentions_sdk(text: str) -> bool:
+    """Cheap prefilter: files that never mention the SDK or tiktoken cannot have findings."""
+    return _MENTIONS_SDK.search(text) is not None
+
+
+def active_rules(settings: Settings, path: str) -> Tuple[Rule, ...]:
+    codes = enabled_for_path(settings, path)
+    return tuple(rule for rule in ALL_RULES if rule.code in codes)
+
+
+def check_source(
+    text: str,
+    path: str = "<stdin>",
+    settings: Optional[Settings] = None,
+    tree: Optional[ast.Module] = None,
+    *,
+    honor_noqa: bool = True,
+) -> List[Diagnostic]:
+    """Check one module's source text and return its diagnostics, sorted by position."""
+    settings = settings or Settings()
+    rules = active_rules(settings, path)
+    if not rules or not mentions_sdk(text):
+        return []
+    if honor_noqa and file_is_exempt(text):
+        return []
+    if tree is None:
+        parsed = _parse(text, path, settings)
+        if isinstance(parsed, list):
+            return parsed
+        tree = parsed
+    lines = LineIndex(text)
+    diagnostics = _run_rules(tree, rules, lines, path, settings)
+    if honor_noqa:
+        diagnostics = filter_suppressed(diagnostics, lines)
+    return sorted(set(diagnostics), key=lambda d: d.sort_key)
+
+
+def _parse(text: str, path: str, settings: Settings) -> ast.Module | List[Diagnostic]:
+    null = text.find("\0")
+    if null >= 0:
+        row = text.count("\n", 0, null) + 1
+        column = null - (text.rfind("\n", 0, null) + 1) + 1
+        return parse_error_diagnostics(settings, path, "source contains a null byte", row, column)
+    try:
+        return ast.parse(text, filename=path)
+    except SyntaxError as error:
+        row = error.lineno or 1
+        column = max(error.offset or 1, 1)
+        return parse_error_diagnostics(settings, path, f"SyntaxError: {error.msg}", row, column)
+    except (RecursionError, MemoryError):
+        return parse_error_diagnostics(settings, path, "the source is nested too deeply to parse", 1, 1)
+    except ValueError as error:
+        return parse_error_diagnostics(settings, path, f"cannot parse: {error}", 1, 1)
+
+
+def parse_error_diagnostics(
+    settings: Settings, path: str, message: str, row: int, column: int
+) -> List[Diagnostic]:
+    if PARSE_ERROR.code not in enabled_for_path(settings, path):
+        return []
+    location = Location(row, column)
+    return [Diagnostic(PARSE_ERROR.code, PARSE_ERROR.symbol, message, location, location, path)]
+
+
+def _dispatch_table(rules: Sequence[Rule]) -> Dict[type, List[Rule]]:
+    table: Dict[type, List[Rule]] = {}
+    for rule in rules:
+        for node_type in rule.node_types:
+            table.setdefault(node_type, []).append(rule)
+    return table
+
+
+def _run_rules(
+    tree: ast.Module, rules: Sequence[Rule], lines: LineIndex, path: str, settings: Settings
+) -> List[Diagnostic]:
+    table = _dispatch_table(rules)
+    model = SemanticModel(tree)
+    wanted: FrozenSet[type] = frozenset(table)
+    collected = Binder(model, wanted).run()
+    ctx = Context(path, lines, model, settings.effective_today())
+    for node, scope in collected:
+        for rule in table[type(node)]:
+            try:
+                rule.check(node, scope, ctx)
+            except RecursionError:
+                continue  # an expression nested too deeply to resolve: nothing is proven about it
+            except Exception as error:
+                raise InternalError(path, rule.code, getattr(node, "lineno", 0), error) from error
+    return ctx.diagnostics

@@ -1,0 +1,149 @@
+"""Data about the OpenAI SDK, its v0 predecessor, models and tiktoken, loaded lazily from JSON files.
+
+Rules never hard-code SDK names; they ask these objects. ``sdk.json`` is generated from the installed
+``openai`` by ``scripts/gen_sdk_knowledge.py``; ``v0.json`` is hand-written with a source per entry.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+from importlib import resources
+from typing import Any, Iterable, Mapping, Optional, Tuple
+
+Path_ = Tuple[str, ...]
+
+WRAPPER_ATTRIBUTES = frozenset({"with_raw_response", "with_streaming_response"})
+
+
+def load_json(name: str) -> Any:
+    """Load a JSON data file shipped in this package."""
+    with resources.files(__name__).joinpath(name).open("r", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def close_matches(name: str, candidates: Iterable[str], cutoff: float = 0.75) -> list[str]:
+    """Names similar to ``name`` (typo suggestions), best first."""
+    return difflib.get_close_matches(name, list(candidates), n=3, cutoff=cutoff)
+
+
+class MethodSignature:
+    """The parameters of one SDK method."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self.params: list[tuple[str, str, bool]] = [tuple(p) for p in data["params"]]  # type: ignore[misc]
+        self.var_keyword: bool = data["var_keyword"]
+        self.var_positional: bool = data["var_positional"]
+        self.returns: Optional[str] = data["returns"]
+
+    @functools.cached_property
+    def keyword_names(self) -> frozenset[str]:
+        return frozenset(name for name, kind, _ in self.params if kind != "positional_only")
+
+    @functools.cached_property
+    def max_positional(self) -> Optional[int]:
+        if self.var_positional:
+            return None
+        return sum(1 for _, kind, _ in self.params if kind != "keyword_only")
+
+    def accepts_keyword(self, name: str) -> bool:
+        return self.var_keyword or name in self.keyword_names
+
+
+class SdkKnowledge:
+    """The v1 SDK's surface: client classes, resource tree, module namespace."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self.data = data
+        self.version: str = data["openai_version"]
+        self.client_classes: Mapping[str, Mapping[str, Any]] = data["client_classes"]
+        self.module_names: Mapping[str, str] = data["module_names"]
+        self.module_settings = frozenset(data["module_settings"])
+        self.module_resources = frozenset(data["module_resources"])
+        self.submodules = frozenset(data["submodules"])
+        self.removed_v0_symbols = tuple(data["removed_v0_symbols"])
+        self._class_by_import = {
+            path: name for name, info in self.client_classes.items() for path in info["import_paths"]
+        }
+        self._signatures: dict[Path_, Optional[MethodSignature]] = {}
+
+    @functools.cached_property
+    def exceptions(self) -> frozenset[str]:
+        return frozenset(n for n, kind in self.module_names.items() if kind == "exception")
+
+    def client_class_at(self, qualified_name: str) -> Optional[str]:
+        """The client class a dotted import path names (``openai.lib.azure.AzureOpenAI``), if any."""
+        return self._class_by_import.get(qualified_name)
+
+    def module_has(self, name: str) -> bool:
+        """Whether ``openai.<name>`` exists in the v1 SDK (a public name or a sub-module)."""
+        return name in self.module_names or name in self.submodules
+
+    def tree_node(self, path: Path_) -> Optional[Mapping[str, Any]]:
+        """The resource-tree node at ``path`` (``()`` is the client itself), skipping wrappers."""
+        node: Mapping[str, Any] = self.data["client_tree"]
+        for part in path:
+            if part in WRAPPER_ATTRIBUTES:
+                continue
+            child = node["resources"].get(part)
+            if child is None:
+                return None
+            node = child
+        return node
+
+    def member_kind(self, path: Path_, name: str) -> Optional[str]:
+        """``resource``, ``method``, ``wrapper``, ``attribute`` or ``None`` for ``<path>.<name>``."""
+        node = self.tree_node(path)
+        if node is None:
+            return None
+        if name in WRAPPER_ATTRIBUTES:
+            return "wrapper"
+        if name in node["resources"]:
+            return "resource"
+        if name in node["methods"]:
+            return "method"
+        if name in node["attributes"]:
+            return "attribute"
+        return None
+
+    def members(self, path: Path_) -> list[str]:
+        node = self.tree_node(path)
+        if node is None:
+            return []
+        return [*node["resources"], *node["methods"], *node["attributes"]]
+
+    def signature(self, path: Path_) -> Optional[MethodSignature]:
+        """The signature of the method at ``path`` (last element is the method name)."""
+        key = tuple(p for p in path if p not in WRAPPER_ATTRIBUTES)
+        if key not in self._signatures:
+            node = self.tree_node(key[:-1]) if key else None
+            data = node["methods"].get(key[-1]) if node else None
+            self._signatures[key] = MethodSignature(data) if data else None
+        return self._signatures[key]
+
+
+class V0Knowledge:
+    """The removed v0 surface and how each piece maps to v1 (hand-written, sourced)."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self.data = data
+        self.resources: Mapping[str, Mapping[str, Any]] = data["resources"]
+        self.errors: Mapping[str, Mapping[str, Any]] = data["errors"]
+        self.settings: Mapping[str, Mapping[str, Any]] = data["settings"]
+        self.modules: Mapping[str, Mapping[str, Any]] = data["modules"]
+        self.call_arguments: Mapping[str, Mapping[str, Any]] = data["call_arguments"]
+        self.module_names = frozenset(data["module_names"])
+        self.sources: Mapping[str, str] = data["sources"]
+
+
+@functools.cache
+def sdk() -> SdkKnowledge:
+    """The v1 SDK knowledge (generated from the installed ``openai``)."""
+    return SdkKnowledge(load_json("sdk.json"))
+
+
+@functools.cache
+def v0() -> V0Knowledge:
+    """The v0 migration knowledge."""
+    return V0Knowledge(load_json("v0.json"))

@@ -1,0 +1,149 @@
+"""Abstract values: what the semantic model proves an expression to be.
+
+Resolution is flow-insensitive and conservative: anything not proven is :data:`UNKNOWN`, and rules
+only fire on proven values. Values are small frozen dataclasses, compared by value.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from typing import Optional, Tuple
+
+
+class Value:
+    """Base class of abstract values."""
+
+    __slots__ = ()
+
+
+@dataclass(frozen=True)
+class _Opaque(Value):
+    label: str
+
+    def __repr__(self) -> str:
+        return self.label
+
+
+UNKNOWN = _Opaque("UNKNOWN")
+"""Nothing is proven about the value."""
+
+NONE = _Opaque("NONE")
+"""The constant ``None`` (ignored when merging the bindings of a name: ``x = None`` then ``x = OpenAI()``)."""
+
+
+@dataclass(frozen=True)
+class Module(Value):
+    """An imported module, e.g. ``openai``, ``openai.error``, ``tiktoken``, ``os``."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class SdkClass(Value):
+    """A class exported by the ``openai`` package (client classes, exceptions, ``Timeout``...)."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Client(Value):
+    """An SDK client instance. ``cls`` is the client class, or ``"module"`` for the module-level client."""
+
+    cls: str
+    is_async: bool = False
+    is_azure: bool = False
+
+
+@dataclass(frozen=True)
+class Resource(Value):
+    """A resource reached from a client: ``client.chat.completions`` has path ``("chat", "completions")``."""
+
+    client: Client
+    path: Tuple[str, ...]
+    raw: bool = False
+
+
+@dataclass(frozen=True)
+class Method(Value):
+    """A bound SDK method, e.g. ``client.chat.completions.create``."""
+
+    client: Client
+    path: Tuple[str, ...]
+    raw: bool = False
+
+
+@dataclass(frozen=True)
+class V0Proxy(Value):
+    """A removed v0 module-level class such as ``openai.ChatCompletion`` (an ``APIRemovedInV1Proxy``)."""
+
+    symbol: str
+
+
+@dataclass(frozen=True)
+class V0Method(Value):
+    """A method of a removed v0 class, e.g. ``openai.ChatCompletion.create``."""
+
+    symbol: str
+    method: str
+
+
+@dataclass(frozen=True)
+class ApiResult(Value):
+    """The result of calling an SDK method (v1) or a v0 class method, tied to its call."""
+
+    call: ast.Call
+    path: Tuple[str, ...]
+    client: Optional[Client]
+    v0: bool = False
+
+
+@dataclass(frozen=True)
+class Part(Value):
+    """A piece of an API result: ``resp.choices[0].message`` is ``Part(resp, ("choices", "[]", "message"))``.
+
+    Path elements are attribute names, ``"[]"`` for an integer index or slice, ``"['key']"`` for a
+    string subscript, and ``"<item>"`` for one item of an iteration.
+    """
+
+    result: ApiResult
+    path: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Str(Value):
+    """A string constant, with the literal(s) it comes from."""
+
+    value: str
+    origins: Tuple[ast.Constant, ...]
+
+
+@dataclass(frozen=True)
+class Function(Value):
+    """A function defined in the file (or a library function the model knows by ``name``)."""
+
+    name: str
+    node: Optional[ast.AST] = None
+
+
+@dataclass(frozen=True)
+class UserClass(Value):
+    """A class defined in the file."""
+
+    node: ast.ClassDef
+
+
+@dataclass(frozen=True)
+class Instance(Value):
+    """An instance of a class defined in the file (including ``self`` in its methods)."""
+
+    node: ast.ClassDef
+
+
+@dataclass(frozen=True)
+class Encoding(Value):
+    """A tiktoken encoding: by name (``get_encoding``) or by model (``encoding_for_model``)."""
+
+    call: ast.Call
+    name: Optional[Str] = None
+    model: Optional[Str] = None

@@ -1,0 +1,72 @@
+"""Every rule's own examples: the findings, the fixes, and agreement of all front-ends."""
+
+from __future__ import annotations
+
+import ast
+import datetime
+
+import pytest
+
+from lint_openai.engine import check_source
+from lint_openai.fix import apply_fixes
+from lint_openai.settings import Settings
+
+from .conftest import example_cases, expected_markers, fixture_files
+from .frontends import comparable
+
+EXAMPLES = example_cases()
+FRONTENDS = ("cli", "flake8", "pylint")
+
+
+def _settings(rule, example) -> Settings:  # type: ignore[no-untyped-def]
+    today = datetime.date.fromisoformat(example.today or "2026-11-25")
+    return Settings(today=today, extend_select=() if rule.default_enabled else (rule.code,))
+
+
+@pytest.mark.parametrize(("name", "rule", "example"), EXAMPLES, ids=[name for name, _, _ in EXAMPLES])
+def test_example_findings(name, rule, example):  # type: ignore[no-untyped-def]
+    diagnostics = check_source(example.source, f"{name}.py", _settings(rule, example))
+    found = sorted((d.start.row, d.start.column) for d in diagnostics if d.code == rule.code)
+    assert found == sorted(example.expect), [d.message for d in diagnostics if d.code == rule.code]
+
+
+@pytest.mark.parametrize(("name", "rule", "example"), EXAMPLES, ids=[name for name, _, _ in EXAMPLES])
+def test_example_fix(name, rule, example):  # type: ignore[no-untyped-def]
+    settings = _settings(rule, example)
+    diagnostics = [d for d in check_source(example.source, f"{name}.py", settings) if d.code == rule.code]
+    fixed, applied = apply_fixes(example.source, diagnostics, unsafe=True)
+    if example.fixed is None:
+        assert applied == 0, "a fix was produced but the example declares no fixed source"
+        return
+    assert applied > 0
+    assert fixed == example.fixed
+    ast.parse(fixed)
+    again = [d for d in check_source(fixed, f"{name}.py", settings) if d.code == rule.code]
+    assert not again, "the fixed source is still flagged (fix not idempotent)"
+    if example.applicability is not None:
+        assert {d.fix.applicability.value for d in diagnostics if d.fix} == {example.applicability}
+
+
+@pytest.mark.parametrize("frontend", FRONTENDS)
+def test_frontends_agree(corpus, frontend):  # type: ignore[no-untyped-def]
+    engine = corpus.by_frontend["engine"]
+    other = corpus.by_frontend[frontend]
+    mismatches = {
+        name: (sorted(engine[name]), sorted(other[name]))
+        for name in corpus.files
+        if comparable(engine[name], "engine") != comparable(other[name], frontend)
+    }
+    assert not mismatches
+
+
+def test_corpus_is_not_empty(corpus):  # type: ignore[no-untyped-def]
+    total = sum(len(findings) for findings in corpus.by_frontend["engine"].values())
+    assert total >= len([e for _, _, e in EXAMPLES if e.expect])
+    assert all(corpus.by_frontend[f] for f in FRONTENDS)
+
+
+@pytest.mark.parametrize("path", fixture_files(), ids=lambda p: p.name)
+def test_fixture_markers(corpus, path):  # type: ignore[no-untyped-def]
+    expected = expected_markers(path.read_text(encoding="utf-8"))
+    found = {(row, code) for row, _, code in corpus.by_frontend["engine"][f"fixture_{path.stem}"]}
+    assert found == expected
