@@ -13,7 +13,7 @@ from .discovery import DEFAULT_EXCLUDES, iter_python_files
 from .docs import render_rule
 from .output import FORMATTERS, summary
 from .rules import find_rule
-from .runner import FileResult, check_data, check_file
+from .runner import FileResult, FixMode, check_data, check_file
 from .selection import validate_selectors
 from .settings import ConfigError, Settings, load_config_file, load_settings, parse_date
 
@@ -48,6 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
     check.add_argument("--stdin-filename", help="the path to report for source read from stdin")
+    fixing = check.add_argument_group("fixes")
+    fixing.add_argument("--fix", action="store_true", help="apply safe fixes, then report what remains")
+    fixing.add_argument("--unsafe-fixes", action="store_true", help="also apply (or offer) unsafe fixes")
+    fixing.add_argument(
+        "--diff", action="store_true", help="print the fixes as a unified diff; change nothing"
+    )
+    fixing.add_argument("--fix-only", action="store_true", help="apply fixes and report nothing else")
 
     rule = commands.add_parser("rule", help="print the documentation of a rule")
     rule.add_argument("code", nargs="?", help="rule code or symbol, e.g. OAI101")
@@ -75,6 +82,9 @@ class CheckCommand:
         self.today = parse_date(args.today, "--today") if args.today else None
         self.fixed_config = load_config_file(args.config.resolve()) if args.config else None
         self._settings_cache: Dict[Path, Settings] = {}
+        self.fix_mode: Optional[FixMode] = None
+        if args.fix or args.fix_only or args.diff:
+            self.fix_mode = FixMode(unsafe=args.unsafe_fixes, write=not args.diff)
 
     def settings_for(self, path: Path) -> Settings:
         """Settings for a file: its nearest config (or ``--config``), overridden by the command line."""
@@ -90,23 +100,46 @@ class CheckCommand:
         return self._settings_cache[directory]
 
     def run(self) -> int:
-        results = self._check_stdin() if self.args.paths == ["-"] else self._check_paths()
+        stdin = self.args.paths == ["-"]
+        results = self._check_stdin() if stdin else self._check_paths()
         diagnostics: List[Diagnostic] = [d for result in results for d in result.diagnostics]
-        sources = {result.path: result.source or "" for result in results}
-        self.out.write(FORMATTERS[self.args.output_format](diagnostics, sources))
-        internal_errors = [result.internal_error for result in results if result.internal_error]
-        for message in internal_errors:
-            self.err.write(f"error: {message} (this is a bug in lint-openai; please report it)\n")
-        if not self.args.quiet and self.args.output_format != "json":
-            self.out.write(summary(diagnostics))
-        if internal_errors:
+        fixed = sum(result.fixed for result in results)
+        for result in results:
+            if result.internal_error:
+                self.err.write(
+                    f"error: {result.internal_error} (this is a bug in lint-openai; please report it)\n"
+                )
+            if result.fix_error:
+                self.err.write(f"warning: {result.path}: {result.fix_error}\n")
+        report = self.err if stdin and self.fix_mode and self.fix_mode.write else self.out
+        if self.args.diff:
+            self.out.write("".join(result.diff() for result in results))
+            if not self.args.quiet:
+                self.err.write(f"Would fix {fixed} error{'s' if fixed != 1 else ''}.\n")
+        elif stdin and self.fix_mode:
+            self.out.write(results[0].fixed_source or results[0].source or "")
+        if not self.args.diff and not self.args.fix_only:
+            sources = {result.path: result.source or "" for result in results}
+            report.write(FORMATTERS[self.args.output_format](diagnostics, sources))
+            if not self.args.quiet and self.args.output_format != "json":
+                report.write(summary(diagnostics, fixed, self.args.unsafe_fixes))
+        elif self.args.fix_only and not self.args.quiet:
+            report.write(f"Fixed {fixed} error{'s' if fixed != 1 else ''}.\n")
+        return self._exit_code(results, diagnostics, fixed)
+
+    def _exit_code(self, results: List[FileResult], diagnostics: List[Diagnostic], fixed: int) -> int:
+        if any(result.internal_error for result in results):
             return EXIT_ERROR
-        return EXIT_FINDINGS if diagnostics and not self.args.exit_zero else EXIT_CLEAN
+        if self.args.exit_zero or self.args.fix_only:
+            return EXIT_CLEAN
+        if self.args.diff:
+            return EXIT_FINDINGS if fixed else EXIT_CLEAN
+        return EXIT_FINDINGS if diagnostics else EXIT_CLEAN
 
     def _check_stdin(self) -> List[FileResult]:
         shown = self.args.stdin_filename or "-"
         settings = self.settings_for(Path(self.args.stdin_filename or ".").resolve())
-        return [check_data(sys.stdin.buffer.read(), shown, settings)]
+        return [check_data(sys.stdin.buffer.read(), shown, settings, self.fix_mode)]
 
     def _check_paths(self) -> List[FileResult]:
         paths = [Path(p) for p in (self.args.paths or ["."])]
@@ -119,7 +152,7 @@ class CheckCommand:
             excludes = settings.exclude or DEFAULT_EXCLUDES
             excludes = (*excludes, *settings.extend_exclude)
             for file in iter_python_files([path], excludes):
-                results.append(check_file(file, self.settings_for(file.resolve()), str(file)))
+                results.append(check_file(file, self.settings_for(file.resolve()), str(file), self.fix_mode))
         return results
 
 

@@ -1,11 +1,26 @@
-"""Applying fixes to source text: non-overlapping edits, all of a fix or none of it."""
+"""Applying fixes: non-overlapping edits, repeated until nothing changes, checked to parse.
+
+``apply_fixes`` applies one round of edits to a text. ``fix_source`` runs the linter and applies
+rounds until no fix applies (bounded), and keeps the last text that parses. ``write_atomically``
+puts the result on disk without ever leaving a half-written file.
+"""
 
 from __future__ import annotations
 
-from typing import Iterable, List, Tuple
+import ast
+import contextlib
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, List, Optional, Tuple
 
 from .diagnostic import Applicability, Diagnostic, Fix
 from .source import LineIndex
+
+MAX_PASSES = 10
+
+Checker = Callable[[str], List[Diagnostic]]
 
 
 def applicable(fix: Fix, unsafe: bool) -> bool:
@@ -49,3 +64,58 @@ def _overlaps(spans: List[Tuple[int, int, str]]) -> bool:
         if start_b < end_a or (start_b == start_a and end_b == end_a):
             return True
     return False
+
+
+@dataclass
+class FixOutcome:
+    """The result of fixing one source text."""
+
+    text: str
+    applied: int = 0
+    remaining: List[Diagnostic] = field(default_factory=list)
+    error: Optional[str] = None
+
+
+def fix_source(text: str, check: Checker, unsafe: bool = False) -> FixOutcome:
+    """Fix ``text`` until no applicable fix remains (at most ``MAX_PASSES`` rounds).
+
+    ``check`` returns the diagnostics of a text. If a round produces code that does not parse, that
+    round is discarded and the outcome carries an error; the text of the last good round is kept.
+    """
+    current = text
+    applied_total = 0
+    diagnostics = check(current)
+    for _ in range(MAX_PASSES):
+        candidate, applied = apply_fixes(current, diagnostics, unsafe)
+        if not applied:
+            return FixOutcome(current, applied_total, diagnostics)
+        try:
+            ast.parse(candidate)
+        except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
+            message = f"a fix produced invalid code ({error}); the remaining fixes were not applied"
+            return FixOutcome(current, applied_total, diagnostics, message)
+        current = candidate
+        applied_total += applied
+        diagnostics = check(current)
+    message = f"fixes did not converge after {MAX_PASSES} passes; the remaining fixes were not applied"
+    return FixOutcome(current, applied_total, diagnostics, message)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` via a temporary file in the same directory and a rename.
+
+    The file keeps its permission bits; on any failure the original file is left untouched.
+    """
+    mode = path.stat().st_mode & 0o7777
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".lint-openai", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

@@ -7,6 +7,7 @@ import os
 from typing import Callable, Dict, List, Mapping, Sequence
 
 from .diagnostic import Diagnostic, Fix, Location
+from .fix import applicable
 from .rules import RULES_BY_CODE
 
 Sources = Mapping[str, str]  # path -> source text, for formats that show code
@@ -96,14 +97,21 @@ FORMATTERS: Dict[str, Callable[[Sequence[Diagnostic], Sources], str]] = {
 }
 
 
-def summary(diagnostics: List[Diagnostic]) -> str:
-    """``Found N errors.`` and how many carry a safe fix."""
+def summary(diagnostics: List[Diagnostic], fixed: int = 0, unsafe_enabled: bool = False) -> str:
+    """ruff-style summary: counts, fixes applied, fixes available."""
     count = len(diagnostics)
-    if not count:
+    if not count and not fixed:
         return "All checks passed!\n"
-    fixable = sum(1 for d in diagnostics if d.fix is not None and d.fix.applicability.value == "safe")
-    noun = "error" if count == 1 else "errors"
-    text = f"Found {count} {noun}."
+    noun = "error" if count + fixed == 1 else "errors"
+    if fixed:
+        text = f"Found {count + fixed} {noun} ({fixed} fixed, {count} remaining)."
+    else:
+        text = f"Found {count} {noun}."
+    fixable = sum(1 for d in diagnostics if d.fix is not None and applicable(d.fix, unsafe_enabled))
+    hidden = sum(1 for d in diagnostics if d.fix is not None and not applicable(d.fix, unsafe_enabled))
     if fixable:
-        text += f"\n[*] {fixable} with a safe fix (see `--output-format json`)."
+        text += f"\n[*] {fixable} fixable with the `--fix` option."
+    if hidden:
+        plural = "es" if hidden != 1 else ""
+        text += f"\n{hidden} hidden fix{plural} can be enabled with the `--unsafe-fixes` option."
     return text + "\n"

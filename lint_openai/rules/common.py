@@ -6,10 +6,10 @@ import ast
 import functools
 import sys
 from importlib import metadata
-from typing import Optional, Sequence, Tuple
+from typing import Optional, Sequence, Set, Tuple
 
 from .. import knowledge
-from ..diagnostic import Location
+from ..diagnostic import Edit, Location
 from ..semantic import Scope, SemanticModel
 from ..values import Method
 from .base import Context
@@ -52,6 +52,33 @@ def enclosing_call(model: SemanticModel, func: ast.AST) -> Optional[ast.Call]:
     return None
 
 
+def append_to_literal(ctx: Context, literal: ast.Constant, suffix: str) -> Optional[Edit]:
+    """An edit inserting ``suffix`` before the closing quote of a plain string literal."""
+    text = ctx.segment(literal)
+    quote = text[-3:] if text[-3:] in ('"""', "'''") else text[-1:]
+    if quote not in ('"', "'", '"""', "'''") or "\\" in suffix:
+        return None
+    end = ctx.lines.end(literal)
+    at = Location(end.row, end.column - len(quote))
+    return Edit(at, at, suffix)
+
+
+def url_lacks_trailing_slash(url: str) -> bool:
+    """Whether a URL's path (before any query) does not end with ``/``."""
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    return bool(path) and not path.endswith("/")
+
+
+def assigned_value(model: SemanticModel, target: ast.AST) -> Optional[ast.AST]:
+    """The value assigned to ``target`` by a plain ``target = value`` statement."""
+    parent = model.parent(target)
+    if isinstance(parent, ast.Assign) and target in parent.targets:
+        return parent.value
+    if isinstance(parent, ast.AnnAssign) and parent.target is target:
+        return parent.value
+    return None
+
+
 def dotted(path: Sequence[str]) -> str:
     return ".".join(path)
 
@@ -59,7 +86,8 @@ def dotted(path: Sequence[str]) -> str:
 def call_fits(signature: Optional[knowledge.MethodSignature], call: ast.Call) -> Tuple[bool, bool]:
     """``(possible, proven)``: whether ``call``'s arguments can fit ``signature``, and whether they provably do.
 
-    ``**kwargs``/``*args`` in the call make a fit possible but unproven.
+    ``**kwargs``/``*args`` in the call make a fit possible but unproven. A v0 keyword with a safe v1
+    rename (``request_timeout=`` -> ``timeout=``, fixed by OAI106 on the next pass) still fits.
     """
     if signature is None:
         return False, False
@@ -67,10 +95,29 @@ def call_fits(signature: Optional[knowledge.MethodSignature], call: ast.Call) ->
     positional = [a for a in call.args if not isinstance(a, ast.Starred)]
     if signature.max_positional is not None and len(positional) > signature.max_positional:
         return False, False
+    passed = {k.arg for k in call.keywords}
     for keyword in call.keywords:
-        if keyword.arg is not None and not signature.accepts_keyword(keyword.arg):
+        if keyword.arg is None or signature.accepts_keyword(keyword.arg):
+            continue
+        if safe_keyword_rename(signature, keyword, passed) is None:
             return True, False
     return True, not unpacked
+
+
+def safe_keyword_rename(
+    signature: knowledge.MethodSignature, keyword: ast.keyword, passed: Set[Optional[str]]
+) -> Optional[str]:
+    """The v1 name a v0 keyword can be renamed to without changing behaviour, if any."""
+    entry = knowledge.v0().call_arguments.get(keyword.arg or "")
+    replacement = entry.get("replacement") if entry else None
+    if (
+        replacement
+        and signature.accepts_keyword(replacement)
+        and replacement not in passed
+        and not isinstance(keyword.value, ast.Tuple)
+    ):
+        return replacement
+    return None
 
 
 @functools.cache

@@ -13,6 +13,8 @@ from .base import Context, Rule, bad, good
 from .common import (
     PY310,
     alias_anchor,
+    append_to_literal,
+    assigned_value,
     attribute_name_start,
     call_fits,
     called_method,
@@ -21,6 +23,8 @@ from .common import (
     has_position,
     installed_sdk_is_newer,
     parent_attribute,
+    safe_keyword_rename,
+    url_lacks_trailing_slash,
 )
 
 OPENAI = Module("openai")
@@ -500,11 +504,14 @@ class RemovedModuleSetting(Rule):
     `https://api.openai.com/v1`. (`api_key`, `organization`, `api_type` and `api_version` still exist.)
 
     ## Fix safety
-    `openai.api_base` is rewritten to `openai.base_url` (same meaning: the API root including `/v1`);
-    safe, except when the file configures Azure (`openai.api_type = "azure"` or
-    `openai.azure_endpoint`), where the endpoint belongs in `openai.azure_endpoint` and there is no
-    fix. The other settings have no v1 equivalent on the module; the message says where the setting
-    went (`http_client=`, `OPENAI_LOG`, ...).
+    `openai.api_base = "<url>"` is rewritten to `openai.base_url = "<url>/"` (the same API root; v1's
+    module-level client needs the trailing slash, see OAI109): safe for a string literal. Assigning
+    any other expression, or reading the setting, gets an unsafe fix: v0's `api_base` defaulted to
+    `https://api.openai.com/v1` where v1's `base_url` defaults to `None`, and a computed URL may lack
+    the slash. When the file configures Azure (`openai.api_type = "azure"` or
+    `openai.azure_endpoint`) the endpoint belongs in `openai.azure_endpoint` and there is no fix. The
+    other settings have no v1 equivalent on the module; the message says where each went
+    (`http_client=`, `OPENAI_LOG`, ...).
     """
 
     code = "OAI103"
@@ -527,7 +534,7 @@ class RemovedModuleSetting(Rule):
             fixed="""
             import openai
 
-            openai.base_url = "https://llm-proxy.internal/v1"
+            openai.base_url = "https://llm-proxy.internal/v1/"
             """,
             applicability="safe",
         ),
@@ -536,7 +543,7 @@ class RemovedModuleSetting(Rule):
             import openai
 
             openai.api_key = os.environ["OPENAI_API_KEY"]
-            openai.base_url = "https://llm-proxy.internal/v1"
+            openai.base_url = "https://llm-proxy.internal/v1/"
             """
         ),
         bad(
@@ -577,13 +584,126 @@ class RemovedModuleSetting(Rule):
         fix = None
         if replacement and not azure:
             advice = f"use `{base}.{replacement}`"
-            edit = ctx.replace_range(attribute_name_start(ctx, node), ctx.lines.end(node), replacement)
-            fix = ctx.fix(Applicability.SAFE, f"Replace with `{base}.{replacement}`", edit)
+            fix = self._rename_fix(node, replacement, ctx)
+            if replacement == "base_url":
+                advice += " and end the URL with '/' (the module-level client does not add it)"
         elif azure and node.attr == "api_base":
             advice = f"this file configures Azure: use `{base}.azure_endpoint` (or `AzureOpenAI(azure_endpoint=...)`)"
         else:
             advice = entry["advice"]
         ctx.report(self, node, f"{problem}; {advice}", fix)
+
+    @staticmethod
+    def _rename_fix(node: ast.Attribute, replacement: str, ctx: Context) -> Fix:
+        """Rename the setting; for ``api_base`` also make a literal URL end with ``/``.
+
+        Only an assignment of a string literal is safe: v0's ``api_base`` defaulted to a URL where
+        v1's ``base_url`` defaults to ``None``, and v1's module client needs the trailing slash.
+        """
+        base = ctx.segment(node.value)
+        edits = [ctx.replace_range(attribute_name_start(ctx, node), ctx.lines.end(node), replacement)]
+        applicability = Applicability.SAFE
+        if replacement == "base_url":
+            value = assigned_value(ctx.model, node)
+            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                if url_lacks_trailing_slash(value.value):
+                    slash = append_to_literal(ctx, value, "/")
+                    edits += [slash] if slash else []
+                    applicability = Applicability.SAFE if slash else Applicability.UNSAFE
+            else:
+                applicability = Applicability.UNSAFE
+        return ctx.fix(applicability, f"Replace with `{base}.{replacement}`", *edits)
+
+
+class ModuleBaseUrlWithoutSlash(Rule):
+    """## What it does
+    Checks for a URL without a trailing `/` assigned to `openai.base_url` (the module-level client's
+    base URL).
+
+    ## Why is this bad?
+    `OpenAI(base_url="https://host/v1")` adds the missing slash itself, but the module-level client
+    reads `openai.base_url` as is and joins request paths to it, so every call goes to
+    `https://host/v1chat/completions` and fails with `openai.NotFoundError` (HTTP 404). v0's
+    `openai.api_base` used the form without the slash, so migrated code hits this.
+
+    ## Fix safety
+    Appending `/` to the string literal is safe: with the slash, requests reach `<base>/chat/completions`
+    as intended. Values that are not proven string constants are not reported.
+    """
+
+    code = "OAI109"
+    symbol = "module-base-url-without-slash"
+    summary = "`openai.base_url` without a trailing slash (module client requests 404)"
+    node_types = (ast.Attribute,)
+    fix_availability = "always"
+    sources = (
+        "installed SDK: `openai/__init__.py` `_ModuleClient.base_url` returns the URL without "
+        "`_enforce_trailing_slash`, which `BaseClient.__init__` applies to `OpenAI(base_url=...)`; "
+        "tests/test_fix_execution.py observes the request path through a mocked transport",
+    )
+    examples = (
+        bad(
+            """
+            import openai
+
+            openai.base_url = "https://llm-proxy.internal/v1"
+            """,
+            (3, 1),
+            fixed="""
+            import openai
+
+            openai.base_url = "https://llm-proxy.internal/v1/"
+            """,
+            applicability="safe",
+        ),
+        good(
+            """
+            import openai
+            from openai import OpenAI
+
+            openai.base_url = "https://llm-proxy.internal/v1/"
+            client = OpenAI(base_url="https://llm-proxy.internal/v1")
+            """
+        ),
+        bad(
+            """
+            import os
+            import openai
+
+            DEFAULT_BASE = "http://localhost:8000/v1"
+            openai.base_url = os.getenv("OPENAI_BASE_URL", DEFAULT_BASE)
+            """,
+            (5, 1),
+            fixed="""
+            import os
+            import openai
+
+            DEFAULT_BASE = "http://localhost:8000/v1/"
+            openai.base_url = os.getenv("OPENAI_BASE_URL", DEFAULT_BASE)
+            """,
+            applicability="safe",
+            title="through a constant and an environment default",
+        ),
+    )
+
+    def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
+        assert isinstance(node, ast.Attribute)
+        if node.attr != "base_url" or not isinstance(node.ctx, ast.Store):
+            return
+        if ctx.model.resolve(node.value, scope) != OPENAI:
+            return
+        value = ctx.model.string_value(assigned_value(ctx.model, node), scope)
+        if value is None or not url_lacks_trailing_slash(value.value):
+            return
+        edits = [append_to_literal(ctx, literal, "/") for literal in value.origins]
+        fix = None
+        if all(edits):
+            fix = ctx.fix(Applicability.SAFE, "Add the trailing `/`", *edits)  # type: ignore[arg-type]
+        message = (
+            f"`{ctx.segment(node)}` = {value.value!r} has no trailing '/': the module-level client joins paths "
+            "to it as is, so requests go to '.../v1chat/completions' and fail with NotFoundError (404)"
+        )
+        ctx.report(self, node, message, fix)
 
 
 class NonexistentClientAttribute(Rule):
@@ -1050,21 +1170,12 @@ class RemovedCallArgument(Rule):
         name = keyword.arg or ""
         v0_entry = knowledge.v0().call_arguments.get(name)
         if v0_entry is not None:
-            replacement = v0_entry.get("replacement")
+            replacement = safe_keyword_rename(signature, keyword, passed)
             fix = None
-            if (
-                replacement
-                and signature.accepts_keyword(replacement)
-                and replacement not in passed
-                and not isinstance(keyword.value, ast.Tuple)
-                and has_position(keyword)
-            ):
+            if replacement and has_position(keyword):
                 value = ctx.segment(keyword.value)
-                fix = ctx.fix(
-                    Applicability.SAFE,
-                    f"Rename to `{replacement}=`",
-                    ctx.replace(keyword, f"{replacement}={value}"),
-                )
+                edit = ctx.replace(keyword, f"{replacement}={value}")
+                fix = ctx.fix(Applicability.SAFE, f"Rename to `{replacement}=`", edit)
             return v0_entry["advice"], fix
         matches = knowledge.close_matches(name, signature.keyword_names)
         if matches:
@@ -1300,4 +1411,5 @@ RULES = (
     RemovedCallArgument(),
     NonExceptionInExcept(),
     RemovedV0Module(),
+    ModuleBaseUrlWithoutSlash(),
 )
