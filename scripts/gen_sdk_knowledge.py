@@ -21,6 +21,8 @@ import inspect
 import json
 import pkgutil
 import sys
+import types
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +36,16 @@ CLIENT_CLASS_NAMES = (
     "AsyncBedrockOpenAI",
 )
 WRAPPER_ATTRIBUTES = ("with_raw_response", "with_streaming_response")
+# Methods whose results rules inspect, and the pydantic models they return (non-streaming, streaming).
+# tests/test_knowledge_sdk.py checks each pairing against the method's return annotation.
+RESPONSE_TYPES = {
+    "chat.completions.create": ("openai.types.chat.ChatCompletion", "openai.types.chat.ChatCompletionChunk"),
+    "completions.create": ("openai.types.Completion", "openai.types.Completion"),
+    "embeddings.create": ("openai.types.CreateEmbeddingResponse", None),
+    "moderations.create": ("openai.types.ModerationCreateResponse", None),
+    "images.generate": ("openai.types.ImagesResponse", None),
+}
+SHAPE_DEPTH = 5
 PARAM_KINDS = {
     inspect.Parameter.POSITIONAL_ONLY: "positional_only",
     inspect.Parameter.POSITIONAL_OR_KEYWORD: "positional_or_keyword",
@@ -63,6 +75,62 @@ def _signature(function: Any) -> dict[str, Any]:
         "returns": None if returns is inspect.Signature.empty else str(returns),
         "is_async": inspect.iscoroutinefunction(function),
     }
+
+
+def _import(dotted_name: str) -> Any:
+    module, _, name = dotted_name.rpartition(".")
+    return getattr(importlib.import_module(module), name)
+
+
+def _field_tree(annotation: Any, depth: int = 0) -> Any:
+    """The field tree of a response type: dicts for models, ``{"[]": item}`` for lists, leaf type names.
+
+    A leaf ends with ``?`` when the field may be ``None`` (``Optional``).
+    """
+    pydantic_base = importlib.import_module("openai").BaseModel
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin in (typing.Union, getattr(types, "UnionType", typing.Union)):
+        members = [a for a in args if a is not type(None)]
+        shapes = [_field_tree(member, depth) for member in members]
+        shape = shapes[0] if all(s == shapes[0] for s in shapes) else "union"
+        if len(members) < len(args) and isinstance(shape, str):
+            return shape.rstrip("?") + "?"
+        return shape
+    if origin is typing.Annotated:
+        return _field_tree(args[0], depth)
+    if origin in (list, typing.List):
+        return {"[]": _field_tree(args[0], depth + 1)} if depth < SHAPE_DEPTH else "list"
+    if origin is typing.Literal:
+        return "literal"
+    if isinstance(annotation, type) and issubclass(annotation, pydantic_base):
+        if depth >= SHAPE_DEPTH:
+            return "object"
+        return {
+            name: _field_tree(field.annotation, depth + 1) for name, field in annotation.model_fields.items()
+        }
+    return getattr(annotation, "__name__", str(annotation))
+
+
+def _response_shapes() -> dict[str, Any]:
+    shapes = {}
+    for method, (response, chunk) in RESPONSE_TYPES.items():
+        shapes[method] = {
+            "response_type": response,
+            "chunk_type": chunk,
+            "response": _field_tree(_import(response)),
+            "chunk": _field_tree(_import(chunk)) if chunk else None,
+        }
+    return shapes
+
+
+def _stream_attributes(openai: Any) -> list[str]:
+    """Public attributes of a ``Stream`` instance (what ``create(..., stream=True)`` returns)."""
+    httpx = importlib.import_module("httpx2")
+    response = httpx.Response(200, request=httpx.Request("GET", "https://example"))
+    stream = openai.Stream(
+        cast_to=object, response=response, client=openai.OpenAI(api_key="sk-introspection")
+    )
+    return sorted(name for name in dir(stream) if not name.startswith("_"))
 
 
 def _resource_tree(instance: Any) -> dict[str, Any]:
@@ -184,6 +252,8 @@ def build() -> dict[str, Any]:
         "module_resources": sorted(n for n, kind in public.items() if kind == "resource"),
         "submodules": _submodules(openai),
         "removed_v0_symbols": list(old_api.SYMBOLS),
+        "response_shapes": _response_shapes(),
+        "stream_attributes": _stream_attributes(openai),
     }
 
 

@@ -120,11 +120,31 @@ def handler(request: httpx2.Request) -> httpx2.Response:
     )
 
 
+def _default_to_mock(client_class: type, http_client: object) -> None:
+    """Make clients the program creates itself use the mock transport too."""
+    original = client_class.__init__
+
+    def init(self: object, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("http_client", http_client)
+        kwargs.setdefault("api_key", "sk-mock")
+        kwargs.setdefault("max_retries", 0)
+        original(self, *args, **kwargs)
+
+    client_class.__init__ = init  # type: ignore[method-assign]
+
+
+async def async_handler(request: httpx2.Request) -> httpx2.Response:
+    await request.aread()
+    return handler(request)
+
+
 def install() -> None:
-    """Point the module-level client at the mock transport."""
+    """Point the module-level client, and every client the program creates, at the mock transport."""
     openai.api_key = "sk-mock"
     openai.max_retries = 0
     openai.http_client = httpx2.Client(transport=httpx2.MockTransport(handler))
+    _default_to_mock(openai.OpenAI, openai.http_client)
+    _default_to_mock(openai.AsyncOpenAI, httpx2.AsyncClient(transport=httpx2.MockTransport(async_handler)))
 
 
 if __name__ == "__main__":

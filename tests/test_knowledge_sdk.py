@@ -150,3 +150,42 @@ def test_module_resources_match_client_tree() -> None:
     for name in SDK.module_resources:
         assert SDK.member_kind((), name) == "resource"
         assert isinstance(getattr(openai, name), object)
+
+
+def test_response_types_match_method_annotations() -> None:
+    generator = _load_generator()
+    for method, (response, chunk) in generator.RESPONSE_TYPES.items():
+        returns = SDK.signature(tuple(method.split("."))).returns
+        assert response.rsplit(".", 1)[1] in returns, (method, returns)
+        if chunk:
+            assert f"Stream[{chunk.rsplit('.', 1)[1]}]" in returns, (method, returns)
+
+
+def test_streamed_delta_content_is_optional() -> None:
+    """OAI503 rests on this: the final chunk's ``delta.content`` is None."""
+    from openai.types.chat import ChatCompletionChunk
+
+    final = ChatCompletionChunk.model_validate(
+        {
+            "id": "x",
+            "object": "chat.completion.chunk",
+            "created": 0,
+            "model": "m",
+            "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}],
+        }
+    )
+    assert final.choices[0].delta.content is None
+    shape = SDK.response_shape("chat.completions.create", chunk=True)
+    assert shape["choices"]["[]"]["delta"]["content"] == "str?"
+
+
+def test_responses_are_not_subscriptable() -> None:
+    from openai.types.chat import ChatCompletion
+
+    response = ChatCompletion.model_validate(
+        {"id": "x", "object": "chat.completion", "created": 0, "model": "m", "choices": []}
+    )
+    with pytest.raises(TypeError, match="not subscriptable"):
+        response["choices"]
+    with pytest.raises(AttributeError):
+        response.get("choices")  # type: ignore[attr-defined]

@@ -113,6 +113,17 @@ class SdkKnowledge:
             return []
         return [*node["resources"], *node["methods"], *node["attributes"]]
 
+    def response_shape(self, method: str, chunk: bool = False) -> Optional[Any]:
+        """The field tree of what ``method`` returns (``chunk``: of one streamed chunk), if recorded."""
+        entry = self.data["response_shapes"].get(method)
+        if entry is None:
+            return None
+        return entry["chunk" if chunk else "response"]
+
+    @functools.cached_property
+    def stream_attributes(self) -> frozenset[str]:
+        return frozenset(self.data["stream_attributes"])
+
     def signature(self, path: Path_) -> Optional[MethodSignature]:
         """The signature of the method at ``path`` (last element is the method name)."""
         key = tuple(p for p in path if p not in WRAPPER_ATTRIBUTES)

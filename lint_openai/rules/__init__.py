@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Dict, Tuple
 
-from . import parse_error, removed_api
+from . import parse_error, removed_api, response, streaming
 from .base import Rule
 
 ALL_RULES: Tuple[Rule, ...] = tuple(
-    sorted((*parse_error.RULES, *removed_api.RULES), key=lambda rule: rule.code)
+    sorted(
+        (*parse_error.RULES, *removed_api.RULES, *streaming.RULES, *response.RULES),
+        key=lambda rule: rule.code,
+    )
 )
 RULES_BY_CODE: Dict[str, Rule] = {rule.code: rule for rule in ALL_RULES}
 RULES_BY_SYMBOL: Dict[str, Rule] = {rule.symbol: rule for rule in ALL_RULES}
