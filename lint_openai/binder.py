@@ -91,6 +91,7 @@ class Binder:
             for child in reversed(children):
                 parents[child] = node
                 stack.append((child, scope))
+        model.resolve_nonlocal_bindings()
         return collected
 
     # ------------------------------------------------------------------ helpers
@@ -131,16 +132,14 @@ class Binder:
             self._bind_target(target.value, scope, "opaque", None)  # type: ignore[attr-defined]
         elif target_kind is ast.Attribute:
             base = target.value  # type: ignore[attr-defined]
-            if type(base) is ast.Name:
-                if base.id == scope.self_name and scope.self_class is not None:
-                    info = self.model.classes[scope.self_class]
-                    info.attrs.setdefault(target.attr, []).append(Binding(kind, expr, scope, extra))  # type: ignore[attr-defined]
-                self.model.attribute_assignments.append(AttributeAssignment(target, expr, scope))  # type: ignore[arg-type]
+            if type(base) is ast.Name and base.id == scope.self_name and scope.self_class is not None:
+                info = self.model.classes[scope.self_class]
+                info.attrs.setdefault(target.attr, []).append(Binding(kind, expr, scope, extra))  # type: ignore[attr-defined]
+            self.model.attribute_assignments.append(AttributeAssignment(target, expr, scope))  # type: ignore[arg-type]
 
     # ------------------------------------------------------------------ statements
     def _import(self, node: ast.Import, scope: Scope) -> bool:
         for alias in node.names:
-            self.model.imported_modules.add(alias.name)
             if alias.asname:
                 self._bind(scope, alias.asname, "import", alias, alias.name)
             else:
@@ -158,8 +157,6 @@ class Binder:
                 self._bind(scope, name, "opaque", alias)
             else:
                 self._bind(scope, name, "from", alias, (module, alias.name))
-        if not node.level and module:
-            self.model.imported_modules.add(module)
         return False
 
     def _assign(self, node: ast.Assign, scope: Scope) -> bool:
@@ -260,6 +257,9 @@ class Binder:
         positional = [*args.posonlyargs, *args.args]
         defaults = _defaults_by_arg(args)
         for index, arg in enumerate(all_args):
+            if arg is args.vararg or arg is args.kwarg:
+                self._bind(inner, arg.arg, "opaque", arg)  # a tuple/dict of values, whatever the annotation
+                continue
             role = role_of_first if index == 0 and positional and arg is positional[0] else None
             if role == "self":
                 inner.self_name = arg.arg

@@ -21,6 +21,7 @@ from .settings import Settings
 from .source import LineIndex
 
 _MENTIONS_SDK = re.compile(r"openai|tiktoken", re.IGNORECASE)
+_MENTIONS_SDK_BYTES = re.compile(rb"openai|tiktoken", re.IGNORECASE)
 
 
 class InternalError(Exception):
@@ -39,6 +40,11 @@ def mentions_sdk(text: str) -> bool:
     return _MENTIONS_SDK.search(text) is not None
 
 
+def bytes_mention_sdk(data: bytes) -> bool:
+    """The same prefilter on raw file bytes (every encoding Python accepts is ASCII-compatible)."""
+    return _MENTIONS_SDK_BYTES.search(data) is not None
+
+
 def active_rules(settings: Settings, path: str) -> Tuple[Rule, ...]:
     codes = enabled_for_path(settings, path)
     return tuple(rule for rule in ALL_RULES if rule.code in codes)
@@ -52,12 +58,16 @@ def check_source(
     *,
     honor_noqa: bool = True,
 ) -> List[Diagnostic]:
-    """Check one module's source text and return its diagnostics, sorted by position."""
+    """Check one module's source text and return its diagnostics, sorted by position.
+
+    ``honor_noqa=False`` keeps findings suppressed by inline ``# noqa`` comments (for hosts that apply
+    them themselves); a file-level ``# lint-openai: noqa`` always exempts the file.
+    """
     settings = settings or Settings()
     rules = active_rules(settings, path)
     if not rules or not mentions_sdk(text):
         return []
-    if honor_noqa and file_is_exempt(text):
+    if file_is_exempt(text):
         return []
     if tree is None:
         parsed = _parse(text, path, settings)
@@ -115,6 +125,7 @@ def _run_rules(
     collected = Binder(model, wanted).run()
     ctx = Context(path, lines, model, settings.effective_today())
     for node, scope in collected:
+        ctx.scope = scope
         for rule in table[type(node)]:
             try:
                 rule.check(node, scope, ctx)

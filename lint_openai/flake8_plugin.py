@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any, ClassVar, Iterator, List, Optional, Tuple
 
 from . import __version__
-from .engine import check_source
-from .settings import Settings, load_settings, parse_date
+from .engine import InternalError, check_source
+from .settings import ConfigError, Settings, load_settings, parse_date
 
 
 class Flake8Plugin:
@@ -55,11 +55,13 @@ class Flake8Plugin:
 
     def run(self) -> Iterator[Tuple[int, int, str, type]]:
         text = "".join(self.lines)
-        # flake8 applies noqa comments itself (and honours --disable-noqa).
-        for diagnostic in check_source(text, self.filename, self.settings(), self.tree, honor_noqa=False):
-            yield (
-                diagnostic.start.row,
-                diagnostic.start.column - 1,
-                f"{diagnostic.code} {diagnostic.message}",
-                type(self),
-            )
+        try:
+            # flake8 applies inline noqa comments itself (and honours --disable-noqa).
+            diagnostics = check_source(text, self.filename, self.settings(), self.tree, honor_noqa=False)
+        except (ConfigError, InternalError) as error:
+            # flake8 has no channel for plugin errors but findings: report once, at the top of the file.
+            yield 1, 0, f"OAI001 lint-openai could not check this file: {error}", type(self)
+            return
+        for diagnostic in diagnostics:
+            message = f"{diagnostic.code} {diagnostic.message}"
+            yield diagnostic.start.row, diagnostic.start.column - 1, message, type(self)

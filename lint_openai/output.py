@@ -9,6 +9,7 @@ from typing import Callable, Dict, List, Mapping, Sequence
 from .diagnostic import Diagnostic, Fix, Location
 from .fix import applicable
 from .rules import RULES_BY_CODE
+from .source import LineIndex
 
 Sources = Mapping[str, str]  # path -> source text, for formats that show code
 
@@ -31,10 +32,10 @@ def format_full(diagnostics: Sequence[Diagnostic], sources: Sources) -> str:
     blocks = []
     for d in diagnostics:
         header = f"{d.path}:{d.start.row}:{d.start.column}: {d.code} {_fix_marker(d)}{d.message}"
-        lines = sources.get(d.path, "").splitlines()
+        lines = LineIndex(sources.get(d.path, ""))
         block = [header]
-        if 1 <= d.start.row <= len(lines):
-            text = lines[d.start.row - 1].expandtabs(1)
+        if 1 <= d.start.row <= len(lines.lines):
+            text = lines.line(d.start.row).expandtabs(1)
             number = str(d.start.row)
             gutter = " " * len(number)
             if d.end.row == d.start.row:

@@ -1,17 +1,19 @@
 """pylint front-end: ``pylint --load-plugins=lint_openai.pylint_plugin``.
 
 pylint requires all messages of one checker to share a checker id (the two digits after the
-letter), so each rule family gets a checker that only declares its messages (``W71xx`` for OAI1xx,
-``W72xx`` for OAI2xx, ...); one of them runs the engine once per module and emits all of them.
+letter) and only runs checkers with an enabled message, so each rule family gets its own checker
+(``W70xx`` for OAI0xx, ``W71xx`` for OAI1xx, ...). The engine runs once per module; each checker
+emits its own family's diagnostics, so ``--enable=removed-v0-resource`` alone works.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Dict, List, Tuple
+from typing import TYPE_CHECKING, Dict, List, Optional, Tuple
 
 from pylint.checkers import BaseRawFileChecker
 
+from .diagnostic import Diagnostic
 from .engine import InternalError, check_source
 from .rules import ALL_RULES
 from .rules.base import Rule
@@ -23,20 +25,27 @@ if TYPE_CHECKING:
     from pylint.lint import PyLinter
 
 CHECKER_NAME = "lint-openai"
-
-
-def message_id(code: str) -> str:
-    """``OAI101`` -> ``W7101``."""
-    return f"W7{code[3:]}"
-
-
 # pylint already has a ``parse-error`` (F0010), and symbols must be unique across checkers.
 PYLINT_SYMBOLS = {"OAI001": "lint-openai-parse-error"}
 ERROR_MESSAGE = (
     "W7000",
     "lint-openai-error",
-    "lint-openai could not check the module (configuration or internal error).",
+    "lint-openai could not check the module (configuration error).",
 )
+TODAY_OPTION = (
+    "lint-openai-today",
+    {
+        "default": None,
+        "type": "string",
+        "metavar": "<YYYY-MM-DD>",
+        "help": "Pin today's date for lint-openai's model lifecycle rules.",
+    },
+)
+
+
+def message_id(code: str) -> str:
+    """``OAI101`` -> ``W7101``."""
+    return f"W7{code[3:]}"
 
 
 def _messages(rules: List[Rule]) -> Dict[str, Tuple[str, str, str]]:
@@ -57,42 +66,51 @@ def _families() -> Dict[str, List[Rule]]:
     return families
 
 
-class LintOpenAIChecker(BaseRawFileChecker):
-    """Runs the lint-openai engine on each module and reports its diagnostics."""
+class _EngineRun:
+    """The diagnostics of the module being checked, computed once for all family checkers."""
 
-    name = CHECKER_NAME
-    msgs = {**_messages(_families()["0"]), ERROR_MESSAGE[0]: ("%s", *ERROR_MESSAGE[1:])}
-    options = (
-        (
-            "lint-openai-today",
-            {
-                "default": None,
-                "type": "string",
-                "metavar": "<YYYY-MM-DD>",
-                "help": "Pin today's date for lint-openai's model lifecycle rules.",
-            },
-        ),
-    )
+    key: Optional[Tuple[str, int]] = None
+    diagnostics: List[Diagnostic] = []
+    error: Optional[str] = None
 
-    def process_module(self, node: nodes.Module) -> None:
+    @classmethod
+    def for_module(cls, node: nodes.Module, today: Optional[str]) -> Tuple[List[Diagnostic], Optional[str]]:
+        key = (node.file or "", id(node))
+        if cls.key != key:
+            cls.key = key
+            cls.diagnostics, cls.error = cls._run(node, today)
+        return cls.diagnostics, cls.error
+
+    @staticmethod
+    def _run(node: nodes.Module, today: Optional[str]) -> Tuple[List[Diagnostic], Optional[str]]:
         path = node.file or "<unknown>"
         try:
             with node.stream() as stream:
                 text = decode_source(stream.read())
         except (OSError, SourceDecodeError):
-            return  # pylint reports unreadable and undecodable files itself
+            return [], None  # pylint reports unreadable and undecodable files itself
         try:
             settings = load_settings(Path(path).resolve())
-            today = self.linter.config.lint_openai_today
             if today:
                 settings = settings.merged(today=parse_date(today, "--lint-openai-today"))
-            diagnostics = check_source(text, path, settings)
+            return check_source(text, path, settings), None
         except (ConfigError, InternalError) as error:
-            self.add_message(
-                ERROR_MESSAGE[0], line=1, args=(f"lint-openai could not check this file: {error}",)
-            )
-            return
+            return [], f"lint-openai could not check this file: {error}"
+
+
+class _FamilyChecker(BaseRawFileChecker):
+    """Emits the diagnostics of one rule family."""
+
+    name = CHECKER_NAME
+    family = ""
+
+    def process_module(self, node: nodes.Module) -> None:
+        diagnostics, error = _EngineRun.for_module(node, self.linter.config.lint_openai_today)
+        if error and self.family == "0":
+            self.add_message(ERROR_MESSAGE[0], line=1, args=(error,))
         for diagnostic in diagnostics:
+            if diagnostic.code[3] != self.family:
+                continue
             self.add_message(
                 message_id(diagnostic.code),
                 line=diagnostic.start.row,
@@ -103,22 +121,17 @@ class LintOpenAIChecker(BaseRawFileChecker):
             )
 
 
-def _declaring_checker(family: str, rules: List[Rule]) -> type:
-    return type(
-        f"LintOpenAIFamily{family}Checker",
-        (BaseRawFileChecker,),
-        {
-            "name": CHECKER_NAME,
-            "msgs": _messages(rules),
-            "process_module": lambda self, node: None,
-            "__doc__": f"Declares lint-openai's OAI{family}xx messages (emitted by LintOpenAIChecker).",
-        },
-    )
+def _checker_class(family: str, rules: List[Rule]) -> type:
+    messages = _messages(rules)
+    attributes: Dict[str, object] = {"family": family, "msgs": messages, "options": ()}
+    if family == "0":
+        messages[ERROR_MESSAGE[0]] = ("%s", *ERROR_MESSAGE[1:])
+        attributes["options"] = (TODAY_OPTION,)
+    attributes["__doc__"] = f"lint-openai's OAI{family}xx rules."
+    return type(f"LintOpenAIFamily{family}Checker", (_FamilyChecker,), attributes)
 
 
 def register(linter: PyLinter) -> None:
     """pylint's plugin entry point."""
-    linter.register_checker(LintOpenAIChecker(linter))
     for family, rules in sorted(_families().items()):
-        if family != "0":
-            linter.register_checker(_declaring_checker(family, rules)(linter))
+        linter.register_checker(_checker_class(family, rules)(linter))

@@ -119,26 +119,36 @@ class SemanticModel:
         self.classes: Dict[ast.ClassDef, ClassInfo] = {}
         self.parents: Dict[ast.AST, ast.AST] = {}
         self.attribute_assignments: List[AttributeAssignment] = []
-        self.imported_modules: set[str] = set()
+        self._nonlocal_bindings: List[Tuple[Scope, str, Binding]] = []
         self._expr_cache: Dict[ast.AST, Value] = {}
         self._name_cache: Dict[Tuple[int, str], Value] = {}
         self._in_progress: set[object] = set()
         self._depth = 0
+        self._cutoffs = 0  # times a depth limit or a cycle cut resolution short
         self._module_client: Optional[Client] = None
 
     # ------------------------------------------------------------------ building
     def bind(self, scope: Scope, name: str, binding: Binding) -> None:
-        """Record a binding of ``name`` (redirected by ``global``/``nonlocal`` declarations)."""
+        """Record a binding of ``name`` (redirected by ``global``; ``nonlocal`` ones after the walk)."""
         if name in scope.global_names:
             scope = self.module_scope
         elif name in scope.nonlocal_names:
+            self._nonlocal_bindings.append((scope, name, binding))
+            return
+        scope.bindings.setdefault(name, []).append(binding)
+
+    def resolve_nonlocal_bindings(self) -> None:
+        """Attach ``nonlocal`` bindings to the enclosing function scope that owns the name.
+
+        Done after the walk, because an inner function may come before the outer assignment.
+        """
+        for scope, name, binding in self._nonlocal_bindings:
             outer = scope.parent
             while outer is not None and (outer.kind == "class" or name not in outer.bindings):
-                if outer.kind == "module":
-                    break
                 outer = outer.parent
-            scope = outer or scope
-        scope.bindings.setdefault(name, []).append(binding)
+            target = outer if outer is not None and outer.kind != "module" else scope
+            target.bindings.setdefault(name, []).append(binding)
+        self._nonlocal_bindings.clear()
 
     # ------------------------------------------------------------------ queries
     def parent(self, node: ast.AST) -> Optional[ast.AST]:
@@ -168,7 +178,9 @@ class SemanticModel:
         if cached is not None:
             return cached
         if self._depth > MAX_DEPTH or expr in self._in_progress:
+            self._cutoffs += 1
             return UNKNOWN
+        cutoffs = self._cutoffs
         self._depth += 1
         self._in_progress.add(expr)
         try:
@@ -176,7 +188,8 @@ class SemanticModel:
         finally:
             self._depth -= 1
             self._in_progress.discard(expr)
-        self._expr_cache[expr] = value
+        if self._cutoffs == cutoffs:  # a value computed under a cut-off depends on the order of queries
+            self._expr_cache[expr] = value
         return value
 
     def _resolve(self, expr: ast.AST, scope: Scope) -> Value:
@@ -207,19 +220,22 @@ class SemanticModel:
     def resolve_name(self, name: str, scope: Scope) -> Value:
         target = self.lookup_scope(name, scope)
         if target is None:
-            return Function(name) if name in ("enumerate", "str") else UNKNOWN
+            return UNKNOWN
         key = (id(target), name)
         cached = self._name_cache.get(key)
         if cached is not None:
             return cached
         if key in self._in_progress:
+            self._cutoffs += 1
             return UNKNOWN
+        cutoffs = self._cutoffs
         self._in_progress.add(key)
         try:
             value = merge([self.evaluate(binding) for binding in target.bindings[name]])
         finally:
             self._in_progress.discard(key)
-        self._name_cache[key] = value
+        if self._cutoffs == cutoffs:
+            self._name_cache[key] = value
         return value
 
     def string_value(self, expr: Optional[ast.AST], scope: Scope) -> Optional[Str]:
@@ -330,8 +346,9 @@ class SemanticModel:
                 if name == "azure_endpoint":
                     is_azure = True
                 elif name == "api_type":
+                    # An api_type that cannot be resolved may be Azure: assume so (no model findings, no fixes).
                     value = self.string_value(assignment.value, assignment.scope)
-                    is_azure = is_azure or (value is not None and value.value.lower() in AZURE_API_TYPES)
+                    is_azure = is_azure or value is None or value.value.lower() in AZURE_API_TYPES
             self._module_client = Client("module", is_async=False, is_azure=is_azure)
         return self._module_client
 
@@ -352,7 +369,7 @@ class SemanticModel:
             path = base.path if kind is Resource else ()  # type: ignore[attr-defined]
             client = base.client if kind is Resource else base  # type: ignore[attr-defined]
             raw = kind is Resource and base.raw  # type: ignore[attr-defined]
-            member = self.sdk.member_kind(path, name)
+            member = self.sdk.member_kind(path, name, client.surface)  # type: ignore[union-attr]
             if member == "wrapper":
                 return Resource(client, path, raw=True)  # type: ignore[arg-type]
             if member == "resource":

@@ -54,6 +54,11 @@ class Client(Value):
     is_async: bool = False
     is_azure: bool = False
 
+    @property
+    def surface(self) -> str:
+        """The client class whose members this client has (the module client is an ``OpenAI``)."""
+        return "OpenAI" if self.cls == "module" else self.cls
+
 
 @dataclass(frozen=True)
 class Resource(Value):

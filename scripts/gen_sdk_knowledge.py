@@ -154,6 +154,16 @@ def _resource_tree(instance: Any) -> dict[str, Any]:
     return {"resources": resources, "methods": methods, "attributes": attributes}
 
 
+def _example_client(openai: Any, name: str) -> Any:
+    """An instance of a client class, made without network access."""
+    kwargs: dict[str, Any] = {"api_key": "sk-introspection"}
+    if "Azure" in name:
+        kwargs.update(api_version="2024-10-21", azure_endpoint="https://example.openai.azure.com")
+    if "Bedrock" in name:
+        kwargs["aws_region"] = "us-east-1"
+    return getattr(openai, name)(**kwargs)
+
+
 def _shape(tree: dict[str, Any]) -> Any:
     """The names of a tree without signatures, to compare sync and async clients."""
     return (
@@ -226,16 +236,17 @@ def build() -> dict[str, Any]:
     if _shape(sync_tree) != _shape(async_tree):
         raise SystemExit("OpenAI and AsyncOpenAI resource trees differ; teach the generator about it")
     async_methods = _async_method_paths(async_tree)
-    azure = openai.AzureOpenAI(
-        api_key="sk-introspection", api_version="2024-10-21", azure_endpoint="https://example"
-    )
     clients = {}
     import_paths = _client_import_paths(openai)
     for name in CLIENT_CLASS_NAMES:
+        top = _resource_tree(_example_client(openai, name))
         clients[name] = {
             "async": name.startswith("Async"),
             "azure": "Azure" in name,
             "import_paths": import_paths[name],
+            # Client-level members differ between classes (Azure's with_options takes api_version...).
+            "methods": top["methods"],
+            "attributes": top["attributes"],
         }
     public = _public_names(openai)
     return {
@@ -244,9 +255,6 @@ def build() -> dict[str, Any]:
         "client_classes": clients,
         "client_tree": sync_tree,
         "async_method_paths_checked": len(async_methods),
-        "azure_extra_attributes": sorted(
-            set(_resource_tree(azure)["attributes"]) - set(sync_tree["attributes"])
-        ),
         "module_names": public,
         "module_settings": _module_settings(openai),
         "module_resources": sorted(n for n, kind in public.items() if kind == "resource"),

@@ -69,8 +69,8 @@ def test_json_output_is_ruff_shaped(tmp_path: Path) -> None:
     assert item["fix"]["applicability"] == "safe"
     assert item["fix"]["edits"] == [
         {
-            "content": "chat.completions.create",
-            "location": {"row": 2, "column": 16},
+            "content": "openai.chat.completions.create",
+            "location": {"row": 2, "column": 9},
             "end_location": {"row": 2, "column": 37},
         }
     ]

@@ -80,21 +80,31 @@ class SdkKnowledge:
         """Whether ``openai.<name>`` exists in the v1 SDK (a public name or a sub-module)."""
         return name in self.module_names or name in self.submodules
 
-    def tree_node(self, path: Path_) -> Optional[Mapping[str, Any]]:
-        """The resource-tree node at ``path`` (``()`` is the client itself), skipping wrappers."""
+    def tree_node(self, path: Path_, client_class: str = "OpenAI") -> Optional[Mapping[str, Any]]:
+        """The resource-tree node at ``path`` (``()`` is the client itself), skipping wrappers.
+
+        Resources are the same for every client class; the client's own methods and attributes
+        (``with_options``, ``api_version``...) depend on the class.
+        """
         node: Mapping[str, Any] = self.data["client_tree"]
+        path = tuple(p for p in path if p not in WRAPPER_ATTRIBUTES)
+        if not path:
+            top = self.client_classes.get(client_class) or self.client_classes["OpenAI"]
+            return {
+                "resources": node["resources"],
+                "methods": top["methods"],
+                "attributes": top["attributes"],
+            }
         for part in path:
-            if part in WRAPPER_ATTRIBUTES:
-                continue
             child = node["resources"].get(part)
             if child is None:
                 return None
             node = child
         return node
 
-    def member_kind(self, path: Path_, name: str) -> Optional[str]:
+    def member_kind(self, path: Path_, name: str, client_class: str = "OpenAI") -> Optional[str]:
         """``resource``, ``method``, ``wrapper``, ``attribute`` or ``None`` for ``<path>.<name>``."""
-        node = self.tree_node(path)
+        node = self.tree_node(path, client_class)
         if node is None:
             return None
         if name in WRAPPER_ATTRIBUTES:
@@ -107,8 +117,8 @@ class SdkKnowledge:
             return "attribute"
         return None
 
-    def members(self, path: Path_) -> list[str]:
-        node = self.tree_node(path)
+    def members(self, path: Path_, client_class: str = "OpenAI") -> list[str]:
+        node = self.tree_node(path, client_class)
         if node is None:
             return []
         return [*node["resources"], *node["methods"], *node["attributes"]]
@@ -124,14 +134,17 @@ class SdkKnowledge:
     def stream_attributes(self) -> frozenset[str]:
         return frozenset(self.data["stream_attributes"])
 
-    def signature(self, path: Path_) -> Optional[MethodSignature]:
+    def signature(self, path: Path_, client_class: str = "OpenAI") -> Optional[MethodSignature]:
         """The signature of the method at ``path`` (last element is the method name)."""
         key = tuple(p for p in path if p not in WRAPPER_ATTRIBUTES)
-        if key not in self._signatures:
-            node = self.tree_node(key[:-1]) if key else None
+        if not key:
+            return None
+        cache_key = (client_class, *key) if len(key) == 1 else key
+        if cache_key not in self._signatures:
+            node = self.tree_node(key[:-1], client_class)
             data = node["methods"].get(key[-1]) if node else None
-            self._signatures[key] = MethodSignature(data) if data else None
-        return self._signatures[key]
+            self._signatures[cache_key] = MethodSignature(data) if data else None
+        return self._signatures[cache_key]
 
 
 class V0Knowledge:
@@ -144,8 +157,8 @@ class V0Knowledge:
         self.settings: Mapping[str, Mapping[str, Any]] = data["settings"]
         self.modules: Mapping[str, Mapping[str, Any]] = data["modules"]
         self.call_arguments: Mapping[str, Mapping[str, Any]] = data["call_arguments"]
+        self.changed_call_arguments: Mapping[str, str] = data["changed_call_arguments"]
         self.module_names = frozenset(data["module_names"])
-        self.sources: Mapping[str, str] = data["sources"]
 
 
 @functools.cache

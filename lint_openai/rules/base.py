@@ -8,6 +8,7 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Dict, List, Optional, Sequence, Tuple
 
+from ..compat import in_compat_region
 from ..diagnostic import Applicability, Diagnostic, Edit, Fix, Location
 
 if TYPE_CHECKING:
@@ -76,6 +77,7 @@ class Context:
         self.today = today
         self.diagnostics: List[Diagnostic] = []
         self.memo: Dict[object, object] = {}
+        self.scope: Optional[Scope] = None  # the scope of the node being checked (set by the engine)
 
     def report(
         self,
@@ -85,10 +87,19 @@ class Context:
         fix: Optional[Fix] = None,
         end_node: Optional[ast.AST] = None,
     ) -> None:
-        """Report ``rule`` over ``node`` (through ``end_node`` if given)."""
+        """Report ``rule`` over ``node`` (through ``end_node`` if given).
+
+        Findings of rules about the removed v0 surface are dropped inside version-compatibility code.
+        """
+        if rule.v0_surface and self.in_compat_region(node):
+            return
         start = self.lines.start(node)
         end = self.lines.end(end_node or node)
         self.diagnostics.append(Diagnostic(rule.code, rule.symbol, message, start, end, self.path, fix))
+
+    def in_compat_region(self, node: ast.AST) -> bool:
+        """Whether ``node`` only runs on one SDK version (a version check or an import fallback)."""
+        return self.scope is not None and in_compat_region(self.model, node, self.scope)
 
     def replace(self, node: ast.AST, content: str, end_node: Optional[ast.AST] = None) -> Edit:
         """An edit replacing the source of ``node`` (through ``end_node``) with ``content``."""
@@ -119,6 +130,7 @@ class Rule:
     summary: ClassVar[str]
     node_types: ClassVar[Tuple[type, ...]] = ()
     default_enabled: ClassVar[bool] = True
+    v0_surface: ClassVar[bool] = False  # about v0 names: silent in version-compatibility code
     fix_availability: ClassVar[str] = "none"  # none | sometimes | always
     sources: ClassVar[Sequence[str]] = ()
     examples: ClassVar[Sequence[Example]] = ()

@@ -52,6 +52,21 @@ def enclosing_call(model: SemanticModel, func: ast.AST) -> Optional[ast.Call]:
     return None
 
 
+_ATOMS = (ast.Name, ast.Attribute, ast.Call, ast.Subscript, ast.Constant, ast.List, ast.Tuple, ast.Dict)
+
+
+def replace_chain(ctx: Context, base: ast.AST, outer: ast.AST, new_path: str) -> Edit:
+    """An edit rewriting ``<base>.<a>.<b>...`` (``outer`` is the last link) to ``<base>.<new_path>``.
+
+    The whole chain is replaced, so parentheses inside it (``(openai.ChatCompletion).create``) cannot
+    end up unbalanced; ``base`` keeps its text, parenthesised if it is not an atom.
+    """
+    base_text = ctx.segment(base)
+    if not isinstance(base, _ATOMS):
+        base_text = f"({base_text})"
+    return ctx.replace(outer, f"{base_text}.{new_path}")
+
+
 def append_to_literal(ctx: Context, literal: ast.Constant, suffix: str) -> Optional[Edit]:
     """An edit inserting ``suffix`` before the closing quote of a plain string literal."""
     text = ctx.segment(literal)

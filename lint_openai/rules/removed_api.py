@@ -7,6 +7,7 @@ from typing import List, Optional, Tuple
 
 from .. import knowledge
 from ..diagnostic import Applicability, Fix
+from ..knowledge.models import RETIRED, models
 from ..semantic import Scope
 from ..values import Client, Method, Module, Resource, SdkClass, Value
 from .base import Context, Rule, bad, good
@@ -23,6 +24,7 @@ from .common import (
     has_position,
     installed_sdk_is_newer,
     parent_attribute,
+    replace_chain,
     safe_keyword_rename,
     url_lacks_trailing_slash,
 )
@@ -36,7 +38,7 @@ MIGRATION_GUIDE = "https://github.com/openai/openai-python/discussions/742"
 
 
 def _v1_rewrite(
-    ctx: Context, symbol: str, method: str, call: Optional[ast.Call]
+    symbol: str, method: str, call: Optional[ast.Call]
 ) -> Tuple[Optional[str], Optional[Applicability]]:
     """The v1 path replacing ``<symbol>.<method>`` and how safely the call can be rewritten."""
     target = knowledge.v0().resources.get(symbol, {}).get("methods", {}).get(method)
@@ -48,6 +50,9 @@ def _v1_rewrite(
     possible, proven = call_fits(signature, call)
     if not possible:
         return target, None
+    changed = knowledge.v0().changed_call_arguments
+    if any(keyword.arg in changed for keyword in call.keywords):
+        proven = False  # e.g. v0's timeout= was a retry deadline, v1's is the HTTP timeout
     return target, Applicability.SAFE if proven else Applicability.UNSAFE
 
 
@@ -93,6 +98,7 @@ class RemovedV0Resource(Rule):
     code = "OAI101"
     symbol = "removed-v0-resource"
     summary = "v0 module-level resource class (removed in openai>=1.0)"
+    v0_surface = True
     node_types = (ast.Attribute, ast.ImportFrom)
     fix_availability = "sometimes"
     sources = (REMOVED_SOURCE, f"v1 migration guide: {MIGRATION_GUIDE}")
@@ -240,18 +246,18 @@ class RemovedV0Resource(Rule):
         method_node: Optional[ast.Attribute],
         call: Optional[ast.Call],
     ) -> Optional[Fix]:
-        start = attribute_name_start(ctx, node)
+        base = ctx.segment(node.value)
         if method_node is not None:
-            target, applicability = _v1_rewrite(ctx, node.attr, method_node.attr, call)
+            target, applicability = _v1_rewrite(node.attr, method_node.attr, call)
             if target is None or applicability is None or call is None:
                 return None
-            edit = ctx.replace_range(start, ctx.lines.end(method_node), target)
-            return ctx.fix(applicability, f"Replace with `{ctx.segment(node.value)}.{target}`", edit)
+            edit = replace_chain(ctx, node.value, method_node, target)
+            return ctx.fix(applicability, f"Replace with `{base}.{target}`", edit)
         twin = knowledge.v0().resources.get(node.attr, {}).get("twin")
         if not twin:
             return None
-        edit = ctx.replace_range(start, ctx.lines.end(node), twin)
-        return ctx.fix(Applicability.UNSAFE, f"Replace with `{ctx.segment(node.value)}.{twin}`", edit)
+        edit = replace_chain(ctx, node.value, node, twin)
+        return ctx.fix(Applicability.UNSAFE, f"Replace with `{base}.{twin}`", edit)
 
     def _check_import(self, node: ast.ImportFrom, ctx: Context) -> None:
         if node.level or node.module != "openai":
@@ -283,15 +289,21 @@ class RemovedErrorModule(Rule):
     ## Fix safety
     `openai.error.X` is rewritten to `openai.<v1 name>`; `from openai.error import X` to
     `from openai import <v1 name> as X`; `import openai.error` to `import openai`. The fix is safe
-    when the v1 class catches at least what the v0 class caught. It is unsafe for
-    `InvalidRequestError`: v0 raised it for HTTP 400, 404 and 415, v1's `BadRequestError` is only
-    HTTP 400 (404 is `NotFoundError`). Names without a v1 equivalent (`InvalidAPIType`,
+    when the v1 class is raised for exactly the errors the v0 class was (`RateLimitError`,
+    `AuthenticationError`, `PermissionError` -> `PermissionDeniedError`, `Timeout` ->
+    `APITimeoutError`, `TryAgain` -> `ConflictError`, `OpenAIError`). It is unsafe when coverage
+    differs: `InvalidRequestError` (v0: HTTP 400, 404 and 415; `BadRequestError` is only 400),
+    `ServiceUnavailableError` (v0: 503; `InternalServerError` is every 5xx), `APIError` (now the base
+    of all API errors, so later `except` clauses become unreachable) and `APIConnectionError` (now
+    includes timeouts); and when the code constructs the exception (`RateLimitError("...")`), because
+    v1 exceptions require `response=` and `body=`. Names without a v1 equivalent (`InvalidAPIType`,
     `SignatureVerificationError`) have no fix.
     """
 
     code = "OAI102"
     symbol = "removed-error-module"
     summary = "`openai.error` module (removed in openai>=1.0)"
+    v0_surface = True
     node_types = (ast.Attribute, ast.Import, ast.ImportFrom)
     fix_availability = "sometimes"
     sources = (
@@ -333,15 +345,15 @@ class RemovedErrorModule(Rule):
         ),
         bad(
             """
-            from openai.error import RateLimitError, ServiceUnavailableError
+            from openai.error import AuthenticationError, PermissionError
 
-            RETRYABLE = (RateLimitError, ServiceUnavailableError)
+            FATAL = (AuthenticationError, PermissionError)
             """,
             (1, 1),
             fixed="""
-            from openai import RateLimitError, InternalServerError as ServiceUnavailableError
+            from openai import AuthenticationError, PermissionDeniedError as PermissionError
 
-            RETRYABLE = (RateLimitError, ServiceUnavailableError)
+            FATAL = (AuthenticationError, PermissionError)
             """,
             applicability="safe",
             title="reported once at the import, not at each use",
@@ -425,8 +437,10 @@ class RemovedErrorModule(Rule):
             f"`{base}.error.{outer.attr}` does not exist in openai>=1.0 (AttributeError); "
             f"use `{base}.{replacement}` ({entry['note']})"
         )
-        edit = ctx.replace_range(attribute_name_start(ctx, node), ctx.lines.end(outer), replacement)
-        fix = ctx.fix(Applicability(entry["applicability"]), f"Replace with `{base}.{replacement}`", edit)
+        fix = None
+        if enclosing_call(ctx.model, outer) is None:  # v1 exceptions are constructed differently
+            edit = replace_chain(ctx, node.value, outer, replacement)
+            fix = ctx.fix(Applicability(entry["applicability"]), f"Replace with `{base}.{replacement}`", edit)
         ctx.report(self, outer, message, fix)
 
     def _check_import(self, node: ast.Import, ctx: Context) -> None:
@@ -477,6 +491,7 @@ class RemovedErrorModule(Rule):
     @staticmethod
     def _import_fix(node: ast.ImportFrom, ctx: Context) -> Optional[Fix]:
         pieces = []
+        constructed = _called_names(ctx.model.tree)
         applicability = Applicability.SAFE
         for alias in node.names:
             entry = knowledge.v0().errors.get(alias.name)
@@ -485,10 +500,19 @@ class RemovedErrorModule(Rule):
                 return None
             local = alias.asname or alias.name
             pieces.append(replacement if replacement == local else f"{replacement} as {local}")
-            if entry["applicability"] != "safe":  # type: ignore[index]
-                applicability = Applicability.UNSAFE
+            if entry["applicability"] != "safe" or local in constructed:  # type: ignore[index]
+                applicability = Applicability.UNSAFE  # v1 exceptions take (message, response=, body=)
         text = f"from openai import {', '.join(pieces)}"
         return ctx.fix(applicability, f"Replace with `{text}`", ctx.replace(node, text))
+
+
+def _called_names(tree: ast.AST) -> frozenset:  # type: ignore[type-arg]
+    """Names that are called somewhere in the module (``Name(...)``)."""
+    return frozenset(
+        node.func.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+    )
 
 
 class RemovedModuleSetting(Rule):
@@ -517,6 +541,7 @@ class RemovedModuleSetting(Rule):
     code = "OAI103"
     symbol = "removed-module-setting"
     summary = "v0 module-level setting that openai>=1.0 ignores"
+    v0_surface = True
     node_types = (ast.Attribute,)
     fix_availability = "sometimes"
     sources = (
@@ -575,12 +600,13 @@ class RemovedModuleSetting(Rule):
             return
         base = ctx.segment(node.value)
         shown = f"{base}.{node.attr}"
-        if isinstance(node.ctx, ast.Store):
+        augmented = isinstance(ctx.model.parent(node), ast.AugAssign)
+        if isinstance(node.ctx, ast.Store) and not augmented:
             problem = f"assigning `{shown}` has no effect in openai>=1.0 (nothing reads it)"
         else:
             problem = f"`{shown}` does not exist in openai>=1.0 (AttributeError)"
-        replacement = entry.get("replacement")
-        azure = ctx.model.module_client.is_azure
+        replacement = None if augmented else entry.get("replacement")
+        azure = ctx.model.module_client.is_azure or self._azure_url(node, scope, ctx)
         fix = None
         if replacement and not azure:
             advice = f"use `{base}.{replacement}`"
@@ -592,6 +618,15 @@ class RemovedModuleSetting(Rule):
         else:
             advice = entry["advice"]
         ctx.report(self, node, f"{problem}; {advice}", fix)
+
+    @staticmethod
+    def _azure_url(node: ast.Attribute, scope: Scope, ctx: Context) -> bool:
+        """Whether the URL assigned to ``openai.api_base`` is an Azure OpenAI endpoint."""
+        value = ctx.model.string_value(assigned_value(ctx.model, node), scope)
+        if value is None:
+            return False
+        host = value.value.split("://", 1)[-1].split("/", 1)[0].lower()
+        return host.endswith((".openai.azure.com", ".cognitiveservices.azure.com", ".services.ai.azure.com"))
 
     @staticmethod
     def _rename_fix(node: ast.Attribute, replacement: str, ctx: Context) -> Fix:
@@ -875,9 +910,14 @@ class NonexistentClientAttribute(Rule):
             return None
         return (f"it is not in openai {sdk.version}", None, None)
 
+    @staticmethod
+    def _is_v0_name(name: str) -> bool:
+        v0 = knowledge.v0()
+        return name in v0.module_names or name in v0.errors
+
     def _check_module_name(self, node: ast.Attribute, ctx: Context) -> None:
         problem = self._module_name_problem(node.attr)
-        if problem is None:
+        if problem is None or (self._is_v0_name(node.attr) and ctx.in_compat_region(node)):
             return
         advice, replacement, applicability = problem
         base = ctx.segment(node.value)
@@ -895,7 +935,7 @@ class NonexistentClientAttribute(Rule):
             if alias.name == "*" or alias.name in knowledge.sdk().removed_v0_symbols:
                 continue
             problem = self._module_name_problem(alias.name)
-            if problem is None:
+            if problem is None or (self._is_v0_name(alias.name) and ctx.in_compat_region(node)):
                 continue
             advice, replacement, applicability = problem
             message = f"`from openai import {alias.name}` raises ImportError in openai>=1.0; {advice}"
@@ -908,12 +948,14 @@ class NonexistentClientAttribute(Rule):
 
     # -- clients and resources
     def _check_client_member(self, node: ast.Attribute, base: Value, ctx: Context) -> None:
+        if not isinstance(node.ctx, ast.Load) or self._assigned_on_a_client(node.attr, ctx):
+            return  # code may add its own attributes to a client object
         sdk = knowledge.sdk()
         path = base.path if isinstance(base, Resource) else ()
         client = base.client if isinstance(base, Resource) else base
-        if sdk.member_kind(path, node.attr) is not None:
+        if sdk.member_kind(path, node.attr, client.surface) is not None:
             return
-        if sdk.tree_node(path) is None:
+        if sdk.tree_node(path, client.surface) is None:
             return
         owner = ctx.segment(node.value)
         if not path and node.attr in knowledge.v0().resources:
@@ -925,13 +967,30 @@ class NonexistentClientAttribute(Rule):
         message = f"`{owner}.{node.attr}` does not exist on the v1 client (AttributeError); {advice}"
         ctx.report(self, node, message, fix)
 
+    @staticmethod
+    def _assigned_on_a_client(name: str, ctx: Context) -> bool:
+        key = ("client-attributes",)
+        assigned = ctx.memo.get(key)
+        if assigned is None:
+            assigned = {
+                item.target.attr
+                for item in ctx.model.attribute_assignments
+                if isinstance(ctx.model.resolve(item.target.value, item.scope), (Client, Resource))
+            }
+            ctx.memo[key] = assigned
+        return name in assigned  # type: ignore[operator]
+
     def _member_advice(
         self, node: ast.Attribute, path: Tuple[str, ...], client: Client, owner: str, ctx: Context
     ) -> Tuple[Optional[str], Optional[Fix]]:
         sdk = knowledge.sdk()
-        members = sdk.members(path)
+        members = sdk.members(path, client.surface)
         name = node.attr
-        if name.startswith("a") and name[1:] in members and sdk.member_kind(path, name[1:]) == "method":
+        if (
+            name.startswith("a")
+            and name[1:] in members
+            and sdk.member_kind(path, name[1:], client.surface) == "method"
+        ):
             if not client.is_async:
                 return (
                     f"v1 has no `a`-prefixed methods: use `AsyncOpenAI()` and `await ...{name[1:]}(...)`",
@@ -963,9 +1022,9 @@ class NonexistentClientAttribute(Rule):
         fix = None
         if method_node is not None:
             call = enclosing_call(ctx.model, method_node)
-            target, applicability = _v1_rewrite(ctx, symbol, method_node.attr, call)
+            target, applicability = _v1_rewrite(symbol, method_node.attr, call)
             if target and applicability and call is not None:
-                edit = ctx.replace_range(attribute_name_start(ctx, node), ctx.lines.end(method_node), target)
+                edit = replace_chain(ctx, node.value, method_node, target)
                 fix = ctx.fix(applicability, f"Replace with `{owner}.{target}`", edit)
         ctx.report(self, node, message, fix, end_node=method_node)
 
@@ -980,9 +1039,10 @@ class LegacyCompletionsEndpoint(Rule):
     The endpoint was not removed from the SDK, but it only ever served completion-style models
     (`gpt-3.5-turbo-instruct`, `davinci-002`, `babbage-002` and the retired GPT-3 family). Chat
     models sent there fail with HTTP 404 "This is a chat model and not supported in the
-    v1/completions endpoint". Per the deprecations page, `gpt-3.5-turbo-instruct`, `davinci-002`
-    and `babbage-002` were shut down on 2026-09-28, so no model this endpoint was built for is
-    still served. New code belongs on `client.chat.completions.create` or `client.responses.create`.
+    v1/completions endpoint". The message says which completion-style models are still served on
+    the configured date, from the model lifecycle data (per the deprecations page,
+    `gpt-3.5-turbo-instruct`, `davinci-002` and `babbage-002` shut down on 2026-09-28). New code
+    belongs on `client.chat.completions.create` or `client.responses.create`.
 
     ## Fix safety
     There is no fix: the request and response shapes differ (`prompt` vs `messages`,
@@ -1033,12 +1093,23 @@ class LegacyCompletionsEndpoint(Rule):
         method = called_method(ctx.model, node, scope)
         if method is None or _plain_path(method) != ("completions", "create"):
             return
-        message = (
-            "`completions.create` is the legacy text-completions endpoint: it serves only completion-style "
-            "models, all shut down (gpt-3.5-turbo-instruct, davinci-002, babbage-002: 2026-09-28); "
-            "use `chat.completions.create` or `responses.create`"
+        ctx.report(
+            self, node.func, f"`completions.create` is the legacy text-completions endpoint: {_served(ctx)}"
         )
-        ctx.report(self, node.func, message)
+
+
+def _served(ctx: Context) -> str:
+    """Which completion-style models the endpoint still serves on ``ctx.today`` (from the model data)."""
+    table = models()
+    ids = [i for i in table.completions_models() if table.status(i, ctx.today) != RETIRED]
+    advice = "use `chat.completions.create` or `responses.create`"
+    if ids:
+        return f"it serves only completion-style models ({', '.join(ids)}); {advice}"
+    infos = [table.get(i) for i in table.completions_models()]
+    last = max((info.shutdown for info in infos if info and info.shutdown), default=None)
+    latest = sorted(info.id for info in infos if info and info.shutdown == last)
+    when = f" (the last, {', '.join(latest)}, on {last.isoformat()})" if last else ""
+    return f"every model it served is shut down{when}; {advice}"
 
 
 def _plain_path(method: Method) -> Tuple[str, ...]:
@@ -1138,7 +1209,7 @@ class RemovedCallArgument(Rule):
         if method is None:
             return
         path = _plain_path(method)
-        signature = knowledge.sdk().signature(path)
+        signature = knowledge.sdk().signature(path, method.client.surface)
         if signature is None:
             return
         shown = dotted(path)
@@ -1314,6 +1385,7 @@ class RemovedV0Module(Rule):
     code = "OAI108"
     symbol = "removed-v0-module"
     summary = "v0 sub-module that openai>=1.0 does not ship"
+    v0_surface = True
     node_types = (ast.Import, ast.ImportFrom, ast.Attribute)
     sources = (
         "sub-modules of openai 0.28.1 (pkgutil.iter_modules) that are not sub-modules of the installed "

@@ -10,7 +10,7 @@ from .. import knowledge
 from ..diagnostic import Applicability, Edit
 from ..semantic import Scope
 from .base import Context, Rule, bad, good
-from .common import attribute_name_start
+from .common import attribute_name_start, replace_chain
 from .results import CHAT, COMPLETIONS, INDEX, ResultRef, resolve_ref
 from .streaming import SHAPES_SOURCE
 
@@ -340,7 +340,7 @@ class WrongChoiceField(Rule):
             parent = ctx.model.parent(node)
             fix = None
             if isinstance(parent, ast.Attribute) and parent.attr == "content":
-                edit = ctx.replace_range(attribute_name_start(ctx, node), ctx.lines.end(parent), "text")
+                edit = replace_chain(ctx, node.value, parent, "text")
                 fix = ctx.fix(Applicability.SAFE, "Replace `.message.content` with `.text`", edit)
             self._report(node, ctx, "text completion choices have no `.message`: read `.text`", fix)
 

@@ -1,0 +1,217 @@
+"""Regressions found in review: each snippet is a minimal reproduction of a reported problem."""
+
+from __future__ import annotations
+
+import ast
+import io
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import List, Optional, Tuple
+
+import pytest
+
+from lint_openai.cli import main
+from lint_openai.engine import check_source
+from lint_openai.fix import apply_fixes
+
+Expected = List[Tuple[int, str, Optional[str]]]  # (row, code, fix applicability or None)
+
+CASES = {
+    "version-guarded and import-fallback code": (
+        """
+        import openai
+
+        try:
+            from openai.error import RateLimitError  # openai<1
+        except ImportError:
+            from openai import RateLimitError  # openai>=1
+
+        if openai.__version__.startswith("0."):
+            openai.api_base = "https://proxy/v1"
+            reply = openai.ChatCompletion.create(model="m", messages=[])
+        OPENAI_V1 = hasattr(openai, "OpenAI")
+        if not OPENAI_V1:
+            failure = openai.InvalidRequestError
+        """,
+        [],
+    ),
+    "import guard with a flag": (
+        """
+        try:
+            import openai.error  # only openai<1 has it
+            LEGACY = True
+        except ImportError:
+            LEGACY = False
+        """,
+        [],
+    ),
+    "azure client-level options": (
+        """
+        from openai import AzureOpenAI, BedrockOpenAI
+
+        az = AzureOpenAI(api_version="2024-10-21", azure_endpoint="https://x.openai.azure.com")
+        newer = az.with_options(api_version="2025-01-01", azure_ad_token="tok")
+        region = BedrockOpenAI(aws_region="us-east-1").aws_region
+        """,
+        [],
+    ),
+    "attributes the code sets on a client": (
+        """
+        from openai import OpenAI
+
+        client = OpenAI()
+        client.default_model = "gpt-4o"
+        print(client.default_model)
+        """,
+        [],
+    ),
+    "*args and **kwargs annotated with a client class": (
+        """
+        from openai import OpenAI
+
+        def pick(*clients: OpenAI, **named: OpenAI) -> list:
+            return list(named.keys()) + [clients.count(None)]
+        """,
+        [],
+    ),
+    "nonlocal rebinding before the outer assignment": (
+        """
+        from openai import OpenAI
+        import mylib
+
+        def outer():
+            def reset():
+                nonlocal client
+                client = mylib.Client()
+            client = OpenAI()
+            reset()
+            return client.chat.completion.create()
+        """,
+        [],
+    ),
+    "parenthesised receivers keep fixes valid": (
+        """
+        import openai
+        a = (openai.ChatCompletion).create(model="m", messages=[])
+        b = (openai.error).RateLimitError
+        """,
+        [(2, "OAI101", "safe"), (3, "OAI102", "safe")],
+    ),
+    "v0 timeout= meant a retry deadline": (
+        """
+        import openai
+        r = openai.ChatCompletion.create(model="m", messages=[], timeout=5)
+        """,
+        [(2, "OAI101", "unsafe")],
+    ),
+    "APIError now catches everything: unsafe": (
+        """
+        import openai
+        try:
+            ask()
+        except openai.error.APIError:
+            pass
+        except openai.error.RateLimitError:
+            backoff()
+        """,
+        [(4, "OAI102", "unsafe"), (6, "OAI102", "safe")],
+    ),
+    "constructing a v1 exception needs response and body": (
+        """
+        import openai
+        from unittest import mock
+        m = mock.Mock(side_effect=openai.error.RateLimitError("rate limited"))
+        """,
+        [(3, "OAI102", None)],
+    ),
+    "azure endpoint or unresolvable api_type: no base_url fix": (
+        """
+        import os
+        import openai
+        openai.api_type = os.environ["OPENAI_API_TYPE"]
+        openai.api_base = "https://my-resource.openai.azure.com/"
+        """,
+        [(4, "OAI103", None)],
+    ),
+    "augmented assignment reads the missing setting": (
+        """
+        import openai
+        openai.api_base += "/v1"
+        """,
+        [(2, "OAI103", None)],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_review_regression(name: str) -> None:
+    source, expected = CASES[name]
+    source = textwrap.dedent(source).lstrip("\n")
+    diagnostics = check_source(source, "case.py")
+    found = [(d.start.row, d.code, d.fix.applicability.value if d.fix else None) for d in diagnostics]
+    assert found == expected
+    fixed, _ = apply_fixes(source, diagnostics, unsafe=True)
+    ast.parse(fixed)
+
+
+def test_augmented_assignment_message() -> None:
+    [diagnostic] = check_source("import openai\nopenai.api_base += '/v1'\n", "x.py")
+    assert "does not exist in openai>=1.0 (AttributeError)" in diagnostic.message
+
+
+def run_flake8(path: Path, *extra: str) -> subprocess.CompletedProcess:  # type: ignore[type-arg]
+    command = [sys.executable, "-m", "flake8", "--isolated", "--select", "OAI", *extra, str(path)]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+def test_flake8_reports_configuration_errors_without_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.lint-openai]\nselect = ["XYZ"]\n', encoding="utf-8")
+    path = tmp_path / "a.py"
+    path.write_text("import openai\nx = openai.ChatCompletion\n", encoding="utf-8")
+    result = run_flake8(path)
+    assert "Traceback" not in result.stderr
+    assert "OAI001 lint-openai could not check this file" in result.stdout
+    assert "unknown rule code or prefix 'XYZ'" in result.stdout
+    (tmp_path / "pyproject.toml").write_text("[tool.lint-openai]\n", encoding="utf-8")
+    result = run_flake8(path, "--lint-openai-today=2024-13-01")
+    assert "Traceback" not in result.stderr and "expected a date as YYYY-MM-DD" in result.stdout
+
+
+def test_flake8_honours_file_level_exemption(tmp_path: Path) -> None:
+    path = tmp_path / "a.py"
+    path.write_text("# lint-openai: noqa\nimport openai\nx = openai.ChatCompletion\n", encoding="utf-8")
+    assert run_flake8(path).stdout == ""
+
+
+def test_pylint_single_message_enable(tmp_path: Path) -> None:
+    path = tmp_path / "a.py"
+    path.write_text("import openai\nx = openai.ChatCompletion\nopenai.api_base = 'x'\n", encoding="utf-8")
+    command = [
+        sys.executable,
+        "-m",
+        "pylint",
+        "--load-plugins=lint_openai.pylint_plugin",
+        "--disable=all",
+        "--enable=removed-module-setting",
+        "--score=n",
+        str(path),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert "W7103" in result.stdout and "W7101" not in result.stdout
+
+
+def test_full_format_shows_the_right_line_with_form_feeds(tmp_path: Path) -> None:
+    path = tmp_path / "a.py"
+    path.write_text("import openai\n\x0c\ns = 'a\u2028b'\nx = openai.ChatCompletion\n", encoding="utf-8")
+    out = io.StringIO()
+    main(["check", str(path), "--output-format", "full"], out=out, err=io.StringIO())
+    assert "4 | x = openai.ChatCompletion" in out.getvalue()
+
+
+def test_undecodable_files_that_never_mention_the_sdk_are_skipped(tmp_path: Path) -> None:
+    (tmp_path / "latin.py").write_bytes(b"x = '\xff'\n")
+    (tmp_path / "broken.py").write_text("def f(:\n", encoding="utf-8")
+    out = io.StringIO()
+    assert main(["check", str(tmp_path)], out=out, err=io.StringIO()) == 0
