@@ -18,7 +18,7 @@ from .rules.base import Context, Rule
 from .selection import enabled_for_path
 from .semantic import SemanticModel
 from .settings import Settings
-from .source import LineIndex
+from .source import LineIndex, parse_quietly
 
 _MENTIONS_SDK = re.compile(r"openai|tiktoken", re.IGNORECASE)
 _MENTIONS_SDK_BYTES = re.compile(rb"openai|tiktoken", re.IGNORECASE)
@@ -88,7 +88,7 @@ def _parse(text: str, path: str, settings: Settings) -> ast.Module | List[Diagno
         column = null - (text.rfind("\n", 0, null) + 1) + 1
         return parse_error_diagnostics(settings, path, "source contains a null byte", row, column)
     try:
-        return ast.parse(text, filename=path)
+        return parse_quietly(text, path)
     except SyntaxError as error:
         row = error.lineno or 1
         column = max(error.offset or 1, 1)

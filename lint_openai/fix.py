@@ -7,7 +7,6 @@ puts the result on disk without ever leaving a half-written file.
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import os
 import tempfile
@@ -16,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable, List, Optional, Tuple
 
 from .diagnostic import Applicability, Diagnostic, Fix
-from .source import LineIndex
+from .source import LineIndex, parse_quietly
 
 MAX_PASSES = 10
 
@@ -90,7 +89,7 @@ def fix_source(text: str, check: Checker, unsafe: bool = False) -> FixOutcome:
         if not applied:
             return FixOutcome(current, applied_total, diagnostics)
         try:
-            ast.parse(candidate)
+            parse_quietly(candidate)
         except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
             message = f"a fix produced invalid code ({error}); the remaining fixes were not applied"
             return FixOutcome(current, applied_total, diagnostics, message)

@@ -6,8 +6,17 @@ import ast
 import codecs
 import io
 import tokenize
+import warnings
 
 from .diagnostic import Location
+
+
+def parse_quietly(text: str, filename: str = "<unknown>") -> ast.Module:
+    """``ast.parse`` without printing the parser's warnings (invalid escapes, ``is`` with a literal...):
+    they are about the linted code, not for lint-openai's output."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return ast.parse(text, filename=filename)
 
 
 class SourceDecodeError(Exception):
