@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, TextIO
@@ -11,6 +12,14 @@ from . import __version__
 from .diagnostic import Diagnostic
 from .discovery import DEFAULT_EXCLUDES, iter_python_files
 from .docs import render_rule
+from .knowledge.models import models_with_overrides
+from .models_command import (
+    default_client_factory,
+    fetch_shutdown_dates,
+    format_table,
+    model_rows,
+    write_override,
+)
 from .output import FORMATTERS, summary
 from .rules import find_rule
 from .runner import FileResult, FixMode, check_data, check_file
@@ -55,6 +64,27 @@ def build_parser() -> argparse.ArgumentParser:
         "--diff", action="store_true", help="print the fixes as a unified diff; change nothing"
     )
     fixing.add_argument("--fix-only", action="store_true", help="apply fixes and report nothing else")
+
+    listing = commands.add_parser("models", help="list the model lifecycle data (status as of today)")
+    listing.add_argument("pattern", nargs="?", help="only ids containing this text")
+    listing.add_argument("--status", choices=("retired", "deprecated", "active"), help="only this status")
+    listing.add_argument("--kind", help="only this kind (chat, completions, embeddings, image, ...)")
+    listing.add_argument("--today", help="the date to compute status against (YYYY-MM-DD)")
+    listing.add_argument("--output-format", choices=("table", "json"), default="table")
+    listing.add_argument(
+        "--config", type=Path, help="use this pyproject.toml (for models-override and today)"
+    )
+    listing.add_argument(
+        "--refresh",
+        action="store_true",
+        help="read shutdown dates from GET /v1/models (needs OPENAI_API_KEY) and write an override file",
+    )
+    listing.add_argument(
+        "--write",
+        type=Path,
+        default=Path(".lint-openai-models.json"),
+        help="where --refresh writes (point models-override in [tool.lint-openai] at it)",
+    )
 
     rule = commands.add_parser("rule", help="print the documentation of a rule")
     rule.add_argument("code", nargs="?", help="rule code or symbol, e.g. OAI101")
@@ -156,6 +186,30 @@ class CheckCommand:
         return results
 
 
+def _models_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    settings = load_config_file(args.config.resolve()) if args.config else load_settings(Path.cwd())
+    today = parse_date(args.today, "--today") if args.today else settings.effective_today()
+    if args.refresh:
+        try:
+            dates = fetch_shutdown_dates(default_client_factory())
+        except Exception as error:  # the SDK's own errors (no key, network) end the command cleanly
+            raise ConfigError(f"--refresh failed: {type(error).__name__}: {error}") from None
+        write_override(args.write, dates, today)
+        known = sum(1 for value in dates.values() if value)
+        err.write(
+            f"wrote {args.write}: {len(dates)} models, {known} with a shutdown date; "
+            f'set models-override = "{args.write}" in [tool.lint-openai] to use it\n'
+        )
+        return EXIT_CLEAN
+    table = models_with_overrides(settings.model_shutdown_dates, settings.models_override_source)
+    rows = model_rows(table, today, args.status, args.kind, args.pattern)
+    if args.output_format == "json":
+        out.write(json.dumps(rows, indent=1) + "\n")
+    else:
+        out.write(format_table(rows))
+    return EXIT_CLEAN
+
+
 def _rule_command(args: argparse.Namespace, out: TextIO) -> int:
     from .rules import ALL_RULES
 
@@ -179,6 +233,8 @@ def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout, err: Te
     try:
         if args.command == "rule":
             return _rule_command(args, out)
+        if args.command == "models":
+            return _models_command(args, out, err)
         if args.command == "check":
             return CheckCommand(args, out, err).run()
         parser.print_help(out)

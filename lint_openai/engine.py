@@ -12,6 +12,7 @@ from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from .binder import Binder
 from .diagnostic import Diagnostic, Location
+from .knowledge.models import models_with_overrides
 from .noqa import file_is_exempt, filter_suppressed
 from .rules import ALL_RULES, PARSE_ERROR
 from .rules.base import Context, Rule
@@ -124,6 +125,7 @@ def _run_rules(
     wanted: FrozenSet[type] = frozenset(table)
     collected = Binder(model, wanted).run()
     ctx = Context(path, lines, model, settings.effective_today())
+    ctx.models = models_with_overrides(settings.model_shutdown_dates, settings.models_override_source)
     for node, scope in collected:
         ctx.scope = scope
         for rule in table[type(node)]:
@@ -133,4 +135,12 @@ def _run_rules(
                 continue  # an expression nested too deeply to resolve: nothing is proven about it
             except Exception as error:
                 raise InternalError(path, rule.code, getattr(node, "lineno", 0), error) from error
+    ctx.scope = None
+    for rule in rules:
+        try:
+            rule.finish(ctx)
+        except RecursionError:
+            continue
+        except Exception as error:
+            raise InternalError(path, rule.code, 0, error) from error
     return ctx.diagnostics

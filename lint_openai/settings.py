@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import fnmatch
 import functools
+import json
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -39,6 +40,9 @@ class Settings:
     extend_exclude: Tuple[str, ...] = ()
     today: Optional[datetime.date] = None
     config_path: Optional[Path] = None
+    # From ``models-override``: shutdown dates reported by GET /v1/models (``lint-openai models --refresh``).
+    model_shutdown_dates: Tuple[Tuple[str, Optional[str]], ...] = ()
+    models_override_source: str = ""
 
     @property
     def project_root(self) -> Optional[Path]:
@@ -119,7 +123,7 @@ def settings_from_mapping(table: Mapping[str, Any], where: str) -> Settings:
         elif key == "today":
             values["today"] = parse_date(value, at)
         else:
-            known = "select, extend-select, ignore, per-file-ignores, exclude, extend-exclude, today"
+            known = "select, extend-select, ignore, per-file-ignores, exclude, extend-exclude, today, models-override"
             raise ConfigError(f"{where}: unknown option {key!r} (known: {known})")
     return Settings(**values)
 
@@ -156,7 +160,32 @@ def load_config_file(pyproject: Path) -> Settings:
     table = _tool_tables(pyproject).get(CONFIG_SECTION, {})
     if not isinstance(table, dict):
         raise ConfigError(f"{pyproject}: [tool.{CONFIG_SECTION}] must be a table")
-    return replace(settings_from_mapping(table, str(pyproject)), config_path=pyproject)
+    table = dict(table)
+    override = table.pop("models-override", None)
+    settings = replace(settings_from_mapping(table, str(pyproject)), config_path=pyproject)
+    if override is not None:
+        if not isinstance(override, str):
+            raise ConfigError(
+                f"{pyproject}: models-override: expected a path to a file written by `lint-openai models --refresh`"
+            )
+        settings = replace(settings, **read_models_override(pyproject.parent / override))
+    return settings
+
+
+def read_models_override(path: Path) -> Dict[str, Any]:
+    """The settings fields for a ``models-override`` file (shutdown dates from ``GET /v1/models``)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        dates = tuple(sorted((str(k), v if v is None else str(v)) for k, v in data["models"].items()))
+    except (OSError, ValueError, KeyError, AttributeError) as error:
+        raise ConfigError(f"{path}: cannot read the models override: {error}") from None
+    for _, shutdown in dates:
+        if shutdown is not None:
+            parse_date(shutdown, str(path))
+    return {
+        "model_shutdown_dates": dates,
+        "models_override_source": f"{path.name}: {data.get('source', 'GET /v1/models')}",
+    }
 
 
 def load_settings(path: Path) -> Settings:

@@ -14,7 +14,7 @@ import pytest
 from lint_openai import __version__
 from lint_openai.cli import main
 
-V0_CALL = 'import openai\nreply = openai.ChatCompletion.create(model="gpt-4o", messages=[])\n'
+V0_CALL = 'import openai\nreply = openai.ChatCompletion.create(model="my-model", messages=[])\n'
 
 
 def run(args: List[str]) -> Tuple[int, str, str]:
@@ -52,7 +52,7 @@ def test_concise_output_and_summary(tmp_path: Path) -> None:
 def test_full_output_shows_source_and_caret(tmp_path: Path) -> None:
     path = write(tmp_path / "a.py", V0_CALL)
     _, out, _ = run(["check", str(path), "--output-format", "full"])
-    assert '2 | reply = openai.ChatCompletion.create(model="gpt-4o", messages=[])' in out
+    assert '2 | reply = openai.ChatCompletion.create(model="my-model", messages=[])' in out
     assert "  |         " + "^" * len("openai.ChatCompletion.create") + " OAI101" in out
     assert "= help: Replace with `openai.chat.completions.create`" in out
 

@@ -62,7 +62,7 @@ CASES = {
         from openai import OpenAI
 
         client = OpenAI()
-        client.default_model = "gpt-4o"
+        client.default_model = "my-model"
         print(client.default_model)
         """,
         [],

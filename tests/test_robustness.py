@@ -13,7 +13,7 @@ import pytest
 from lint_openai.cli import main
 from lint_openai.engine import check_source
 
-V0_CALL = "import openai\nreply = openai.ChatCompletion.create(model='gpt-4o', messages=[])\n"
+V0_CALL = "import openai\nreply = openai.ChatCompletion.create(model='my-model', messages=[])\n"
 
 
 def check(paths: List[Path]) -> tuple:  # type: ignore[type-arg]

@@ -8,7 +8,7 @@ ids the SDK marks "Not a supported model ID" are unknown here (``None``), so rul
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Dict, FrozenSet, Mapping, Optional, Tuple
 
@@ -77,6 +77,25 @@ class ModelKnowledge:
             model_id: ModelInfo.from_json(model_id, info) for model_id, info in data["models"].items()
         }
 
+    def with_shutdown_dates(
+        self, dates: Tuple[Tuple[str, Optional[str]], ...], source: str
+    ) -> ModelKnowledge:
+        """A copy where ``dates`` (from ``GET /v1/models``) override shutdown dates and add unknown ids."""
+        copy = object.__new__(ModelKnowledge)
+        copy.version, copy.unsupported = self.version, self.unsupported
+        copy._models = dict(self._models)
+        for model_id, shutdown in dates:
+            known = copy._models.get(model_id)
+            if known is not None:
+                if shutdown is not None:
+                    sources = (*known.sources, source)
+                    copy._models[model_id] = replace(known, shutdown=_date(shutdown), sources=sources)
+            elif shutdown is not None:
+                copy._models[model_id] = ModelInfo(
+                    model_id, frozenset(), _date(shutdown), None, None, None, None, (source,), ()
+                )
+        return copy
+
     def get(self, model_id: str) -> Optional[ModelInfo]:
         """The entry for an exact model id; ``None`` for unknown and fine-tuned (``ft:...``) ids."""
         if model_id.startswith("ft:"):
@@ -123,3 +142,9 @@ class ModelKnowledge:
 def models() -> ModelKnowledge:
     """The model knowledge (loaded once, on first use)."""
     return ModelKnowledge(load_json("models.json"))
+
+
+@functools.lru_cache(maxsize=8)
+def models_with_overrides(dates: Tuple[Tuple[str, Optional[str]], ...], source: str) -> ModelKnowledge:
+    """The model knowledge with API-reported shutdown dates layered on top (``models-override``)."""
+    return models().with_shutdown_dates(dates, source) if dates else models()

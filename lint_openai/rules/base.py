@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, ClassVar, Dict, List, Optional, Sequence, Tupl
 
 from ..compat import in_compat_region
 from ..diagnostic import Applicability, Diagnostic, Edit, Fix, Location
+from ..knowledge.models import ModelKnowledge, models
 
 if TYPE_CHECKING:
     from ..semantic import Scope, SemanticModel
@@ -78,6 +79,7 @@ class Context:
         self.diagnostics: List[Diagnostic] = []
         self.memo: Dict[object, object] = {}
         self.scope: Optional[Scope] = None  # the scope of the node being checked (set by the engine)
+        self.models: ModelKnowledge = models()  # with the project's models-override, if any
 
     def report(
         self,
@@ -137,6 +139,9 @@ class Rule:
 
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
         raise NotImplementedError
+
+    def finish(self, ctx: Context) -> None:
+        """Called once after every node was checked, for rules that decide on the whole file."""
 
     @property
     def url(self) -> str:

@@ -7,7 +7,7 @@ from typing import List, Optional, Tuple
 
 from .. import knowledge
 from ..diagnostic import Applicability, Fix
-from ..knowledge.models import RETIRED, models
+from ..knowledge.models import RETIRED
 from ..semantic import Scope
 from ..values import Client, Method, Module, Resource, SdkClass, Value
 from .base import Context, Rule, bad, good
@@ -1100,7 +1100,7 @@ class LegacyCompletionsEndpoint(Rule):
 
 def _served(ctx: Context) -> str:
     """Which completion-style models the endpoint still serves on ``ctx.today`` (from the model data)."""
-    table = models()
+    table = ctx.models
     ids = [i for i in table.completions_models() if table.status(i, ctx.today) != RETIRED]
     advice = "use `chat.completions.create` or `responses.create`"
     if ids:
