@@ -111,6 +111,24 @@ def _field_tree(annotation: Any, depth: int = 0) -> Any:
     return getattr(annotation, "__name__", str(annotation))
 
 
+def _message_params() -> dict[str, Any]:
+    """For each chat message role: the keys its TypedDict declares, and which are ``Required``."""
+    union = _import("openai.types.chat.ChatCompletionMessageParam")
+    roles = {}
+    for message_type in typing.get_args(union):
+        raw: dict[str, str] = {}
+        for klass in reversed(message_type.__mro__):
+            for key, value in getattr(klass, "__annotations__", {}).items():
+                raw[key] = getattr(value, "__forward_arg__", str(value))
+        role = raw["role"].split('"')[1] if '"' in raw["role"] else raw["role"].split("'")[1]
+        roles[role] = {
+            "type": message_type.__name__,
+            "required": sorted(key for key, text in raw.items() if text.startswith("Required[")),
+            "keys": sorted(raw),
+        }
+    return dict(sorted(roles.items()))
+
+
 def _response_shapes() -> dict[str, Any]:
     shapes = {}
     for method, (response, chunk) in RESPONSE_TYPES.items():
@@ -261,6 +279,7 @@ def build() -> dict[str, Any]:
         "submodules": _submodules(openai),
         "removed_v0_symbols": list(old_api.SYMBOLS),
         "response_shapes": _response_shapes(),
+        "message_params": _message_params(),
         "stream_attributes": _stream_attributes(openai),
     }
 

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from typing import Dict, Tuple
 
-from . import models, parse_error, removed_api, response, streaming
+from . import models, parse_error, removed_api, request, response, streaming
 from .base import Rule
 
 ALL_RULES: Tuple[Rule, ...] = tuple(
     sorted(
-        (*parse_error.RULES, *removed_api.RULES, *models.RULES, *streaming.RULES, *response.RULES),
+        (
+            *parse_error.RULES,
+            *removed_api.RULES,
+            *models.RULES,
+            *request.RULES,
+            *streaming.RULES,
+            *response.RULES,
+        ),
         key=lambda rule: rule.code,
     )
 )
