@@ -206,3 +206,32 @@ class RequestParams:
 def request_params() -> RequestParams:
     """The reasoning-model parameter table."""
     return RequestParams(load_json("request_params.json"))
+
+
+class TiktokenKnowledge:
+    """tiktoken's own model-to-encoding tables (generated from the installed tiktoken)."""
+
+    LEGACY = frozenset({"gpt2", "r50k_base", "p50k_base", "p50k_edit"})
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self.version: str = data["tiktoken_version"]
+        self.encodings = frozenset(data["encodings"])
+        self._exact: Mapping[str, str] = data["model_to_encoding"]
+        self._prefixes: Tuple[Tuple[str, str], ...] = tuple(
+            (p, e) for p, e in data["model_prefix_to_encoding"]
+        )
+
+    def encoding_for_model(self, model_id: str) -> Optional[str]:
+        """What ``tiktoken.encoding_name_for_model`` returns (``None`` where it raises ``KeyError``)."""
+        if model_id in self._exact:
+            return self._exact[model_id]
+        for prefix, encoding in self._prefixes:
+            if model_id.startswith(prefix):
+                return encoding
+        return None
+
+
+@functools.cache
+def tiktoken_tables() -> TiktokenKnowledge:
+    """tiktoken's tables."""
+    return TiktokenKnowledge(load_json("tiktoken.json"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Dict, Tuple
 
-from . import models, parse_error, removed_api, request, response, streaming
+from . import models, parse_error, removed_api, request, response, streaming, tokenizer
 from .base import Rule
 
 ALL_RULES: Tuple[Rule, ...] = tuple(
@@ -14,6 +14,7 @@ ALL_RULES: Tuple[Rule, ...] = tuple(
             *removed_api.RULES,
             *models.RULES,
             *request.RULES,
+            *tokenizer.RULES,
             *streaming.RULES,
             *response.RULES,
         ),

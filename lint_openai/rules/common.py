@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import re
 import sys
 from importlib import metadata
 from typing import Optional, Sequence, Set, Tuple
@@ -65,6 +66,18 @@ def replace_chain(ctx: Context, base: ast.AST, outer: ast.AST, new_path: str) ->
     if not isinstance(base, _ATOMS):
         base_text = f"({base_text})"
     return ctx.replace(outer, f"{base_text}.{new_path}")
+
+
+_STRING_PREFIX = re.compile(r"^([rRuU]?)(['\"])(?!\2\2)")
+
+
+def literal_with(ctx: Context, literal: ast.Constant, value: str) -> Optional[Edit]:
+    """An edit giving a plain one-part string literal a new value, keeping its prefix and quotes."""
+    text = ctx.segment(literal)
+    match = _STRING_PREFIX.match(text)
+    if match is None or not text.endswith(match.group(2)) or match.group(2) in value or "\\" in value:
+        return None
+    return ctx.replace(literal, f"{match.group(1)}{match.group(2)}{value}{match.group(2)}")
 
 
 def append_to_literal(ctx: Context, literal: ast.Constant, suffix: str) -> Optional[Edit]:

@@ -14,7 +14,7 @@ from typing import Dict, Iterator, List, Optional, Set, Tuple
 
 from .. import knowledge
 from ..semantic import Scope
-from ..values import ApiResult, Client, Method, V0Method
+from ..values import ApiResult, Client, Function, Method, V0Method
 from .base import Context
 
 NAME_PATTERN = re.compile(r"model|engine", re.IGNORECASE)
@@ -89,7 +89,10 @@ class ModelReferences:
         func = self.ctx.model.resolve(call.func, scope)
         if isinstance(func, (Method, V0Method)) and self._visit_sdk_call(call, func, scope):
             return
-        if _callee_name(call) in LOG_CALLS:
+        if _callee_name(call) in LOG_CALLS or (
+            isinstance(func, Function) and func.name.startswith("tiktoken.")
+        ):
+            return  # log messages and tokenizer lookups make no API call
             return
         for keyword in call.keywords:
             if keyword.arg is not None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import ast
-import re
 from typing import Optional
 
 from ..diagnostic import Applicability, Fix
 from ..knowledge.models import DEPRECATED, RETIRED, ModelInfo
 from ..semantic import Scope
 from .base import Context, Rule, bad, good
+from .common import literal_with
 from .model_refs import MODEL_NODE_TYPES, ModelLiteral, model_references
 
 LIFECYCLE_SOURCE = (
@@ -22,7 +22,6 @@ COMPLETIONS_ON_CHAT_ERROR = (
     "This is not a chat model and thus not supported in the v1/chat/completions endpoint. "
     "Did you mean to use v1/completions?"
 )
-_STRING_PREFIX = re.compile(r"^([rRuUbB]{0,2})(['\"])(?!\2\2)")
 
 
 class ModelRule(Rule):
@@ -54,17 +53,10 @@ def _advice(info: ModelInfo, ctx: Context) -> str:
 def _replacement_fix(ctx: Context, entry: ModelLiteral, info: ModelInfo) -> Optional[Fix]:
     """Replace the literal's text with the replacement id, keeping its quotes (unsafe: behaviour changes)."""
     replacement = ctx.models.replacement_for(info.id, ctx.today)
-    text = ctx.segment(entry.literal)
-    match = _STRING_PREFIX.match(text)
-    if (
-        replacement is None
-        or match is None
-        or not text.endswith(match.group(2))
-        or "b" in match.group(1).lower()
-    ):
+    edit = literal_with(ctx, entry.literal, replacement) if replacement else None
+    if edit is None:
         return None
-    new = f"{match.group(1)}{match.group(2)}{replacement}{match.group(2)}"
-    return ctx.fix(Applicability.UNSAFE, f"Replace with `{replacement}`", ctx.replace(entry.literal, new))
+    return ctx.fix(Applicability.UNSAFE, f"Replace with `{replacement}`", edit)
 
 
 class RetiredModel(ModelRule):
