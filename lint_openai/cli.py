@@ -20,7 +20,7 @@ from .models_command import (
     model_rows,
     write_override,
 )
-from .output import FORMATTERS, summary
+from .output import FORMATTERS, MACHINE_FORMATS, Report, statistics, summary, use_color
 from .rules import find_rule
 from .runner import FileResult, FixMode, check_data, check_file
 from .selection import validate_selectors
@@ -50,13 +50,31 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--extend-select", action="append", help="rule codes or prefixes to enable as well")
     check.add_argument("--ignore", action="append", help="rule codes or prefixes to disable")
     check.add_argument(
-        "--output-format", choices=sorted(FORMATTERS), default="concise", help="how to print findings"
+        "--output-format",
+        choices=sorted(FORMATTERS),
+        default="concise",
+        help="how to print findings (default: concise)",
     )
     check.add_argument("--today", help="pin today's date (YYYY-MM-DD) for model lifecycle rules")
     check.add_argument("--config", type=Path, help="use this pyproject.toml instead of discovering one")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
+    check.add_argument("--statistics", action="store_true", help="print the number of findings per code")
+    check.add_argument("--show-files", action="store_true", help="print the files that would be checked")
     check.add_argument("--stdin-filename", help="the path to report for source read from stdin")
+    check.add_argument(
+        "--force-exclude",
+        action="store_true",
+        default=None,
+        help="apply exclusions to files named explicitly too",
+    )
+    check.add_argument(
+        "--no-respect-gitignore",
+        dest="respect_gitignore",
+        action="store_false",
+        default=None,
+        help="check files that .gitignore excludes",
+    )
     fixing = check.add_argument_group("fixes")
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes, then report what remains")
     fixing.add_argument("--unsafe-fixes", action="store_true", help="also apply (or offer) unsafe fixes")
@@ -130,6 +148,10 @@ class CheckCommand:
         return self._settings_cache[directory]
 
     def run(self) -> int:
+        if self.args.show_files:
+            for path in self._discover():
+                self.out.write(f"{path}\n")
+            return EXIT_CLEAN
         stdin = self.args.paths == ["-"]
         results = self._check_stdin() if stdin else self._check_paths()
         diagnostics: List[Diagnostic] = [d for result in results for d in result.diagnostics]
@@ -141,7 +163,7 @@ class CheckCommand:
                 )
             if result.fix_error:
                 self.err.write(f"warning: {result.path}: {result.fix_error}\n")
-        report = self.err if stdin and self.fix_mode and self.fix_mode.write else self.out
+        report_stream = self.err if stdin and self.fix_mode and self.fix_mode.write else self.out
         if self.args.diff:
             self.out.write("".join(result.diff() for result in results))
             if not self.args.quiet:
@@ -149,13 +171,26 @@ class CheckCommand:
         elif stdin and self.fix_mode:
             self.out.write(results[0].fixed_source or results[0].source or "")
         if not self.args.diff and not self.args.fix_only:
-            sources = {result.path: result.source or "" for result in results}
-            report.write(FORMATTERS[self.args.output_format](diagnostics, sources))
-            if not self.args.quiet and self.args.output_format != "json":
-                report.write(summary(diagnostics, fixed, self.args.unsafe_fixes))
+            self._report(results, diagnostics, fixed, report_stream)
         elif self.args.fix_only and not self.args.quiet:
-            report.write(f"Fixed {fixed} error{'s' if fixed != 1 else ''}.\n")
+            report_stream.write(f"Fixed {fixed} error{'s' if fixed != 1 else ''}.\n")
         return self._exit_code(results, diagnostics, fixed)
+
+    def _report(
+        self, results: List[FileResult], diagnostics: List[Diagnostic], fixed: int, stream: TextIO
+    ) -> None:
+        report = Report(
+            diagnostics,
+            {result.path: result.source or "" for result in results},
+            color=self.args.output_format in ("concise", "full") and use_color(stream),
+            unsafe_fixes=self.args.unsafe_fixes,
+        )
+        if self.args.statistics:
+            stream.write(statistics(report))
+        else:
+            stream.write(FORMATTERS[self.args.output_format](report))
+        if not self.args.quiet and self.args.output_format not in MACHINE_FORMATS:
+            stream.write(summary(diagnostics, fixed, self.args.unsafe_fixes))
 
     def _exit_code(self, results: List[FileResult], diagnostics: List[Diagnostic], fixed: int) -> int:
         if any(result.internal_error for result in results):
@@ -171,19 +206,38 @@ class CheckCommand:
         settings = self.settings_for(Path(self.args.stdin_filename or ".").resolve())
         return [check_data(sys.stdin.buffer.read(), shown, settings, self.fix_mode)]
 
-    def _check_paths(self) -> List[FileResult]:
+    def _discover(self) -> List[Path]:
+        """The files to check, after exclusions and ``.gitignore``; every path must exist."""
         paths = [Path(p) for p in (self.args.paths or ["."])]
-        missing = [p for p in paths if not p.exists()]
+        missing = [p for p in paths if not p.exists() and not p.is_symlink()]
         if missing:
             raise ConfigError(f"no such file or directory: {', '.join(str(p) for p in missing)}")
-        results = []
+        files: List[Path] = []
         for path in paths:
             settings = self.settings_for(path.resolve())
-            excludes = settings.exclude or DEFAULT_EXCLUDES
-            excludes = (*excludes, *settings.extend_exclude)
-            for file in iter_python_files([path], excludes):
-                results.append(check_file(file, self.settings_for(file.resolve()), str(file), self.fix_mode))
-        return results
+            excludes = (*(settings.exclude or DEFAULT_EXCLUDES), *settings.extend_exclude)
+            force = settings.force_exclude if self.args.force_exclude is None else self.args.force_exclude
+            gitignore = (
+                settings.respect_gitignore
+                if self.args.respect_gitignore is None
+                else self.args.respect_gitignore
+            )
+            files.extend(
+                iter_python_files(
+                    [path],
+                    excludes,
+                    force_exclude=force,
+                    respect_gitignore=gitignore,
+                    project_root=settings.project_root,
+                )
+            )
+        return files
+
+    def _check_paths(self) -> List[FileResult]:
+        return [
+            check_file(file, self.settings_for(file.resolve()), str(file), self.fix_mode)
+            for file in self._discover()
+        ]
 
 
 def _models_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

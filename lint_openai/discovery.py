@@ -5,7 +5,9 @@ from __future__ import annotations
 import fnmatch
 import os
 from pathlib import Path
-from typing import Iterable, Iterator, List, Sequence
+from typing import Callable, Iterable, Iterator, List, Optional, Sequence
+
+from .gitignore import GitignoreFilter
 
 # Same spirit as ruff's default excludes: VCS metadata, virtual environments, build output, caches.
 DEFAULT_EXCLUDES = (
@@ -53,29 +55,54 @@ def is_excluded(path: Path, patterns: Sequence[str], root: Path) -> bool:
     return False
 
 
+def is_excluded_with_parents(path: Path, patterns: Sequence[str], root: Path) -> bool:
+    """Whether ``path`` or a directory between it and ``root`` (the project root) is excluded.
+
+    Directories above ``root`` never count, so a checkout under ``~/build/`` is not excluded wholesale.
+    """
+    absolute, root = path.absolute(), root.absolute()
+    for candidate in (absolute, *absolute.parents):
+        if candidate == root or root not in candidate.parents:
+            return candidate == absolute and is_excluded(candidate, patterns, root)
+        if is_excluded(candidate, patterns, root):
+            return True
+    return False
+
+
 def _is_virtualenv(directory: Path) -> bool:
     return (directory / "pyvenv.cfg").is_file()
 
 
 def iter_python_files(
-    paths: Iterable[Path], excludes: Sequence[str] = DEFAULT_EXCLUDES, force_exclude: bool = False
+    paths: Iterable[Path],
+    excludes: Sequence[str] = DEFAULT_EXCLUDES,
+    force_exclude: bool = False,
+    respect_gitignore: bool = True,
+    project_root: Optional[Path] = None,
 ) -> Iterator[Path]:
     """Yield the Python files under ``paths`` in a stable (sorted) order.
 
-    Files named explicitly are always yielded (unless ``force_exclude``). Directory symlinks are not
-    followed, so symlink loops cannot trap the walk; unreadable directories are skipped.
+    Files named explicitly are always yielded, unless ``force_exclude`` (for pre-commit, which passes
+    every changed file). Directory symlinks are not followed, so symlink loops cannot trap the walk;
+    unreadable directories are skipped. ``.gitignore`` files are honoured unless told otherwise.
     """
+    ignored = GitignoreFilter().is_ignored if respect_gitignore else None
     for path in paths:
         root = path if path.is_dir() else path.parent
+        if force_exclude and (
+            is_excluded_with_parents(path, excludes, project_root or Path.cwd())
+            or (ignored is not None and ignored(path, path.is_dir()))
+        ):
+            continue
         if path.is_dir():
-            if force_exclude and is_excluded(path, excludes, path.parent):
-                continue
-            yield from _walk(path, excludes, root)
-        elif not (force_exclude and is_excluded(path, excludes, root)):
+            yield from _walk(path, excludes, root, ignored)
+        else:
             yield path
 
 
-def _walk(top: Path, excludes: Sequence[str], root: Path) -> Iterator[Path]:
+def _walk(
+    top: Path, excludes: Sequence[str], root: Path, ignored: Optional[Callable[[Path, bool], bool]]
+) -> Iterator[Path]:
     pending: List[Path] = [top]
     while pending:
         directory = pending.pop()
@@ -92,7 +119,7 @@ def _walk(top: Path, excludes: Sequence[str], root: Path) -> Iterator[Path]:
                 is_file = entry.is_file() or entry.is_symlink()
             except OSError:
                 continue
-            if is_excluded(path, excludes, root):
+            if is_excluded(path, excludes, root) or (ignored is not None and ignored(path, is_dir)):
                 continue
             if is_dir:
                 if not _is_virtualenv(path):

@@ -38,6 +38,8 @@ class Settings:
     per_file_ignores: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()
     exclude: Tuple[str, ...] = ()
     extend_exclude: Tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    force_exclude: bool = False
     today: Optional[datetime.date] = None
     config_path: Optional[Path] = None
     # From ``models-override``: shutdown dates reported by GET /v1/models (``lint-openai models --refresh``).
@@ -122,8 +124,15 @@ def settings_from_mapping(table: Mapping[str, Any], where: str) -> Settings:
             )
         elif key == "today":
             values["today"] = parse_date(value, at)
+        elif key in ("respect-gitignore", "force-exclude"):
+            if not isinstance(value, bool):
+                raise ConfigError(f"{at}: expected true or false, got {value!r}")
+            values[key.replace("-", "_")] = value
         else:
-            known = "select, extend-select, ignore, per-file-ignores, exclude, extend-exclude, today, models-override"
+            known = (
+                "select, extend-select, ignore, per-file-ignores, exclude, extend-exclude, respect-gitignore, "
+                "force-exclude, today, models-override"
+            )
             raise ConfigError(f"{where}: unknown option {key!r} (known: {known})")
     return Settings(**values)
 

@@ -1,0 +1,69 @@
+"""``.gitignore`` support for file discovery, with git's own semantics (via ``pathspec``).
+
+Patterns in a ``.gitignore`` apply to paths below its directory; a deeper file overrides a shallower
+one, and ``!negations`` re-include. ``.git/info/exclude`` applies to the whole repository. Files
+outside a git repository are never ignored.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+import pathspec
+
+Spec = Optional[pathspec.GitIgnoreSpec]
+
+
+class GitignoreFilter:
+    """Answers whether a path is ignored by the ``.gitignore`` files of its repository."""
+
+    def __init__(self) -> None:
+        self._specs: Dict[Path, Spec] = {}
+        self._roots: Dict[Path, Optional[Path]] = {}
+
+    def is_ignored(self, path: Path, is_dir: bool) -> bool:
+        path = path.absolute()
+        root = self._repository_root(path.parent)
+        if root is None:
+            return False
+        decision = False
+        for directory, spec in self._specs_from(root, path.parent):
+            relative = path.relative_to(directory).as_posix() + ("/" if is_dir else "")
+            result = spec.check_file(relative)
+            if result.include is not None:
+                decision = result.include
+        return decision
+
+    def _specs_from(self, root: Path, directory: Path) -> List[Tuple[Path, pathspec.GitIgnoreSpec]]:
+        """The specs that apply in ``directory``, from the repository root down (deeper ones win)."""
+        parts = directory.relative_to(root).parts
+        chain = [root.joinpath(*parts[:depth]) for depth in range(len(parts) + 1)]
+        return [(folder, spec) for folder in chain if (spec := self._spec(folder, root)) is not None]
+
+    def _spec(self, folder: Path, root: Path) -> Spec:
+        if folder not in self._specs:
+            lines: List[str] = []
+            if folder == root:
+                lines += _read_lines(root / ".git" / "info" / "exclude")
+            lines += _read_lines(folder / ".gitignore")
+            self._specs[folder] = pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+        return self._specs[folder]
+
+    def _repository_root(self, directory: Path) -> Optional[Path]:
+        if directory not in self._roots:
+            parent = directory.parent
+            if (directory / ".git").exists():
+                self._roots[directory] = directory
+            elif parent == directory:
+                self._roots[directory] = None
+            else:
+                self._roots[directory] = self._repository_root(parent)
+        return self._roots[directory]
+
+
+def _read_lines(path: Path) -> List[str]:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
