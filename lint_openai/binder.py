@@ -15,10 +15,18 @@ _FIELDS: Dict[type, Tuple[str, ...]] = {}
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)
 
 
+# Fields that never hold nodes a rule or binding needs: contexts, operators, names and flags.
+# (``names`` holds strings for global/nonlocal and aliases for imports, which the binder reads itself.)
+_SKIPPED_FIELDS = frozenset(
+    {"ctx", "op", "ops", "type_comment", "kind", "id", "attr", "arg", "module", "level", "names"}
+)
+
+
 def _child_fields(kind: type) -> Tuple[str, ...]:
+    """The fields of a node class that can hold child nodes, in reverse order (for the stack)."""
     fields = _FIELDS.get(kind)
     if fields is None:
-        fields = tuple(f for f in kind._fields if f not in ("ctx", "type_comment"))  # type: ignore[attr-defined]
+        fields = tuple(reversed([f for f in kind._fields if f not in _SKIPPED_FIELDS]))  # type: ignore[attr-defined]
         _FIELDS[kind] = fields
     return fields
 
@@ -64,12 +72,16 @@ class Binder:
             self.handlers[ast.MatchMapping] = self._match_mapping
 
     def run(self) -> List[Visit]:
+        """Walk the whole tree (pre-order, source order) and return the collected nodes."""
         model = self.model
         parents = model.parents
         wanted = self.wanted
         handlers = self.handlers
         collected = self.collected
         stack = self.stack
+        push = stack.append
+        node_type = ast.AST
+        name_type, constant_type = ast.Name, ast.Constant
         stack.append((model.tree, model.module_scope))
         while stack:
             node, scope = stack.pop()
@@ -79,18 +91,21 @@ class Binder:
             handler = handlers.get(kind)
             if handler is not None and handler(node, scope):
                 continue  # the handler pushed the children itself
-            children: List[ast.AST] = []
-            for field in _child_fields(kind):
+            if kind is name_type or kind is constant_type:
+                continue  # leaves: nothing below a name or a constant
+            fields = _FIELDS.get(kind) or _child_fields(kind)
+            for field in fields:
                 value = getattr(node, field, None)
                 if value is None:
                     continue
                 if type(value) is list:
-                    children.extend(item for item in value if isinstance(item, ast.AST))
-                elif isinstance(value, ast.AST):
-                    children.append(value)
-            for child in reversed(children):
-                parents[child] = node
-                stack.append((child, scope))
+                    for item in reversed(value):
+                        if isinstance(item, node_type):
+                            parents[item] = node
+                            push((item, scope))
+                elif isinstance(value, node_type):
+                    parents[value] = node
+                    push((value, scope))
         model.resolve_nonlocal_bindings()
         return collected
 
@@ -140,6 +155,7 @@ class Binder:
     # ------------------------------------------------------------------ statements
     def _import(self, node: ast.Import, scope: Scope) -> bool:
         for alias in node.names:
+            self.model.parents[alias] = node  # rules report at aliases; compat checks walk up from them
             if alias.asname:
                 self._bind(scope, alias.asname, "import", alias, alias.name)
             else:
@@ -150,6 +166,7 @@ class Binder:
     def _import_from(self, node: ast.ImportFrom, scope: Scope) -> bool:
         module = node.module or ""
         for alias in node.names:
+            self.model.parents[alias] = node
             if alias.name == "*":
                 continue
             name = alias.asname or alias.name

@@ -109,6 +109,13 @@ def parse_error_diagnostics(
     return [Diagnostic(PARSE_ERROR.code, PARSE_ERROR.symbol, message, location, location, path)]
 
 
+def _applicable(rules: Sequence[Rule], text: str) -> List[Rule]:
+    """The rules that can fire in this text (a rule's ``needs_text`` must appear in it)."""
+    return [
+        rule for rule in rules if not rule.needs_text or any(needle in text for needle in rule.needs_text)
+    ]
+
+
 def _dispatch_table(rules: Sequence[Rule]) -> Dict[type, List[Rule]]:
     table: Dict[type, List[Rule]] = {}
     for rule in rules:
@@ -117,24 +124,45 @@ def _dispatch_table(rules: Sequence[Rule]) -> Dict[type, List[Rule]]:
     return table
 
 
+def _analysis_table(rules: Sequence[Rule], ctx: Context) -> Dict[type, Tuple[object, ...]]:
+    """The per-file analyses the rules require, by the node types each visits."""
+    required = {analysis for rule in rules for analysis in rule.requires}
+    analyses: Dict[type, Tuple[object, ...]] = {}
+    for analysis_class in sorted(required, key=lambda c: c.__name__):
+        instance = analysis_class.for_context(ctx)
+        for node_type in analysis_class.node_types:
+            analyses[node_type] = (*analyses.get(node_type, ()), instance)
+    return analyses
+
+
 def _run_rules(
     tree: ast.Module, rules: Sequence[Rule], lines: LineIndex, path: str, settings: Settings
 ) -> List[Diagnostic]:
+    rules = _applicable(rules, lines.text)
     table = _dispatch_table(rules)
     model = SemanticModel(tree)
-    wanted: FrozenSet[type] = frozenset(table)
-    collected = Binder(model, wanted).run()
     ctx = Context(path, lines, model, settings.effective_today())
     ctx.models = models_with_overrides(settings.model_shutdown_dates, settings.models_override_source)
+    analyses = _analysis_table(rules, ctx)
+    wanted: FrozenSet[type] = frozenset(table) | frozenset(analyses)
+    collected = Binder(model, wanted).run()
+    no_analyses: Tuple[object, ...] = ()
+    no_rules: List[Rule] = []
     for node, scope in collected:
         ctx.scope = scope
-        for rule in table[type(node)]:
-            try:
+        kind = type(node)
+        current = "?"
+        try:
+            for analysis in analyses.get(kind, no_analyses):
+                current = type(analysis).__name__
+                analysis.visit(node, scope)  # type: ignore[attr-defined]
+            for rule in table.get(kind, no_rules):
+                current = rule.code
                 rule.check(node, scope, ctx)
-            except RecursionError:
-                continue  # an expression nested too deeply to resolve: nothing is proven about it
-            except Exception as error:
-                raise InternalError(path, rule.code, getattr(node, "lineno", 0), error) from error
+        except RecursionError:
+            continue  # an expression nested too deeply to resolve: nothing is proven about it
+        except Exception as error:
+            raise InternalError(path, current, getattr(node, "lineno", 0), error) from error
     ctx.scope = None
     for rule in rules:
         try:

@@ -120,6 +120,9 @@ class SemanticModel:
         self.parents: Dict[ast.AST, ast.AST] = {}
         self.attribute_assignments: List[AttributeAssignment] = []
         self._nonlocal_bindings: List[Tuple[Scope, str, Binding]] = []
+        # Names bound at least once by each kind of binding anywhere in the file (cheap pre-checks).
+        self.names_by_binding_kind: Dict[str, set] = {}  # type: ignore[type-arg]
+        self.names_assigned_attribute: Dict[str, set] = {}  # attribute name -> names assigned ``x.<attr>``
         self._expr_cache: Dict[ast.AST, Value] = {}
         self._name_cache: Dict[Tuple[int, str], Value] = {}
         self._in_progress: set[object] = set()
@@ -135,7 +138,15 @@ class SemanticModel:
         elif name in scope.nonlocal_names:
             self._nonlocal_bindings.append((scope, name, binding))
             return
-        scope.bindings.setdefault(name, []).append(binding)
+        kind = binding.kind
+        if kind in ("value", "annotated") and type(binding.expr) is ast.Attribute:
+            _add(self.names_assigned_attribute, binding.expr.attr, name)  # type: ignore[union-attr]
+        found = scope.bindings.get(name)
+        if found is None:
+            scope.bindings[name] = [binding]
+        else:
+            found.append(binding)
+        _add(self.names_by_binding_kind, kind, name)
 
     def resolve_nonlocal_bindings(self) -> None:
         """Attach ``nonlocal`` bindings to the enclosing function scope that owns the name.
@@ -514,6 +525,14 @@ class SemanticModel:
         if isinstance(iterable, Part):
             return Part(iterable.result, (*iterable.path, "<item>"))
         return UNKNOWN
+
+
+def _add(index: Dict[str, set], key: str, name: str) -> None:  # type: ignore[type-arg]
+    names = index.get(key)
+    if names is None:
+        index[key] = {name}
+    else:
+        names.add(name)
 
 
 def merge(values: List[Value]) -> Value:

@@ -132,6 +132,10 @@ class Rule:
     summary: ClassVar[str]
     node_types: ClassVar[Tuple[type, ...]] = ()
     default_enabled: ClassVar[bool] = True
+    # The rule can only fire in a file whose text contains one of these (empty: always runs).
+    needs_text: ClassVar[Tuple[str, ...]] = ()
+    # Per-file analyses the rule reads (each visits its node types once, before the rules see a node).
+    requires: ClassVar[Tuple[type, ...]] = ()
     v0_surface: ClassVar[bool] = False  # about v0 names: silent in version-compatibility code
     fix_availability: ClassVar[str] = "none"  # none | sometimes | always
     sources: ClassVar[Sequence[str]] = ()

@@ -14,7 +14,7 @@ from typing import Dict, Iterator, List, Optional, Set, Tuple
 
 from .. import knowledge
 from ..semantic import Scope
-from ..values import ApiResult, Client, Function, Method, V0Method
+from ..values import Client, Function, Method, V0Method
 from .base import Context
 
 NAME_PATTERN = re.compile(r"model|engine", re.IGNORECASE)
@@ -57,13 +57,25 @@ class ModelCall:
 
 
 class ModelReferences:
-    """Model literals and SDK calls with a proven model, for one file."""
+    """Model literals, SDK calls with a proven model, and tiktoken calls, for one file.
+
+    An analysis: the engine visits each node of ``node_types`` with it once, before rules see the
+    node, for every file where an active rule ``requires`` it.
+    """
+
+    node_types = MODEL_NODE_TYPES
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.literals: Dict[ast.Constant, ModelLiteral] = {}
         self.calls: List[ModelCall] = []
+        self.by_call: Dict[ast.Call, ModelCall] = {}
+        self.tiktoken_calls: List[Tuple[ast.Call, Scope, str]] = []  # (call, scope, "tiktoken.<function>")
         self._seen: Set[int] = set()
+
+    @classmethod
+    def for_context(cls, ctx: Context) -> ModelReferences:
+        return model_references(ctx)
 
     # ---------------------------------------------------------------- collection
     def visit(self, node: ast.AST, scope: Scope) -> None:
@@ -89,10 +101,10 @@ class ModelReferences:
         func = self.ctx.model.resolve(call.func, scope)
         if isinstance(func, (Method, V0Method)) and self._visit_sdk_call(call, func, scope):
             return
-        if _callee_name(call) in LOG_CALLS or (
-            isinstance(func, Function) and func.name.startswith("tiktoken.")
-        ):
-            return  # log messages and tokenizer lookups make no API call
+        if isinstance(func, Function) and func.name.startswith("tiktoken."):
+            self.tiktoken_calls.append((call, scope, func.name))
+            return  # a tokenizer lookup makes no API call
+        if _callee_name(call) in LOG_CALLS:
             return
         for keyword in call.keywords:
             if keyword.arg is not None:
@@ -119,7 +131,9 @@ class ModelReferences:
             entry.calls.append((call, endpoint, argument))
             entry.azure = entry.azure or azure
         if self.ctx.models.get(found.value) is not None:
-            self.calls.append(ModelCall(call, endpoint, argument, found.value, found.origins, client, scope))
+            model_call = ModelCall(call, endpoint, argument, found.value, found.origins, client, scope)
+            self.calls.append(model_call)
+            self.by_call[call] = model_call
         return True
 
     def _unpacked_model(self, call: ast.Call, scope: Scope) -> Tuple[Optional[ast.AST], Optional[ast.AST]]:
@@ -250,18 +264,3 @@ def _model_argument(
     if positional_model and call.args and not isinstance(call.args[0], ast.Starred):
         return call.args[0], call.args[0]
     return None, None
-
-
-def result_model(model_refs: ModelReferences, result: ApiResult) -> Optional[str]:
-    """The model a result's call used, if proven."""
-    for call in model_refs.calls:
-        if call.call is result.call:
-            return call.model
-    return None
-
-
-def keyword_node(call: ast.Call, name: str) -> Optional[ast.keyword]:
-    for keyword in call.keywords:
-        if keyword.arg == name:
-            return keyword
-    return None

@@ -300,6 +300,7 @@ class RemovedErrorModule(Rule):
     `SignatureVerificationError`) have no fix.
     """
 
+    needs_text = ("error",)
     code = "OAI102"
     symbol = "removed-error-module"
     summary = "`openai.error` module (removed in openai>=1.0)"
@@ -666,6 +667,7 @@ class ModuleBaseUrlWithoutSlash(Rule):
     as intended. Values that are not proven string constants are not reported.
     """
 
+    needs_text = ("base_url",)
     code = "OAI109"
     symbol = "module-base-url-without-slash"
     summary = "`openai.base_url` without a trailing slash (module client requests 404)"
@@ -1273,6 +1275,7 @@ class NonExceptionInExcept(Rule):
     before (it never matched). Other classes have no fix.
     """
 
+    needs_text = ("except",)
     code = "OAI107"
     symbol = "non-exception-in-except"
     summary = "`except` clause naming an `openai` class that is not an exception"

@@ -11,7 +11,7 @@ from ..diagnostic import Applicability
 from ..semantic import Scope
 from ..values import Client, Method, Str, V0Method
 from .base import Context, Rule, bad, good
-from .model_refs import model_references
+from .model_refs import ModelReferences, model_references
 
 CHAT_METHODS = (
     ("chat", "completions", "create"),
@@ -46,8 +46,16 @@ class ChatCall:
 
 
 def chat_call(ctx: Context, node: ast.AST, scope: Scope) -> Optional[ChatCall]:
+    """The chat call ``node`` is, if it is one (computed once per call for all request rules)."""
     if not isinstance(node, ast.Call):
         return None
+    memo = ctx.memo.setdefault(ChatCall, {})
+    if node not in memo:  # type: ignore[operator]
+        memo[node] = _chat_call(ctx, node, scope)  # type: ignore[index]
+    return memo[node]  # type: ignore[index]
+
+
+def _chat_call(ctx: Context, node: ast.Call, scope: Scope) -> Optional[ChatCall]:
     func = ctx.model.resolve(node.func, scope)
     if isinstance(func, Method):
         path = tuple(p for p in func.path if p not in knowledge.WRAPPER_ATTRIBUTES)
@@ -98,6 +106,7 @@ class PromptOnChatEndpoint(Rule):
     already passes `messages=`.
     """
 
+    needs_text = ("prompt",)
     code = "OAI301"
     symbol = "prompt-on-chat-endpoint"
     summary = "`prompt=` passed to a chat completions call"
@@ -184,6 +193,7 @@ class MessagesNotAList(Rule):
     Safe: a string becomes `[{"role": "user", "content": <string>}]` and a dict becomes `[<dict>]`.
     """
 
+    needs_text = ("messages",)
     code = "OAI302"
     symbol = "messages-not-a-list"
     summary = "`messages=` given a string or a single dict"
@@ -264,6 +274,7 @@ class MalformedMessage(Rule):
     There is no fix; the message suggests the closest role.
     """
 
+    needs_text = ("messages",)
     code = "OAI303"
     symbol = "malformed-message"
     summary = "message dict with an unknown role or a missing required key"
@@ -378,6 +389,7 @@ class DeprecatedFunctionsParam(Rule):
     and the code that reads the reply changes too.
     """
 
+    needs_text = ("function",)
     code = "OAI304"
     symbol = "deprecated-functions-param"
     summary = "`functions=`/`function_call=` instead of `tools=`/`tool_choice=`"
@@ -442,12 +454,8 @@ def _call_model(ctx: Context, chat: ChatCall, scope: Scope) -> Optional[str]:
     """The known model a chat call uses (not for Azure, where ``model=`` is a deployment name)."""
     if chat.client is not None and chat.client.is_azure:
         return None
-    references = model_references(ctx)
-    references.visit(chat.call, scope)
-    for call in references.calls:
-        if call.call is chat.call and not call.azure:
-            return call.model
-    return None
+    found = model_references(ctx).by_call.get(chat.call)
+    return found.model if found is not None and not found.azure else None
 
 
 class MaxTokensOnReasoningModel(Rule):
@@ -464,6 +472,8 @@ class MaxTokensOnReasoningModel(Rule):
     Safe: `max_tokens=` is renamed to `max_completion_tokens=` (unless the call already passes it).
     """
 
+    needs_text = ("max_tokens",)
+    requires = (ModelReferences,)
     code = "OAI305"
     symbol = "max-tokens-on-reasoning-model"
     summary = "`max_tokens=` with a reasoning model"
@@ -538,6 +548,7 @@ class UnsupportedSamplingParam(Rule):
     There is no fix: drop the parameter (or choose a non-reasoning model).
     """
 
+    requires = (ModelReferences,)
     code = "OAI306"
     symbol = "unsupported-sampling-param"
     summary = "sampling parameter a reasoning model rejects"

@@ -265,6 +265,7 @@ class WrongChoiceField(Rule):
     text completion choices. A bare `.message` on a text completion choice has no fix.
     """
 
+    needs_text = ("choices",)
     code = "OAI602"
     symbol = "wrong-choice-field"
     summary = "`.text` on a chat choice or `.message` on a text completion choice"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 from typing import Optional
 
 from .. import knowledge
@@ -56,6 +57,7 @@ class StreamReadsNonDelta(Rule):
     becomes `.delta.content`; the code raised before. `delta.content` can be `None` (see OAI503).
     """
 
+    needs_text = ("stream",)
     code = "OAI501"
     symbol = "stream-reads-non-delta"
     summary = "chat stream loop reads `.message`/`.text` instead of `.delta`"
@@ -162,6 +164,7 @@ class StreamChunkUsedAsText(Rule):
     There is no fix: the right field depends on the endpoint and on `None` handling.
     """
 
+    needs_text = ("stream",)
     code = "OAI502"
     symbol = "stream-chunk-used-as-text"
     summary = "stream chunk object used as text"
@@ -205,6 +208,8 @@ class StreamChunkUsedAsText(Rule):
 
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
         assert isinstance(node, ast.Name)
+        if node.id not in ctx.model.names_by_binding_kind.get("iter", ()):
+            return  # a chunk is a loop variable
         use = text_use(ctx.model, node)
         if use is None:
             return
@@ -238,6 +243,7 @@ class UnguardedDeltaContent(Rule):
     Safe: the expression becomes `(expression or "")`, which is the intended text for every chunk.
     """
 
+    needs_text = ("stream",)
     code = "OAI503"
     symbol = "unguarded-delta-content"
     summary = "`delta.content` used as text without a `None` guard"
@@ -323,6 +329,10 @@ class UnguardedDeltaContent(Rule):
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
         if isinstance(node, ast.Attribute) and node.attr != "content":
             return
+        if isinstance(node, ast.Name) and node.id not in ctx.model.names_assigned_attribute.get(
+            "content", ()
+        ):
+            return  # only `piece = ...delta.content` makes a name hold delta content
         use = text_use(ctx.model, node)
         if use is None:
             return
@@ -374,6 +384,7 @@ class UnguardedStreamChoices(Rule):
     `chunk.usage` from the last chunk.
     """
 
+    needs_text = ("include_usage",)
     code = "OAI504"
     symbol = "unguarded-stream-choices"
     summary = "`chunk.choices[0]` on an `include_usage` stream without an emptiness check"
@@ -460,6 +471,7 @@ class IteratingNonStreamResponse(Rule):
     `response.choices[0].message.content`.
     """
 
+    needs_text = ("for ",)
     code = "OAI505"
     symbol = "iterating-non-stream-response"
     summary = "iterating a response created without `stream=True`"
@@ -533,6 +545,7 @@ class StreamUsedAsResponse(Rule):
     There is no fix: either the loop or the `stream=True` is missing, and only the author knows which.
     """
 
+    needs_text = ("stream",)
     code = "OAI506"
     symbol = "stream-used-as-response"
     summary = "response field read on a `Stream`"
@@ -572,6 +585,8 @@ class StreamUsedAsResponse(Rule):
             name = node.slice.value
         else:
             return
+        if name not in _response_fields():
+            return  # cheap filter before resolving the receiver
         ref = resolve_ref(ctx.model, node.value, scope)
         if ref is None or ref.path or ref.stream is not True or name in knowledge.sdk().stream_attributes:
             return
@@ -583,6 +598,13 @@ class StreamUsedAsResponse(Rule):
             "iterate over it and read each chunk's `delta`, or drop stream=True"
         )
         ctx.report(self, node, message)
+
+
+@functools.cache
+def _response_fields() -> frozenset:  # type: ignore[type-arg]
+    """Top-level fields of every recorded response type."""
+    shapes = knowledge.sdk().data["response_shapes"].values()
+    return frozenset(field for entry in shapes for field in entry["response"])
 
 
 RULES = (

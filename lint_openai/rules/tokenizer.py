@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
-from typing import List, Set
+from typing import List, Optional, Set
 
 from ..diagnostic import Applicability
 from ..knowledge import tiktoken_tables
@@ -36,26 +36,31 @@ class EncodingSite:
 
 
 def _sites(ctx: Context) -> List[EncodingSite]:
-    return ctx.memo.setdefault(EncodingSite, [])  # type: ignore[return-value]
+    """The calls that pick an encoding (from the tiktoken calls the model-reference analysis saw)."""
+    sites = ctx.memo.get(EncodingSite)
+    if sites is None:
+        sites = ctx.memo[EncodingSite] = [
+            site
+            for call, scope, name in model_references(ctx).tiktoken_calls
+            if (site := _site(call, scope, name, ctx))
+        ]
+    return sites  # type: ignore[return-value]
 
 
-def _record(node: ast.AST, scope: Scope, ctx: Context) -> None:
-    if not isinstance(node, ast.Call) or not node.args:
-        return
-    func = ctx.model.resolve(node.func, scope)
-    if not isinstance(func, Function) or func.name not in (BY_NAME, *BY_MODEL):
-        return
-    value = ctx.model.string_value(node.args[0], scope)
+def _site(call: ast.Call, scope: Scope, name: str, ctx: Context) -> Optional[EncodingSite]:
+    if name not in (BY_NAME, *BY_MODEL) or not call.args:
+        return None
+    value = ctx.model.string_value(call.args[0], scope)
     if value is None:
-        return
-    if func.name == BY_NAME:
-        if value.value in tiktoken_tables().encodings:
-            _sites(ctx).append(EncodingSite(node, scope, value.value, value, by_model=False))
-        return
+        return None
+    if name == BY_NAME:
+        return (
+            EncodingSite(call, scope, value.value, value, by_model=False)
+            if value.value in tiktoken_tables().encodings
+            else None
+        )
     encoding = tiktoken_tables().encoding_for_model(value.value)
-    sites = _sites(ctx)
-    if all(site.call is not node for site in sites):
-        sites.append(EncodingSite(node, scope, encoding or "", value, by_model=True))
+    return EncodingSite(call, scope, encoding or "", value, by_model=True)
 
 
 def _models_in_scope(references: ModelReferences, site: EncodingSite, ctx: Context) -> Set[str]:
@@ -77,10 +82,6 @@ def _models_in_scope(references: ModelReferences, site: EncodingSite, ctx: Conte
 
 
 class _EncodingRule(ModelRule):
-    def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
-        super().check(node, scope, ctx)
-        _record(node, scope, ctx)
-
     def mismatches(self, ctx: Context):  # type: ignore[no-untyped-def]
         """``(site, expected encoding, models)`` for sites whose encoding is not the scope's."""
         references = model_references(ctx)
@@ -127,6 +128,7 @@ class LegacyEncodingForChatModel(_EncodingRule):
     the model name given to `encoding_for_model` becomes the chat model's (when the scope names one).
     """
 
+    needs_text = ("tiktoken",)
     code = "OAI401"
     symbol = "legacy-encoding-for-chat-model"
     summary = "GPT-3-era tiktoken encoding used with a chat model"
@@ -213,6 +215,7 @@ class WrongEncodingForModel(_EncodingRule):
     Safe: the encoding-name string becomes the one tiktoken maps the models to.
     """
 
+    needs_text = ("tiktoken",)
     code = "OAI402"
     symbol = "wrong-encoding-for-model"
     summary = "tiktoken encoding that does not match the model"
@@ -284,6 +287,7 @@ class UnknownModelForTiktoken(Rule):
     model uses.
     """
 
+    needs_text = ("tiktoken",)
     code = "OAI403"
     symbol = "unknown-model-for-tiktoken"
     summary = "model name tiktoken cannot map (KeyError)"
