@@ -142,6 +142,14 @@ CASES = {
         """,
         [(2, "OAI103", None)],
     ),
+    # Found by the real-world triage (benchmarks/triage.csv); each snippet is our own reproduction.
+    "dunder names of the openai module exist in v1": (
+        """
+        from openai import __version__ as OPENAI_VERSION
+        from openai import OpenAI, InvalidRequestError
+        """,
+        [(2, "OAI104", "unsafe")],
+    ),
 }
 
 
