@@ -2,8 +2,16 @@
 
 Code that supports openai<1.0 and >=1.0 side by side keeps v0 calls on purpose, behind a version
 check (``openai.__version__``, ``hasattr(openai, "OpenAI")``, ``importlib.metadata.version("openai")``,
-a flag computed from those) or an import fallback (``try: ... except ImportError:``). Rules about the
+a flag computed from those, or a flag set by a version probe: ``try: import openai.error; ERROR = None
+except ImportError: ERROR = ...``) or an import fallback (``try: ... except ImportError:``). A region is
+guarded by an ``if``/``while``/conditional expression on such a test, by an earlier operand of
+``and``/``or``, or by an earlier ``if <test>: raise/return`` in the same block. Rules about the
 removed v0 surface stay silent inside such regions.
+
+A ``try`` is a fallback only if a handler that catches the import error does something other than
+raise: ``except ImportError: raise ValueError("install openai")`` leaves the ``try`` body as the only
+path. ``except Exception:`` (or a bare ``except:``) counts when the ``try`` body contains an import
+that fails on openai>=1.0 (``import openai.error``): that import is the version probe.
 """
 
 from __future__ import annotations
@@ -12,12 +20,15 @@ import ast
 import re
 from typing import Optional
 
+from . import knowledge
 from .semantic import Scope, SemanticModel
 from .values import Module
 
 OPENAI = Module("openai")
 VERSION_ATTRIBUTES = frozenset({"__version__", "VERSION", "version", "_version"})
 FALLBACK_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "AttributeError"})
+BROAD_ERRORS = frozenset({"Exception", "BaseException"})
+_EXITS = (ast.Raise, ast.Return)
 _FLAG_NAME = re.compile(r"openai.*(v0|v1|version|legacy|new|old)|(v0|v1|legacy).*openai", re.IGNORECASE)
 _STOP = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.Module)
 
@@ -29,10 +40,17 @@ def in_compat_region(model: SemanticModel, node: ast.AST, scope: Scope) -> bool:
         if isinstance(parent, (ast.If, ast.IfExp, ast.While)) and child is not parent.test:
             if is_version_test(model, parent.test, scope):
                 return True
-        elif isinstance(parent, ast.Try) and child in parent.body:
-            if any(_catches_fallback(handler) for handler in parent.handlers):
+        elif isinstance(parent, ast.BoolOp) and child is not parent.values[0]:
+            # ``not LEGACY and openai.Completion``: evaluated only on one side of a version test.
+            position = next(i for i, value in enumerate(parent.values) if value is child)
+            if any(is_version_test(model, value, scope) for value in parent.values[:position]):
                 return True
-        elif isinstance(parent, ast.ExceptHandler) and _catches_fallback(parent):
+        elif isinstance(parent, ast.Try) and any(child is statement for statement in parent.body):
+            if is_fallback_try(parent):
+                return True
+        elif isinstance(parent, ast.ExceptHandler) and _catches_fallback(parent, model.parent(parent)):
+            return True
+        if _after_version_guard(model, parent, child, scope):
             return True
         if isinstance(parent, _STOP) and parent in model.scopes:
             # Keep looking outwards (a def inside a guarded branch counts), resolving in the outer scope.
@@ -41,11 +59,96 @@ def in_compat_region(model: SemanticModel, node: ast.AST, scope: Scope) -> bool:
     return False
 
 
-def _catches_fallback(handler: ast.ExceptHandler) -> bool:
+def _catches_fallback(handler: ast.ExceptHandler, statement: Optional[ast.AST]) -> bool:
+    """Whether ``handler`` catches the error a missing or changed SDK name raises."""
     if handler.type is None:
+        names = {"BaseException"}
+    else:
+        names = {n.id if isinstance(n, ast.Name) else getattr(n, "attr", "") for n in ast.walk(handler.type)}
+    if names & FALLBACK_ERRORS:
+        return True
+    return bool(names & BROAD_ERRORS) and isinstance(statement, ast.Try) and is_version_probe(statement)
+
+
+def is_fallback_try(statement: ast.Try) -> bool:
+    """Whether the ``try`` body is one of two paths: a handler catches the import error and goes on."""
+    return any(
+        _catches_fallback(handler, statement) and not _only_raises(handler.body)
+        for handler in statement.handlers
+    )
+
+
+def _only_raises(body: list) -> bool:  # type: ignore[type-arg]
+    """``raise ...`` (after any logging calls): the handler offers no other path."""
+    return (
+        bool(body)
+        and isinstance(body[-1], ast.Raise)
+        and all(isinstance(statement, ast.Expr) for statement in body[:-1])
+    )
+
+
+def is_version_probe(statement: ast.Try) -> bool:
+    """A ``try`` whose body fails on openai>=1.0 by construction: an import of a removed module or name,
+    or an ``assert`` on the installed version."""
+    for item in statement.body:
+        if isinstance(item, (ast.Import, ast.ImportFrom)) and import_fails_on_v1(item):
+            return True
+        if isinstance(item, ast.Assert) and _mentions_version(item.test):
+            return True
+    return False
+
+
+def import_fails_on_v1(statement: ast.AST) -> bool:
+    """``import openai.error``, ``from openai.embeddings_utils import x``, ``from openai import InvalidRequestError``."""
+    sdk = knowledge.sdk()
+    if isinstance(statement, ast.Import):
+        modules = [alias.name for alias in statement.names]
+    elif isinstance(statement, ast.ImportFrom) and not statement.level and statement.module:
+        modules = [statement.module]
+        if statement.module == "openai":
+            return any(
+                alias.name != "*" and not alias.name.startswith("_") and not sdk.module_has(alias.name)
+                for alias in statement.names
+            )
+    else:
         return False
-    names = {n.id if isinstance(n, ast.Name) else getattr(n, "attr", "") for n in ast.walk(handler.type)}
-    return bool(names & FALLBACK_ERRORS)
+    for module in modules:
+        parts = module.split(".")
+        if parts[0] == "openai" and len(parts) > 1 and parts[1] not in sdk.submodules:
+            return True
+    return False
+
+
+def _mentions_version(test: ast.AST) -> bool:
+    """``openai.__version__ < "1"`` and the like, read syntactically (used inside probes only)."""
+    for node in ast.walk(test):
+        if isinstance(node, ast.Attribute) and node.attr in VERSION_ATTRIBUTES:
+            base = node.value
+            if isinstance(base, ast.Name) and base.id == "openai":
+                return True
+        if isinstance(node, ast.Constant) and node.value == "openai":
+            return True
+    return False
+
+
+def _after_version_guard(model: SemanticModel, parent: ast.AST, child: ast.AST, scope: Scope) -> bool:
+    """``child`` follows ``if <version test>: raise/return`` in the same statement list."""
+    for field in ("body", "orelse", "finalbody"):
+        statements = getattr(parent, field, None)
+        if not isinstance(statements, list):
+            continue
+        for statement in statements:
+            if statement is child:
+                return False
+            if (
+                isinstance(statement, ast.If)
+                and not statement.orelse
+                and statement.body
+                and isinstance(statement.body[-1], _EXITS)
+                and is_version_test(model, statement.test, scope)
+            ):
+                return any(item is child for item in statements)
+    return False
 
 
 def is_version_test(model: SemanticModel, test: ast.AST, scope: Scope, depth: int = 0) -> bool:
@@ -94,4 +197,17 @@ def _is_version_flag(model: SemanticModel, name: ast.Name, scope: Scope, depth: 
             return True
         if binding.kind in ("from", "import", "opaque") and _FLAG_NAME.search(name.id):
             return True
+        if value is not None and _set_by_version_probe(model, value):
+            return True
     return False
+
+
+def _set_by_version_probe(model: SemanticModel, value: ast.AST) -> bool:
+    """``ERROR = None`` in a version probe's body, or ``ERROR = ImportError(...)`` in its fallback handler."""
+    statement = model.parent(value)
+    if not isinstance(statement, (ast.Assign, ast.AnnAssign)):
+        return False
+    holder = model.parent(statement)
+    if isinstance(holder, ast.ExceptHandler):
+        holder = model.parent(holder)
+    return isinstance(holder, ast.Try) and is_version_probe(holder) and is_fallback_try(holder)

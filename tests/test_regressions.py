@@ -142,6 +142,75 @@ CASES = {
         """,
         [(2, "OAI103", None)],
     ),
+    # Found by the real-world triage (benchmarks/triage.csv); each snippet is our own reproduction.
+    "dunder names of the openai module exist in v1": (
+        """
+        from openai import __version__ as OPENAI_VERSION
+        from openai import OpenAI, InvalidRequestError
+        """,
+        [(2, "OAI104", "unsafe")],
+    ),
+    "a handler that only raises is not an import fallback": (
+        """
+        def make_client():
+            try:
+                import openai
+            except ImportError:
+                raise ValueError("pip install openai")
+            try:
+                return openai.ChatCompletion
+            except AttributeError:
+                raise ValueError("upgrade openai")
+        """,
+        [(7, "OAI101", "unsafe")],
+    ),
+    "except Exception around an import that fails on v1 is a fallback": (
+        """
+        import openai
+
+        try:
+            import openai.error
+            ERRORS = (openai.error.RateLimitError, openai.error.APIError)
+        except Exception:
+            ERRORS = (openai.RateLimitError, openai.APIError)
+
+        try:
+            reply = openai.ChatCompletion.create(model="m", messages=[])
+        except Exception:
+            reply = None
+        """,
+        [(10, "OAI101", "safe")],
+    ),
+    "a flag set by a version probe guards and/or operands and guard clauses": (
+        """
+        import openai
+
+        try:
+            from openai.error import RateLimitError
+            from openai import Completion
+            ERROR = None
+        except ImportError:
+            ERROR = ImportError("needs openai<1")
+
+
+        class Legacy:
+            completion_class = not ERROR and openai.Completion
+
+            @classmethod
+            def create(cls, **config):
+                if ERROR:
+                    raise ERROR
+                try:
+                    return openai.Completion.create(**config)
+                except RateLimitError:
+                    return None
+
+
+        def unguarded(**config):
+            return openai.ChatCompletion.create(**config)
+        """,
+        [(25, "OAI101", "unsafe")],
+    ),
 }
 
 

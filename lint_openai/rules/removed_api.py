@@ -936,6 +936,8 @@ class NonexistentClientAttribute(Rule):
         for alias in node.names:
             if alias.name == "*" or alias.name in knowledge.sdk().removed_v0_symbols:
                 continue
+            if alias.name.startswith("_"):
+                continue  # the knowledge records public names only (`__version__` exists), as for attributes
             problem = self._module_name_problem(alias.name)
             if problem is None or (self._is_v0_name(alias.name) and ctx.in_compat_region(node)):
                 continue
