@@ -94,10 +94,13 @@ def iter_python_files(
             or (ignored is not None and ignored(path, path.is_dir()))
         ):
             continue
-        if path.is_dir():
-            yield from _walk(path, excludes, root, ignored)
-        else:
+        if not path.is_dir():
             yield path
+        elif ignored is not None and ignored(path, path.is_dir()):
+            # Named explicitly, like a file: checked, with only the ignore files inside it applying.
+            yield from _walk(path, excludes, root, GitignoreFilter(root=path).is_ignored)
+        else:
+            yield from _walk(path, excludes, root, ignored)
 
 
 def _walk(

@@ -7,22 +7,19 @@ processes. A front-end that already holds the parsed tree (flake8) passes it in.
 from __future__ import annotations
 
 import ast
-import re
 from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from .binder import Binder
 from .diagnostic import Diagnostic, Location
-from .knowledge.models import models_with_overrides
+from .knowledge.models import ModelKnowledge, models_with_overrides
 from .noqa import file_is_exempt, filter_suppressed
+from .prefilter import may_have_findings
 from .rules import ALL_RULES, PARSE_ERROR
 from .rules.base import Context, Rule
 from .selection import enabled_for_path
 from .semantic import SemanticModel
 from .settings import Settings
 from .source import LineIndex, parse_quietly
-
-_MENTIONS_SDK = re.compile(r"openai|tiktoken", re.IGNORECASE)
-_MENTIONS_SDK_BYTES = re.compile(rb"openai|tiktoken", re.IGNORECASE)
 
 
 class InternalError(Exception):
@@ -36,14 +33,9 @@ class InternalError(Exception):
         self.error = error
 
 
-def mentions_sdk(text: str) -> bool:
-    """Cheap prefilter: files that never mention the SDK or tiktoken cannot have findings."""
-    return _MENTIONS_SDK.search(text) is not None
-
-
-def bytes_mention_sdk(data: bytes) -> bool:
-    """The same prefilter on raw file bytes (every encoding Python accepts is ASCII-compatible)."""
-    return _MENTIONS_SDK_BYTES.search(data) is not None
+def knowledge_for(settings: Settings) -> ModelKnowledge:
+    """The model knowledge base with the settings' overrides applied."""
+    return models_with_overrides(settings.model_shutdown_dates, settings.models_override_source)
 
 
 def active_rules(settings: Settings, path: str) -> Tuple[Rule, ...]:
@@ -58,15 +50,17 @@ def check_source(
     tree: Optional[ast.Module] = None,
     *,
     honor_noqa: bool = True,
+    prefilter: bool = True,
 ) -> List[Diagnostic]:
     """Check one module's source text and return its diagnostics, sorted by position.
 
     ``honor_noqa=False`` keeps findings suppressed by inline ``# noqa`` comments (for hosts that apply
-    them themselves); a file-level ``# lint-openai: noqa`` always exempts the file.
+    them themselves); a file-level ``# lint-openai: noqa`` always exempts the file. ``prefilter=False``
+    checks the file even when :mod:`prefilter` says it cannot have findings (to test that claim).
     """
     settings = settings or Settings()
     rules = active_rules(settings, path)
-    if not rules or not mentions_sdk(text):
+    if not rules or (prefilter and not may_have_findings(text, knowledge_for(settings))):
         return []
     if file_is_exempt(text):
         return []
@@ -142,7 +136,7 @@ def _run_rules(
     table = _dispatch_table(rules)
     model = SemanticModel(tree)
     ctx = Context(path, lines, model, settings.effective_today())
-    ctx.models = models_with_overrides(settings.model_shutdown_dates, settings.models_override_source)
+    ctx.models = knowledge_for(settings)
     analyses = _analysis_table(rules, ctx)
     wanted: FrozenSet[type] = frozenset(table) | frozenset(analyses)
     collected = Binder(model, wanted).run()

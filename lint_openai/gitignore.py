@@ -18,9 +18,11 @@ Spec = Optional[pathspec.GitIgnoreSpec]
 class GitignoreFilter:
     """Answers whether a path is ignored by the ``.gitignore`` files of its repository."""
 
-    def __init__(self) -> None:
+    def __init__(self, root: Optional[Path] = None) -> None:
+        """``root``: treat this directory as the top of the repository (only ignore files at or below it count)."""
         self._specs: Dict[Path, Spec] = {}
         self._roots: Dict[Path, Optional[Path]] = {}
+        self._forced_root = root.absolute() if root is not None else None
 
     def is_ignored(self, path: Path, is_dir: bool) -> bool:
         path = path.absolute()
@@ -51,6 +53,9 @@ class GitignoreFilter:
         return self._specs[folder]
 
     def _repository_root(self, directory: Path) -> Optional[Path]:
+        forced = self._forced_root
+        if forced is not None and (directory == forced or forced in directory.parents):
+            return forced
         if directory not in self._roots:
             parent = directory.parent
             if (directory / ".git").exists():

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import List, Optional
 
 from .diagnostic import Diagnostic
-from .engine import InternalError, bytes_mention_sdk, check_source, parse_error_diagnostics
+from .engine import InternalError, check_source, knowledge_for, parse_error_diagnostics
 from .fix import fix_source, write_atomically
+from .prefilter import bytes_may_have_findings
 from .settings import Settings
 from .source import SourceDecodeError, decode_source, detect_encoding
 
@@ -75,7 +76,7 @@ def check_file(
 
 def check_data(data: bytes, shown: str, settings: Settings, fix: Optional[FixMode] = None) -> FileResult:
     """Check the bytes of one file (read from disk or stdin), computing fixes if asked."""
-    if not bytes_mention_sdk(data):
+    if not bytes_may_have_findings(data, knowledge_for(settings)):
         return FileResult(shown)  # cannot have findings: not even decoded (so no OAI001 either)
     try:
         text = decode_source(data)

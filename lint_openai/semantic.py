@@ -38,6 +38,7 @@ TIKTOKEN_FUNCTIONS = frozenset(
 )
 ENV_GETTERS = frozenset({"os.getenv", "os.environ.get"})
 AZURE_API_TYPES = frozenset({"azure", "azure_ad", "azuread"})
+OPENAI_API_URLS = ("https://api.openai.com", "http://api.openai.com")
 
 
 class Binding(NamedTuple):
@@ -351,7 +352,7 @@ class SemanticModel:
     def module_client(self) -> Client:
         """The ``openai`` module-level client; Azure when the file sets ``openai.api_type``/``azure_endpoint``."""
         if self._module_client is None:
-            is_azure = False
+            is_azure = other_server = False
             for assignment in self.openai_module_assignments():
                 name = assignment.target.attr
                 if name == "azure_endpoint":
@@ -360,8 +361,19 @@ class SemanticModel:
                     # An api_type that cannot be resolved may be Azure: assume so (no model findings, no fixes).
                     value = self.string_value(assignment.value, assignment.scope)
                     is_azure = is_azure or value is None or value.value.lower() in AZURE_API_TYPES
-            self._module_client = Client("module", is_async=False, is_azure=is_azure)
+                elif name == "base_url" and assignment.value is not None:
+                    other_server = other_server or not self._is_openai_url(assignment.value, assignment.scope)
+            self._module_client = Client(
+                "module", is_async=False, is_azure=is_azure, other_server=other_server
+            )
         return self._module_client
+
+    def _is_openai_url(self, expr: ast.AST, scope: Scope) -> bool:
+        """``base_url=None`` or a literal URL of OpenAI's API (anything else may be another server)."""
+        if isinstance(expr, ast.Constant) and expr.value is None:
+            return True
+        url = self.string_value(expr, scope)
+        return url is not None and url.value.lower().startswith(OPENAI_API_URLS)
 
     def openai_module_assignments(self) -> List[AttributeAssignment]:
         """Assignments ``openai.<name> = ...`` in the file."""
@@ -466,7 +478,13 @@ class SemanticModel:
             info = self.sdk.client_classes.get(func.name)  # type: ignore[attr-defined]
             if info is None:
                 return UNKNOWN
-            return Client(func.name, is_async=info["async"], is_azure=info["azure"])  # type: ignore[attr-defined]
+            base_url = keyword_value(call, "base_url") if call is not None else None
+            return Client(
+                func.name,  # type: ignore[attr-defined]
+                is_async=info["async"],
+                is_azure=info["azure"],
+                other_server=base_url is not None and not self._is_openai_url(base_url, scope),
+            )
         if call is None:
             return UNKNOWN
         if kind is Method:

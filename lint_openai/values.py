@@ -48,11 +48,16 @@ class SdkClass(Value):
 
 @dataclass(frozen=True)
 class Client(Value):
-    """An SDK client instance. ``cls`` is the client class, or ``"module"`` for the module-level client."""
+    """An SDK client instance. ``cls`` is the client class, or ``"module"`` for the module-level client.
+
+    ``other_server``: made with a ``base_url`` not proven to be OpenAI's (a proxy, vLLM, Ollama...),
+    whose model names are that server's own.
+    """
 
     cls: str
     is_async: bool = False
     is_azure: bool = False
+    other_server: bool = False
 
     @property
     def surface(self) -> str:

@@ -157,6 +157,20 @@ def test_gitignore_is_honoured_in_a_repository(tmp_path: Path) -> None:
     assert len(out.splitlines()) == 5
 
 
+def test_an_ignored_directory_named_explicitly_is_checked(tmp_path: Path) -> None:
+    init_repo(tmp_path)
+    (tmp_path / ".gitignore").write_text("cache/\n", encoding="utf-8")
+    for name in ("cache/pkg/a.py", "cache/pkg/skip.py"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(V0_FILE, encoding="utf-8")
+    (tmp_path / "cache" / "pkg" / ".gitignore").write_text("skip.py\n", encoding="utf-8")
+    assert run(["check", str(tmp_path), "--show-files"])[1].strip() == ""
+    _, out, _ = run(["check", str(tmp_path / "cache" / "pkg"), "--show-files"])
+    assert out.strip() == str(tmp_path / "cache" / "pkg" / "a.py")  # its own .gitignore still applies
+    _, out, _ = run(["check", str(tmp_path / "cache"), "--show-files", "--force-exclude"])
+    assert out.strip() == ""
+
+
 def test_gitignore_outside_a_repository_is_not_applied(tmp_path: Path) -> None:
     (tmp_path / ".gitignore").write_text("*.py\n", encoding="utf-8")
     (tmp_path / "app.py").write_text(V0_FILE, encoding="utf-8")

@@ -1,8 +1,14 @@
 """Where model ids appear: the ``model=`` of SDK calls (through constants, environment defaults and
 ``**kwargs`` dicts) and any keyword, variable, attribute, parameter default or dict key named like
-``model``/``engine``. Shared by the model, request and tokenizer rules; collected once per file.
+``model``/``engine`` (the last word of the name: ``model``, ``DEFAULT_MODEL``, ``model_name``, not
+``model_group``). Shared by the model, request and tokenizer rules; collected once per file.
 
-Strings in docstrings, comments, prints and log messages are never model positions.
+Strings in docstrings, comments, prints and log messages are never model positions, nor are the
+``"model"`` of a dict shaped like an API *response* (``choices``, ``created``, ``object``...), nor the
+keywords of calls to ``Azure*`` classes (a deployment name). A named literal whose every use only
+consults it (see :mod:`model_flow`: token counters, limit tables) is a model position for the
+tokenizer rules but not a request, and a file whose only SDK clients are Azure clients names
+deployments, not model ids.
 """
 
 from __future__ import annotations
@@ -13,16 +19,18 @@ from dataclasses import dataclass, field
 from typing import Dict, Iterator, List, Optional, Set, Tuple
 
 from .. import knowledge
+from ..prefilter import is_distinctive
 from ..semantic import Scope
-from ..values import Client, Function, Method, V0Method
+from ..values import Client, Function, Method, SdkClass, V0Method
 from .base import Context
+from .model_flow import CONSULTING_CALLEE, LOG_CALLEE, ModelFlow, named_for_counting
 
-NAME_PATTERN = re.compile(r"model|engine", re.IGNORECASE)
-NOT_MODEL_NAMES = re.compile(
-    r"model_?(dump|validate|fields|config|copy|json|construct)|engines?_?(url|path|dir)", re.I
-)
+MODEL_WORDS = frozenset({"model", "engine"})
+NAME_SUFFIXES = frozenset({"name", "id"})
 LOG_CALLS = frozenset({"print", "debug", "info", "warning", "warn", "error", "exception", "critical", "log"})
+RESPONSE_KEYS = frozenset({"choices", "created", "created_at", "object", "usage", "system_fingerprint"})
 MODEL_NODE_TYPES = (ast.Call, ast.Assign, ast.AnnAssign, ast.FunctionDef, ast.AsyncFunctionDef, ast.Dict)
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
 @dataclass
@@ -36,7 +44,13 @@ class ModelLiteral:
         default_factory=list
     )  # (call, endpoint, argument node)
     named: bool = False  # assigned to / passed as something named like "model"
-    azure: bool = False  # flows into a call on an Azure client: a deployment name, not a model id
+    requested: bool = False  # named somewhere that does not only consult it (may reach a request)
+    azure: bool = False  # flows into a call on an Azure (or other-server) client: a deployment name
+
+    @property
+    def is_request_model(self) -> bool:
+        """Sent to the API as a model id, as far as the file shows."""
+        return bool(self.calls) or self.requested
 
 
 @dataclass(frozen=True)
@@ -53,7 +67,8 @@ class ModelCall:
 
     @property
     def azure(self) -> bool:
-        return self.client is not None and self.client.is_azure
+        """On an Azure client or one with its own ``base_url``: ``model=`` names that server's model."""
+        return self.client is not None and (self.client.is_azure or self.client.other_server)
 
 
 class ModelReferences:
@@ -72,6 +87,8 @@ class ModelReferences:
         self.by_call: Dict[ast.Call, ModelCall] = {}
         self.tiktoken_calls: List[Tuple[ast.Call, Scope, str]] = []  # (call, scope, "tiktoken.<function>")
         self._seen: Set[int] = set()
+        self.flow = ModelFlow(ctx.model)
+        self.clients: Set[bool] = set()  # is_azure of every SDK client the file makes or calls
 
     @classmethod
     def for_context(cls, ctx: Context) -> ModelReferences:
@@ -87,28 +104,60 @@ class ModelReferences:
             self._visit_call(node, scope)
         elif isinstance(node, ast.Assign):
             for target in node.targets:
-                self._named(_target_name(target), node.value, scope)
+                self._named(_target_name(target), node.value, scope, self._target_flow(target, scope))
         elif isinstance(node, ast.AnnAssign) and node.value is not None:
-            self._named(_target_name(node.target), node.value, scope)
+            self._named(_target_name(node.target), node.value, scope, self._target_flow(node.target, scope))
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             self._visit_defaults(node, scope)
         elif isinstance(node, ast.Dict):
+            keys = {key.value for key in node.keys if isinstance(key, ast.Constant)}
+            if keys & RESPONSE_KEYS:
+                return  # a (mocked) API response: its "model" says which model answered
             for key, value in zip(node.keys, node.values):
                 if isinstance(key, ast.Constant) and isinstance(key.value, str):
                     self._named(key.value, value, scope)
 
     def _visit_call(self, call: ast.Call, scope: Scope) -> None:
         func = self.ctx.model.resolve(call.func, scope)
-        if isinstance(func, (Method, V0Method)) and self._visit_sdk_call(call, func, scope):
-            return
+        if isinstance(func, SdkClass):
+            client = self.ctx.model.call(func, call, scope)
+            if isinstance(client, Client):
+                self.clients.add(client.is_azure)
+        if isinstance(func, (Method, V0Method)):
+            if isinstance(func, Method):
+                self.clients.add(func.client.is_azure)
+            if self._visit_sdk_call(call, func, scope):
+                return
         if isinstance(func, Function) and func.name.startswith("tiktoken."):
             self.tiktoken_calls.append((call, scope, func.name))
             return  # a tokenizer lookup makes no API call
-        if _callee_name(call) in LOG_CALLS:
-            return
+        name = _callee_name(call)
+        if name in LOG_CALLS or LOG_CALLEE.match(name) or CONSULTING_CALLEE.search(name):
+            return  # log messages, token counters and price lookups make no API call
+        if name.startswith("Azure"):
+            return  # other libraries' Azure wrappers: deployment names
+        if any(keyword.arg and keyword.arg.startswith("mock") for keyword in call.keywords):
+            return  # ``completion(model=..., mock_response="Hi")``: answered by a mock, never sent
         for keyword in call.keywords:
             if keyword.arg is not None:
-                self._named(keyword.arg, keyword.value, scope)
+                self._named(
+                    keyword.arg,
+                    keyword.value,
+                    scope,
+                    lambda keyword=keyword: self.flow.keyword_consulted(call, keyword),
+                )
+
+    def _target_flow(self, target: ast.AST, scope: Scope):  # type: ignore[no-untyped-def]
+        """How to tell whether the value assigned to ``target`` is only consulted (``None``: it is not)."""
+        if scope.kind == "function" and named_for_counting(scope):
+            return lambda: True  # stored by a token counter or a price lookup: kept for counting
+        if isinstance(target, ast.Name):
+            owner = self.ctx.model.lookup_scope(target.id, scope)
+            if owner is not None and owner.kind == "function":
+                return lambda: self.flow.name_consulted(target.id, owner)
+        elif isinstance(target, ast.Attribute) and target.attr.startswith("_"):
+            return lambda: self.flow.attribute_consulted(target.attr)
+        return None
 
     def _visit_sdk_call(self, call: ast.Call, func: object, scope: Scope) -> bool:
         """Record the model of an SDK call; ``False`` if the callee takes no model argument."""
@@ -123,7 +172,7 @@ class ModelReferences:
         found = self.ctx.model.string_value(value, scope)
         if found is None:
             return True
-        azure = client is not None and client.is_azure
+        azure = client is not None and (client.is_azure or client.other_server)
         for literal in found.origins:
             entry = self._literal(literal, found.value, scope)
             if entry is None:
@@ -164,20 +213,35 @@ class ModelReferences:
         pairs += [
             (arg, default) for arg, default in zip(args.kwonlyargs, args.kw_defaults) if default is not None
         ]
+        inner = self.ctx.model.scopes.get(node)
         for arg, default in pairs:
-            self._named(arg.arg, default, scope)
+            self._named(
+                arg.arg,
+                default,
+                scope,
+                (lambda arg=arg: self.flow.name_consulted(arg.arg, inner)) if inner is not None else None,
+            )
 
-    def _named(self, name: Optional[str], value: ast.AST, scope: Scope) -> None:
-        """A value given to something named like a model: counts only for an exact known model id."""
-        if not name or not NAME_PATTERN.search(name) or NOT_MODEL_NAMES.search(name):
+    def _named(self, name: Optional[str], value: ast.AST, scope: Scope, consulted=None) -> None:  # type: ignore[no-untyped-def]
+        """A value given to something named like a model: counts only for an exact known model id.
+
+        ``consulted()`` says whether the value is only consulted there (compared, looked up, tokenized).
+        """
+        if not name or not is_model_name(name):
             return
         found = self.ctx.model.string_value(value, scope)
-        if found is None or self.ctx.models.get(found.value) is None or not _distinctive(found.value):
+        if found is None or self.ctx.models.get(found.value) is None or not is_distinctive(found.value):
             return
+        requested: Optional[bool] = None
         for literal in found.origins:
             entry = self._literal(literal, found.value, scope)
-            if entry is not None:
-                entry.named = True
+            if entry is None:
+                continue
+            entry.named = True
+            if not entry.requested:
+                if requested is None:
+                    requested = consulted is None or not consulted()
+                entry.requested = requested
 
     def _literal(self, literal: ast.Constant, model: str, scope: Scope) -> Optional[ModelLiteral]:
         if not hasattr(literal, "lineno") or self.ctx.models.get(model) is None:
@@ -192,6 +256,13 @@ class ModelReferences:
         """Literals used as model ids (not Azure deployment names), in source order."""
         for entry in sorted(self.literals.values(), key=lambda e: (e.literal.lineno, e.literal.col_offset)):
             if not entry.azure:
+                yield entry
+
+    def requested_literals(self) -> Iterator[ModelLiteral]:
+        """Model literals that may be sent to OpenAI's API (for the lifecycle rules)."""
+        azure_only = bool(self.clients) and all(self.clients)
+        for entry in self.model_literals():
+            if entry.calls or (entry.requested and not azure_only):
                 yield entry
 
     def non_azure_calls(self) -> Iterator[ModelCall]:
@@ -210,9 +281,14 @@ def model_references(ctx: Context) -> ModelReferences:
     return found  # type: ignore[return-value]
 
 
-def _distinctive(model_id: str) -> bool:
-    """Ids like ``davinci`` or ``ada`` are also ordinary words: outside an SDK call they prove nothing."""
-    return "-" in model_id or any(ch.isdigit() for ch in model_id)
+def is_model_name(name: str) -> bool:
+    """``model``, ``DEFAULT_MODEL``, ``llm_model``, ``model_name``, ``modelId``; not ``model_group``."""
+    words = [word.lower() for word in _WORD.findall(name)]
+    if not words:
+        return False
+    if words[-1] in MODEL_WORDS:
+        return True
+    return len(words) >= 2 and words[-2] in MODEL_WORDS and words[-1] in NAME_SUFFIXES
 
 
 def _target_name(target: ast.AST) -> Optional[str]:

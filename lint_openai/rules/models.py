@@ -151,7 +151,7 @@ class RetiredModel(ModelRule):
     )
 
     def finish(self, ctx: Context) -> None:
-        for entry in model_references(ctx).model_literals():
+        for entry in model_references(ctx).requested_literals():
             info = ctx.models.get(entry.model)
             if info is None or info.status(ctx.today) != RETIRED or info.shutdown is None:
                 continue
@@ -222,7 +222,7 @@ class DeprecatedModel(ModelRule):
     )
 
     def finish(self, ctx: Context) -> None:
-        for entry in model_references(ctx).model_literals():
+        for entry in model_references(ctx).requested_literals():
             info = ctx.models.get(entry.model)
             if info is None or info.status(ctx.today) != DEPRECATED:
                 continue

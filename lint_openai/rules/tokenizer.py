@@ -64,7 +64,7 @@ def _site(call: ast.Call, scope: Scope, name: str, ctx: Context) -> Optional[Enc
 
 
 def _models_in_scope(references: ModelReferences, site: EncodingSite, ctx: Context) -> Set[str]:
-    """Known models named in the site's function (or, if it names none, in the whole module)."""
+    """Known models named in the site's function (or, if it names none, sent anywhere in the module)."""
     own = set(site.literal.origins)
     tokenizer_models = [
         (other.scope, other.literal.value)
@@ -75,9 +75,9 @@ def _models_in_scope(references: ModelReferences, site: EncodingSite, ctx: Conte
         (entry.scope, entry.model) for entry in references.model_literals() if entry.literal not in own
     ]
     mentions += [(call.scope, call.model) for call in references.non_azure_calls()]
-    mentions += tokenizer_models
     function = site.scope.function_scope().node
-    local = {model for scope, model in mentions if scope.function_scope().node is function}
+    local = {model for scope, model in mentions + tokenizer_models if scope.function_scope().node is function}
+    # Another function's tokenizer call says which model *that* function counts for, not this one.
     return local or {model for _, model in mentions}
 
 
