@@ -21,8 +21,9 @@ from .models_command import (
     write_override,
 )
 from .output import FORMATTERS, MACHINE_FORMATS, Report, statistics, summary, use_color
+from .parallel import check_files, tasks_for
 from .rules import find_rule
-from .runner import FileResult, FixMode, check_data, check_file
+from .runner import FileResult, FixMode, check_data
 from .selection import validate_selectors
 from .settings import ConfigError, Settings, load_config_file, load_settings, parse_date
 
@@ -34,6 +35,16 @@ def _codes(values: Optional[List[str]]) -> Optional[List[str]]:
     if values is None:
         return None
     return [code.strip() for value in values for code in value.split(",") if code.strip()]
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -74,6 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_false",
         default=None,
         help="check files that .gitignore excludes",
+    )
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive_int,
+        help="check files on this many processes (default: the number of CPUs)",
     )
     fixing = check.add_argument_group("fixes")
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes, then report what remains")
@@ -234,10 +251,9 @@ class CheckCommand:
         return files
 
     def _check_paths(self) -> List[FileResult]:
-        return [
-            check_file(file, self.settings_for(file.resolve()), str(file), self.fix_mode)
-            for file in self._discover()
-        ]
+        files = self._discover()
+        settings = [self.settings_for(file.resolve()) for file in files]
+        return check_files(tasks_for(files, settings, self.fix_mode), self.args.jobs)
 
 
 def _models_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

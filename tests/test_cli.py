@@ -200,3 +200,24 @@ def test_version_and_module_entry_point() -> None:
         [sys.executable, "-m", "lint_openai", "--version"], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == f"lint-openai {__version__}"
+
+
+def test_parallel_checking_gives_the_same_report_in_the_same_order(tmp_path: Path) -> None:
+    sources = [V0_CALL, "import openai\nclient = openai.OpenAI()\n", "def f(:\n  openai\n", "x = 1\n"]
+    for index in range(60):
+        write(tmp_path / f"pkg{index % 7}" / f"m{index:02}.py", sources[index % len(sources)])
+    sequential = run(["check", str(tmp_path), "--jobs", "1", "--output-format", "json"])
+    parallel = run(["check", str(tmp_path), "--jobs", "4", "--output-format", "json"])
+    assert sequential == parallel
+    rows = [(item["filename"], item["location"]["row"]) for item in json.loads(parallel[1])]
+    assert len(rows) == 30 and rows == sorted(rows)
+    fixed = run(["check", str(tmp_path), "--jobs", "4", "--fix", "--unsafe-fixes", "--quiet"])
+    assert fixed[0] == 1  # the parse errors remain
+    assert "ChatCompletion" not in (tmp_path / "pkg0" / "m00.py").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "many"])
+def test_jobs_must_be_a_positive_number(value: str) -> None:
+    with pytest.raises(SystemExit) as raised:
+        run(["check", ".", "--jobs", value])
+    assert raised.value.code == 2

@@ -141,3 +141,33 @@ def test_the_linted_code_is_never_imported_or_run(tmp_path: Path) -> None:
     (tmp_path / "side_effect.py").write_text(source, encoding="utf-8")
     code, _, _ = check([tmp_path / "side_effect.py"])
     assert code == 1 and not marker.exists()
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        # A BOM with a matching cookie is fine; with a conflicting one Python refuses the file.
+        (codecs.BOM_UTF8 + b"# -*- coding: utf-8 -*-\n" + V0_CALL.encode(), ["OAI101"]),
+        (codecs.BOM_UTF8 + b"# coding: latin-1\n" + V0_CALL.encode(), ["OAI001"]),
+        # Non-UTF-8 PEP 263 encodings, tabs for indentation, a form feed before code.
+        (
+            "# coding: cp1252\nimport openai\ns = '\u20ac'\nx = openai.Completion\n".encode("cp1252"),
+            ["OAI101"],
+        ),
+        (
+            "# coding: shift_jis\nimport openai\ns = '\u65e5\u672c'\nx = openai.Completion\n".encode(
+                "shift_jis"
+            ),
+            ["OAI101"],
+        ),
+        (b"import openai\nif True:\n\tx = openai.Completion\n", ["OAI101"]),
+        (b"import openai\n\x0cx = openai.Completion\n", ["OAI101"]),
+    ],
+)
+def test_encodings_boms_and_whitespace(tmp_path: Path, data: bytes, expected: List[str]) -> None:
+    (tmp_path / "case.py").write_bytes(data)
+    code, items, err = check([tmp_path / "case.py"])
+    assert not err and code == 1
+    assert [i["code"] for i in items] == expected
+    if expected == ["OAI001"]:
+        assert "encoding" in items[0]["message"]
