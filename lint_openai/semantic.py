@@ -9,6 +9,7 @@ Nothing in the linted code is imported or executed.
 from __future__ import annotations
 
 import ast
+import urllib.parse
 from typing import Dict, Iterable, List, NamedTuple, Optional, Tuple
 
 from . import knowledge
@@ -38,7 +39,6 @@ TIKTOKEN_FUNCTIONS = frozenset(
 )
 ENV_GETTERS = frozenset({"os.getenv", "os.environ.get"})
 AZURE_API_TYPES = frozenset({"azure", "azure_ad", "azuread"})
-OPENAI_API_URLS = ("https://api.openai.com", "http://api.openai.com")
 
 
 class Binding(NamedTuple):
@@ -369,11 +369,21 @@ class SemanticModel:
         return self._module_client
 
     def _is_openai_url(self, expr: ast.AST, scope: Scope) -> bool:
-        """``base_url=None`` or a literal URL of OpenAI's API (anything else may be another server)."""
-        if isinstance(expr, ast.Constant) and expr.value is None:
-            return True
+        """Unless ``expr`` is proven to be a URL of another server (a proxy, vLLM, Ollama...), it is OpenAI.
+
+        ``None`` and ``os.getenv("OPENAI_BASE_URL")`` (unset in most deployments) count as OpenAI; so
+        do its regional hosts (``eu.api.openai.com``).
+        """
         url = self.string_value(expr, scope)
-        return url is not None and url.value.lower().startswith(OPENAI_API_URLS)
+        if url is None:
+            # An environment variable without a default is unset in most deployments: OpenAI's URL.
+            # Any other value the file cannot show (a parameter, a setting) may be another server.
+            func = self.resolve(expr.func, scope) if isinstance(expr, ast.Call) else None
+            return (isinstance(expr, ast.Constant) and expr.value is None) or (
+                isinstance(func, Function) and func.name in ENV_GETTERS
+            )
+        host = (urllib.parse.urlsplit(url.value.strip()).hostname or "").lower()
+        return host == "openai.com" or host.endswith(".openai.com")
 
     def openai_module_assignments(self) -> List[AttributeAssignment]:
         """Assignments ``openai.<name> = ...`` in the file."""

@@ -118,10 +118,13 @@ CASES = {
 
         proxy = OpenAI(base_url="http://localhost:4000")
         proxy.completions.create(model="gpt-4o-mini", prompt="hi")
+
+        def smoke_test(api_base):
+            OpenAI(base_url=api_base).completions.create(model="gpt-4o-mini", prompt="hi")
         direct = OpenAI(base_url="https://api.openai.com/v1")
         direct.completions.create(model="gpt-4o-mini", prompt="hi")
         """,
-        [(6, "OAI202"), (6, "OAI203")],
+        [(9, "OAI202"), (9, "OAI203")],
     ),
     "a module-level encoding is not matched with another function's tokenizer model": (
         """
@@ -137,6 +140,61 @@ CASES = {
             return len(enc.encode(text)), tiktoken.encoding_for_model("gpt-4o")
         """,
         [(9, "OAI401")],
+    ),
+    "review: what the consulted-only analysis must not swallow": (
+        """
+        import os
+        from openai import OpenAI
+
+        client = OpenAI()
+        MODEL_GPT4 = "gpt-4"
+        model_to_use = "gpt-3.5-turbo"
+
+        def count_tokens_and_ask(prompt, model):
+            return client.chat.completions.create(model=model, messages=[{"role": "user", "content": prompt}])
+
+        count_tokens_and_ask("hi", model="gpt-3.5-turbo")
+
+        def ask(prompt, config, model="gpt-4"):
+            return client.chat.completions.create(model=config.get("model", model), messages=prompt)
+
+        class BaseAgent:
+            def __init__(self):
+                self._model = "gpt-4"
+
+        regional = OpenAI(base_url="https://eu.api.openai.com/v1")
+        regional.chat.completions.create(model="gpt-3.5-turbo", messages=[])
+        configured = OpenAI(base_url=os.getenv("OPENAI_BASE_URL"))
+        configured.chat.completions.create(model="gpt-3.5-turbo", messages=[])
+        """,
+        [
+            (5, "OAI201"),
+            (6, "OAI201"),
+            (11, "OAI201"),
+            (13, "OAI201"),
+            (18, "OAI201"),
+            (21, "OAI201"),
+            (23, "OAI201"),
+        ],
+    ),
+    "review: consulted by match, mocks and local token counters": (
+        """
+        from types import SimpleNamespace
+
+        def budget(model):
+            match model:
+                case "gpt-4":
+                    return 8192
+            return 4096
+
+        def num_tokens(text, model):
+            return len(text) // 4 if model.startswith("gpt") else 0
+
+        num_tokens("hi", model="gpt-4")
+        budget(model="gpt-4")
+        fake = SimpleNamespace(model="gpt-4", choices=[], usage=None)
+        """,
+        [],
     ),
 }
 

@@ -29,6 +29,10 @@ from ..semantic import Scope, SemanticModel
 from ..values import Function, UserClass
 
 CONSULTING_CALLEE = re.compile(r"token|encod|decod|cost|price|pricing", re.IGNORECASE)
+# Calls that may send a request, whatever the enclosing function is called.
+REQUEST_CALLEE = re.compile(
+    r"^a?(completion|create|request|post|invoke|generate|chat|run|send)", re.IGNORECASE
+)
 LOG_CALLEE = re.compile(
     r"^(print|pprint|echo|secho|debug|info|warn|warning|error|exception|critical|log|logger|logging)$",
     re.IGNORECASE,
@@ -59,11 +63,17 @@ MAX_DEPTH = 6
 
 
 def named_for_counting(scope: Scope) -> bool:
-    """A function (or a method of a class) whose name says it counts tokens or prices."""
+    """A function (or a method of a class) whose name says it counts tokens or prices, and that makes
+    no call that could send a request (an SDK method, ``completion(...)``, ``create(...)``...)."""
     names = [getattr(scope.node, "name", "")]
     if scope.self_class is not None:
         names.append(scope.self_class.name)
-    return any(CONSULTING_CALLEE.search(name) for name in names)
+    if not any(CONSULTING_CALLEE.search(name) for name in names):
+        return False
+    return not any(
+        isinstance(node, ast.Call) and REQUEST_CALLEE.match(callee_name(node))
+        for node in ast.walk(scope.node)
+    )
 
 
 def callee_name(call: ast.Call) -> str:
@@ -111,7 +121,9 @@ class ModelFlow:
         self._active.add(key)
         try:
             self._index()
-            return all(self.consulted(load, depth) for load in self._attributes.get(attribute, ()))
+            loads = self._attributes.get(attribute, ())
+            # Never read here: another module (a subclass) may read it, so it is not proven consulted.
+            return bool(loads) and all(self.consulted(load, depth + 1) for load in loads)
         finally:
             self._active.discard(key)
 
@@ -125,8 +137,11 @@ class ModelFlow:
         parent = self.model.parent(node)
         if parent is None or depth > MAX_DEPTH:
             return False
+        depth += 1  # every step up the expression counts: deep chains give up (not proven) in time
         if isinstance(parent, (ast.Compare, ast.UnaryOp, ast.Expr)):
             return True
+        if isinstance(parent, ast.Match) and node is parent.subject:
+            return True  # ``match model: case "gpt-4": ...`` compares it
         if isinstance(parent, (ast.If, ast.While, ast.Assert)) and node is parent.test:
             return True
         if isinstance(parent, ast.IfExp):
@@ -169,11 +184,14 @@ class ModelFlow:
             return False  # ``**mapping``
         name = callee_name(call)
         func = call.func
-        if isinstance(func, ast.Attribute) and func.attr in LOOKUP_METHODS and argument in call.args:
-            return True
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr in LOOKUP_METHODS
+            and call.args
+            and call.args[0] is argument
+        ):
+            return True  # the key of ``table.get(model, default)``; the default flows on
         if name in CONSULTING_BUILTINS or LOG_CALLEE.match(name) or EXCEPTION_CALLEE.search(name):
-            return True
-        if CONSULTING_CALLEE.search(name):
             return True
         if name in DERIVING_BUILTINS:
             return self.consulted(call, depth)
@@ -182,8 +200,8 @@ class ModelFlow:
         if isinstance(callee, Function) and callee.name.startswith("tiktoken."):
             return True
         target = self._callee_definition(callee)
-        if target is None:
-            return False
+        if target is None:  # defined elsewhere: only its name can tell
+            return bool(CONSULTING_CALLEE.search(name))
         definition, offset = target
         parameter = self._parameter(definition, call, argument, offset)
         if parameter is None:

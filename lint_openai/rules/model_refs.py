@@ -21,12 +21,22 @@ from typing import Dict, Iterator, List, Optional, Set, Tuple
 from .. import knowledge
 from ..prefilter import is_distinctive
 from ..semantic import Scope
-from ..values import Client, Function, Method, SdkClass, V0Method
+from ..values import Client, Function, Method, SdkClass, UserClass, V0Method
 from .base import Context
 from .model_flow import CONSULTING_CALLEE, LOG_CALLEE, ModelFlow, named_for_counting
 
 MODEL_WORDS = frozenset({"model", "engine"})
-NAME_SUFFIXES = frozenset({"name", "id"})
+# Words after "model"/"engine" that make the name about something else: ``model_group``, ``model_map_key``,
+# ``engine_path``, ``model_dump``. Any other word keeps it a model (``MODEL_GPT4``, ``model_to_use``).
+NOT_MODEL_WORDS = frozenset(
+    {
+        "alias", "aliases", "args", "cache", "class", "cls", "config", "construct", "copy", "cost", "count",
+        "dict", "dir", "dump", "encoding", "family", "fields", "file", "group", "groups", "info", "json",
+        "key", "keys", "kwargs", "limit", "limits", "list", "map", "mapping", "params", "path", "pattern",
+        "prefix", "price", "prices", "provider", "providers", "regex", "registry", "suffix", "table",
+        "tokenizer", "tokens", "type", "types", "url", "validate", "version",
+    }
+)  # fmt: skip
 LOG_CALLS = frozenset({"print", "debug", "info", "warning", "warn", "error", "exception", "critical", "log"})
 RESPONSE_KEYS = frozenset({"choices", "created", "created_at", "object", "usage", "system_fingerprint"})
 MODEL_NODE_TYPES = (ast.Call, ast.Assign, ast.AnnAssign, ast.FunctionDef, ast.AsyncFunctionDef, ast.Dict)
@@ -132,12 +142,15 @@ class ModelReferences:
             self.tiktoken_calls.append((call, scope, func.name))
             return  # a tokenizer lookup makes no API call
         name = _callee_name(call)
-        if name in LOG_CALLS or LOG_CALLEE.match(name) or CONSULTING_CALLEE.search(name):
+        local = isinstance(func, UserClass) or (isinstance(func, Function) and isinstance(func.node, ast.AST))
+        if name in LOG_CALLS or LOG_CALLEE.match(name) or (not local and CONSULTING_CALLEE.search(name)):
             return  # log messages, token counters and price lookups make no API call
         if name.startswith("Azure"):
             return  # other libraries' Azure wrappers: deployment names
         if any(keyword.arg and keyword.arg.startswith("mock") for keyword in call.keywords):
             return  # ``completion(model=..., mock_response="Hi")``: answered by a mock, never sent
+        if RESPONSE_KEYS.intersection(keyword.arg for keyword in call.keywords):
+            return  # ``SimpleNamespace(model=..., choices=[...])``: a stand-in for a response
         for keyword in call.keywords:
             if keyword.arg is not None:
                 self._named(
@@ -282,13 +295,10 @@ def model_references(ctx: Context) -> ModelReferences:
 
 
 def is_model_name(name: str) -> bool:
-    """``model``, ``DEFAULT_MODEL``, ``llm_model``, ``model_name``, ``modelId``; not ``model_group``."""
+    """``model``, ``DEFAULT_MODEL``, ``model_name``, ``MODEL_GPT4``, ``modelId``; not ``model_group``."""
     words = [word.lower() for word in _WORD.findall(name)]
-    if not words:
-        return False
-    if words[-1] in MODEL_WORDS:
-        return True
-    return len(words) >= 2 and words[-2] in MODEL_WORDS and words[-1] in NAME_SUFFIXES
+    positions = [index for index, word in enumerate(words) if word in MODEL_WORDS]
+    return bool(positions) and not NOT_MODEL_WORDS.intersection(words[positions[0] + 1 :])
 
 
 def _target_name(target: ast.AST) -> Optional[str]:

@@ -77,8 +77,10 @@ def _models_in_scope(references: ModelReferences, site: EncodingSite, ctx: Conte
     mentions += [(call.scope, call.model) for call in references.non_azure_calls()]
     function = site.scope.function_scope().node
     local = {model for scope, model in mentions + tokenizer_models if scope.function_scope().node is function}
-    # Another function's tokenizer call says which model *that* function counts for, not this one.
-    return local or {model for _, model in mentions}
+    if local or not mentions:
+        # Without a model sent or named anywhere, other functions' tokenizer calls prove nothing here.
+        return local
+    return {model for _, model in mentions + tokenizer_models}
 
 
 class _EncodingRule(ModelRule):

@@ -1,0 +1,381 @@
+"""Speed and memory of lint-openai, as ratios against baselines measured in the same run (issue 9).
+
+    python benchmarks/run.py              # every benchmark, 5 runs each, prints a Markdown table
+    python benchmarks/run.py --runs 3 --skip pylint
+    python benchmarks/run.py --readme     # also replace the table in README.md
+
+Benchmarks (min and median wall time of ``--runs`` runs; ratios use the medians):
+
+- ``stdlib``: the CLI on the CPython standard library vs ``ruff check --no-cache --isolated --select E9``
+  (ruff's parse-error check: it reads and parses every file). Target <= 2x.
+- ``dense-cli``: the CLI (``-j1``) on an OpenAI-dense corpus (every file of the installed ``openai``
+  package that names the SDK, plus this repo's fixtures) vs a fresh interpreter that reads and
+  ``ast.parse``-s the same files. ``dense-engine``: the same in this process, without start-up:
+  ``check_source`` on every file vs ``ast.parse`` on every file. Target <= 1.5x the parse floor.
+- ``flake8``: flake8 on the dense corpus with the plugin vs flake8 of the same version in a
+  separate virtualenv without it (created once under ``benchmarks/.cache``). Target <= 5% overhead.
+- ``pylint``: pylint on a slice of the dense corpus with vs without ``--load-plugins``. Target <= 5%.
+- ``memory``: peak RSS of the CLI on the standard library (``-j1``, one process). Target <= 100 MB.
+- ``latency``: ``check_source`` on one 2,000-line OpenAI-heavy file, in-process. Target < 20 ms.
+
+Wall times are noisy on shared machines: compare ratios from one run, never absolute numbers
+across machines. Nothing here is a unit test; the suite never asserts on time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Dict, List, Optional, Sequence
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / "benchmarks" / ".cache"
+README_START = "<!-- benchmarks:start -->"
+README_END = "<!-- benchmarks:end -->"
+sys.path.insert(0, str(ROOT))
+
+from lint_openai.engine import check_source  # noqa: E402
+from lint_openai.settings import Settings  # noqa: E402
+
+
+@dataclass
+class Row:
+    name: str
+    what: str
+    ours: List[float]
+    baseline: List[float]
+    baseline_name: str
+    target: str
+    unit: str = "s"
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.ours) / statistics.median(self.baseline)
+
+    def cells(self) -> List[str]:
+        def fmt(values: List[float]) -> str:
+            scale, unit = (1000.0, "ms") if self.unit == "ms" else (1.0, self.unit)
+            if self.unit == "MB":
+                return f"{values[0]:.0f} MB"
+            return f"{min(values) * scale:.3g} / {statistics.median(values) * scale:.3g} {unit}"
+
+        ratio = f"{self.ratio:.2f}x" if self.baseline else ""
+        return [
+            self.name,
+            self.what,
+            fmt(self.ours),
+            self.baseline_name,
+            fmt(self.baseline) if self.baseline else "",
+            ratio,
+            self.target,
+        ]
+
+
+def timed(run: Callable[[], object], runs: int) -> List[float]:
+    """Wall times of ``runs`` calls (one untimed warm-up first, so file caches are equally warm)."""
+    run()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def command(args: Sequence[str], env: Optional[Dict[str, str]] = None) -> Callable[[], object]:
+    def run() -> object:
+        return subprocess.run(
+            list(args), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False
+        )
+
+    return run
+
+
+def lint_openai(*args: str) -> List[str]:
+    return [
+        sys.executable,
+        "-m",
+        "lint_openai",
+        "check",
+        "--exit-zero",
+        "--quiet",
+        "--today",
+        "2026-11-25",
+        *args,
+    ]
+
+
+def stdlib_path() -> Path:
+    return Path(sysconfig.get_paths()["stdlib"])
+
+
+def dense_corpus() -> List[Path]:
+    """Every file of the installed openai package that names the SDK, plus the repo's fixtures."""
+    import openai
+
+    package = Path(openai.__file__).parent
+    files = [
+        p
+        for p in sorted(package.rglob("*.py"))
+        if "openai" in p.read_text(encoding="utf-8", errors="replace")
+    ]
+    return files + sorted((ROOT / "tests" / "fixtures").rglob("*.py"))
+
+
+def file_list(paths: Sequence[Path]) -> Path:
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
+        handle.write("\n".join(map(str, paths)))
+    return Path(handle.name)
+
+
+PARSE_FLOOR = (
+    "import ast, sys\n"
+    "for path in open(sys.argv[1], encoding='utf-8').read().splitlines():\n"
+    "    ast.parse(open(path, 'rb').read(), path)\n"
+)
+
+
+def bench_stdlib(runs: int) -> List[Row]:
+    stdlib = str(stdlib_path())
+    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
+    if ruff is None:
+        raise SystemExit("ruff is not installed (pip install -e '.[dev]')")
+    baseline = timed(
+        command([ruff, "check", "--no-cache", "--isolated", "--select", "E9", "--exit-zero", "-q", stdlib]),
+        runs,
+    )
+    rows = [
+        Row(
+            "stdlib",
+            "CLI on the CPython stdlib (default --jobs)",
+            timed(command(lint_openai(stdlib)), runs),
+            baseline,
+            "ruff --select E9",
+            "<= 2x",
+        ),
+        Row(
+            "stdlib -j1",
+            "the same on one process",
+            timed(command(lint_openai(stdlib, "-j1")), runs),
+            baseline,
+            "ruff --select E9",
+            "<= 2x",
+        ),
+    ]
+    return rows
+
+
+def bench_dense(runs: int, corpus: List[Path]) -> List[Row]:
+    listing = file_list(corpus)
+    floor = timed(command([sys.executable, "-c", PARSE_FLOOR, str(listing)]), runs)
+    cli = timed(command(lint_openai("-j1", *map(str, corpus))), runs)
+    texts = [(str(path), path.read_text(encoding="utf-8")) for path in corpus]
+    settings = Settings()
+
+    def parse_all() -> None:
+        for path, text in texts:
+            ast.parse(text, path)
+
+    def check_all() -> None:
+        for path, text in texts:
+            check_source(text, path, settings)
+
+    what = f"{len(corpus)} OpenAI-dense files"
+    return [
+        Row("dense-cli", f"CLI -j1 on {what}", cli, floor, "python + ast.parse", "<= 1.5x"),
+        Row(
+            "dense-engine",
+            f"check_source on {what}, in-process",
+            timed(check_all, runs),
+            timed(parse_all, runs),
+            "ast.parse",
+            "<= 1.5x",
+        ),
+    ]
+
+
+def baseline_venv() -> Path:
+    """A virtualenv with this environment's flake8 but without lint-openai (created once)."""
+    from importlib.metadata import version
+
+    venv = CACHE / f"baseline-flake8-{version('flake8')}"
+    python = venv / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "-q", f"flake8=={version('flake8')}"], check=True
+        )
+    return python
+
+
+def bench_flake8(runs: int, corpus: List[Path]) -> List[Row]:
+    files = list(map(str, corpus))
+    flags = ["--isolated", "--jobs", "1", "--exit-zero"]
+    plain = timed(command([str(baseline_venv()), "-m", "flake8", *flags, *files]), runs)
+    plugin = timed(
+        command([sys.executable, "-m", "flake8", *flags, "--lint-openai-today", "2026-11-25", *files]), runs
+    )
+    return [
+        Row(
+            "flake8",
+            f"flake8 -j1 with the plugin, {len(files)} files",
+            plugin,
+            plain,
+            "flake8 without it",
+            "<= 1.05x",
+        )
+    ]
+
+
+def bench_pylint(runs: int, corpus: List[Path]) -> List[Row]:
+    files = list(map(str, corpus[:: max(len(corpus) // 60, 1)]))
+    flags = ["--jobs", "1", "--exit-zero", "--reports", "n", "--score", "n", "--persistent", "n"]
+    plain = timed(command([sys.executable, "-m", "pylint", *flags, *files]), runs)
+    plugin = timed(
+        command(
+            [sys.executable, "-m", "pylint", *flags, "--load-plugins", "lint_openai.pylint_plugin", *files]
+        ),
+        runs,
+    )
+    return [
+        Row(
+            "pylint",
+            f"pylint -j1 with the plugin, {len(files)} files",
+            plugin,
+            plain,
+            "pylint without it",
+            "<= 1.05x",
+        )
+    ]
+
+
+PEAK_RSS = (
+    "import resource, subprocess, sys\n"
+    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+
+
+def bench_memory(runs: int) -> List[Row]:
+    output = subprocess.run(
+        [sys.executable, "-c", PEAK_RSS, *lint_openai(str(stdlib_path()), "-j1")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    kilobytes = int(output.strip().splitlines()[-1])
+    return [
+        Row(
+            "memory",
+            "peak RSS of the CLI on the stdlib (-j1)",
+            [kilobytes / 1024],
+            [],
+            "",
+            "<= 100 MB",
+            unit="MB",
+        )
+    ]
+
+
+def heavy_file(lines: int = 2000) -> str:
+    """An OpenAI-heavy module of ``lines`` lines: the fixtures, each copy inside its own function."""
+    parts: List[str] = []
+    sources = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "fixtures").glob("*.py"))]
+    count = 0
+    while sum(part.count("\n") for part in parts) < lines:
+        source = sources[count % len(sources)]
+        body = "".join(f"    {line}\n" if line.strip() else "\n" for line in source.splitlines())
+        parts.append(f"def copy_{count}():\n{body}    pass\n\n")
+        count += 1
+    return "".join(parts)
+
+
+def bench_latency(runs: int) -> List[Row]:
+    text = heavy_file()
+    settings = Settings()
+    ast.parse(text)
+    count = text.count("\n")
+    ours = timed(lambda: check_source(text, "heavy.py", settings), max(runs * 4, 20))
+    parse = timed(lambda: ast.parse(text), max(runs * 4, 20))
+    return [
+        Row(
+            "latency",
+            f"check_source on one {count}-line file",
+            ours,
+            parse,
+            "ast.parse",
+            "< 20 ms",
+            unit="ms",
+        )
+    ]
+
+
+BENCHMARKS = ("stdlib", "dense", "flake8", "pylint", "memory", "latency")
+
+
+def table(rows: List[Row]) -> str:
+    header = [
+        "benchmark",
+        "what",
+        "lint-openai (min / median)",
+        "baseline",
+        "baseline (min / median)",
+        "ratio",
+        "target",
+    ]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row.cells()) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def machine() -> str:
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return f"Python {platform.python_version()} on {platform.system()} {platform.machine()}, {cpus} CPUs"
+
+
+def update_readme(text: str) -> None:
+    readme = ROOT / "README.md"
+    content = readme.read_text(encoding="utf-8")
+    start, end = content.index(README_START), content.index(README_END)
+    readme.write_text(content[: start + len(README_START)] + "\n" + text + content[end:], encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--skip", action="append", default=[], choices=BENCHMARKS)
+    parser.add_argument("--readme", action="store_true", help="write the table into README.md")
+    args = parser.parse_args()
+    corpus = dense_corpus()
+    runners = {
+        "stdlib": lambda: bench_stdlib(args.runs),
+        "dense": lambda: bench_dense(args.runs, corpus),
+        "flake8": lambda: bench_flake8(args.runs, corpus),
+        "pylint": lambda: bench_pylint(max(args.runs // 2, 1), corpus),
+        "memory": lambda: bench_memory(args.runs),
+        "latency": lambda: bench_latency(args.runs),
+    }
+    rows: List[Row] = []
+    for name in BENCHMARKS:
+        if name not in args.skip:
+            print(f"running {name}...", file=sys.stderr)
+            rows += runners[name]()
+    text = f"{machine()}; {args.runs} runs each (pylint: {max(args.runs // 2, 1)}).\n\n{table(rows)}"
+    print(text)
+    if args.readme:
+        update_readme(text)
+
+
+if __name__ == "__main__":
+    main()
