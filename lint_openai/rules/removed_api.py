@@ -492,7 +492,7 @@ class RemovedErrorModule(Rule):
     @staticmethod
     def _import_fix(node: ast.ImportFrom, ctx: Context) -> Optional[Fix]:
         pieces = []
-        constructed = _called_names(ctx.model.tree)
+        constructed = _called_names(ctx)
         applicability = Applicability.SAFE
         for alias in node.names:
             entry = knowledge.v0().errors.get(alias.name)
@@ -507,13 +507,16 @@ class RemovedErrorModule(Rule):
         return ctx.fix(applicability, f"Replace with `{text}`", ctx.replace(node, text))
 
 
-def _called_names(tree: ast.AST) -> frozenset:  # type: ignore[type-arg]
-    """Names that are called somewhere in the module (``Name(...)``)."""
-    return frozenset(
-        node.func.id
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-    )
+def _called_names(ctx: Context) -> frozenset:  # type: ignore[type-arg]
+    """Names that are called somewhere in the module (``Name(...)``), collected once per file."""
+    found = ctx.memo.get(_called_names)
+    if found is None:
+        found = ctx.memo[_called_names] = frozenset(
+            node.func.id
+            for node in ast.walk(ctx.model.tree)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+        )
+    return found  # type: ignore[return-value]
 
 
 class RemovedModuleSetting(Rule):
