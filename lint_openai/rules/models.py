@@ -70,6 +70,14 @@ class RetiredModel(ModelRule):
     `AzureOpenAI` clients are skipped (`model=` is a deployment name there), as are fine-tuned
     (`ft:...`) and unknown ids. Each literal is reported once, where it is written.
 
+    A named literal that is provably never sent is not reported: one whose every use in the file
+    only consults it (compared, looked up in a table, passed to tiktoken, a logger, or a token
+    counter or price function defined or named as such), the `"model"` of a dict or call shaped like
+    an API *response* or a mock (`choices=`, `usage=`, `mock_response=`), names about something
+    else (`model_group`, `model_map_key`), keywords of other libraries' `Azure*` classes, files
+    whose only SDK clients are Azure clients, and calls on a client whose `base_url` is proven to
+    be another server (a proxy or a local model server).
+
     ## Fix safety
     Where the deprecations page names a single replacement that is still served, the fix puts it in
     the literal. It is unsafe: the new model behaves, costs and tokenizes differently.
