@@ -21,7 +21,7 @@ import re
 from typing import Optional
 
 from . import knowledge
-from .semantic import Scope, SemanticModel
+from .semantic import Scope, SemanticModel, callee_name
 from .values import Module
 
 OPENAI = Module("openai")
@@ -162,17 +162,12 @@ def is_version_test(model: SemanticModel, test: ast.AST, scope: Scope, depth: in
                 return True
         elif isinstance(node, ast.Call):
             if _is_hasattr_on_openai(model, node, scope) or (
-                _callee_name(node).lower().endswith("version") and _mentions_openai_distribution(node)
+                callee_name(node).lower().endswith("version") and _mentions_openai_distribution(node)
             ):
                 return True
         elif isinstance(node, ast.Name) and depth < 2 and _is_version_flag(model, node, scope, depth):
             return True
     return False
-
-
-def _callee_name(call: ast.Call) -> str:
-    func = call.func
-    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
 
 
 def _mentions_openai_distribution(node: ast.AST) -> bool:

@@ -579,6 +579,12 @@ def merge(values: List[Value]) -> Value:
     return UNKNOWN
 
 
+def callee_name(call: ast.Call) -> str:
+    """The last name of what a call calls: ``create`` for ``client.chat.completions.create(...)``."""
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+
+
 def keyword_value(call: ast.Call, name: str) -> Optional[ast.AST]:
     """The expression passed as keyword ``name`` to ``call``, if any."""
     for keyword in call.keywords:

@@ -25,7 +25,7 @@ import ast
 import re
 from typing import Dict, List, Optional, Set
 
-from ..semantic import Scope, SemanticModel
+from ..semantic import Scope, SemanticModel, callee_name
 from ..values import Function, UserClass
 
 CONSULTING_CALLEE = re.compile(r"token|encod|decod|cost|price|pricing", re.IGNORECASE)
@@ -74,11 +74,6 @@ def named_for_counting(scope: Scope) -> bool:
         isinstance(node, ast.Call) and REQUEST_CALLEE.match(callee_name(node))
         for node in ast.walk(scope.node)
     )
-
-
-def callee_name(call: ast.Call) -> str:
-    func = call.func
-    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
 
 
 class ModelFlow:

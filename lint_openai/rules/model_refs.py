@@ -20,7 +20,7 @@ from typing import Dict, Iterator, List, Optional, Set, Tuple
 
 from .. import knowledge
 from ..prefilter import is_distinctive
-from ..semantic import Scope
+from ..semantic import Scope, callee_name
 from ..values import Client, Function, Method, SdkClass, UserClass, V0Method
 from .base import Context
 from .model_flow import CONSULTING_CALLEE, LOG_CALLEE, ModelFlow, named_for_counting
@@ -37,7 +37,6 @@ NOT_MODEL_WORDS = frozenset(
         "tokenizer", "tokens", "type", "types", "url", "validate", "version",
     }
 )  # fmt: skip
-LOG_CALLS = frozenset({"print", "debug", "info", "warning", "warn", "error", "exception", "critical", "log"})
 RESPONSE_KEYS = frozenset({"choices", "created", "created_at", "object", "usage", "system_fingerprint"})
 MODEL_NODE_TYPES = (ast.Call, ast.Assign, ast.AnnAssign, ast.FunctionDef, ast.AsyncFunctionDef, ast.Dict)
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -141,9 +140,9 @@ class ModelReferences:
         if isinstance(func, Function) and func.name.startswith("tiktoken."):
             self.tiktoken_calls.append((call, scope, func.name))
             return  # a tokenizer lookup makes no API call
-        name = _callee_name(call)
+        name = callee_name(call)
         local = isinstance(func, UserClass) or (isinstance(func, Function) and isinstance(func.node, ast.AST))
-        if name in LOG_CALLS or LOG_CALLEE.match(name) or (not local and CONSULTING_CALLEE.search(name)):
+        if LOG_CALLEE.match(name) or (not local and CONSULTING_CALLEE.search(name)):
             return  # log messages, token counters and price lookups make no API call
         if name.startswith("Azure"):
             return  # other libraries' Azure wrappers: deployment names
@@ -307,11 +306,6 @@ def _target_name(target: ast.AST) -> Optional[str]:
     if isinstance(target, ast.Attribute):
         return target.attr
     return None
-
-
-def _callee_name(call: ast.Call) -> str:
-    func = call.func
-    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
 
 
 def _endpoint(func: object) -> Tuple[Optional[str], Optional[Client], Tuple[str, ...]]:
