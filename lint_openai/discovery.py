@@ -88,15 +88,16 @@ def iter_python_files(
     """
     ignored = GitignoreFilter().is_ignored if respect_gitignore else None
     for path in paths:
-        root = path if path.is_dir() else path.parent
+        is_dir = path.is_dir()
+        root = path if is_dir else path.parent
+        git_ignored = ignored is not None and (force_exclude or is_dir) and ignored(path, is_dir)
         if force_exclude and (
-            is_excluded_with_parents(path, excludes, project_root or Path.cwd())
-            or (ignored is not None and ignored(path, path.is_dir()))
+            git_ignored or is_excluded_with_parents(path, excludes, project_root or Path.cwd())
         ):
             continue
-        if not path.is_dir():
+        if not is_dir:
             yield path
-        elif ignored is not None and ignored(path, path.is_dir()):
+        elif git_ignored:
             # Named explicitly, like a file: checked, with only the ignore files inside it applying.
             yield from _walk(path, excludes, root, GitignoreFilter(root=path).is_ignored)
         else:

@@ -62,20 +62,6 @@ DERIVING_BUILTINS = frozenset({"str", "repr"})
 MAX_DEPTH = 6
 
 
-def named_for_counting(scope: Scope) -> bool:
-    """A function (or a method of a class) whose name says it counts tokens or prices, and that makes
-    no call that could send a request (an SDK method, ``completion(...)``, ``create(...)``...)."""
-    names = [getattr(scope.node, "name", "")]
-    if scope.self_class is not None:
-        names.append(scope.self_class.name)
-    if not any(CONSULTING_CALLEE.search(name) for name in names):
-        return False
-    return not any(
-        isinstance(node, ast.Call) and REQUEST_CALLEE.match(callee_name(node))
-        for node in ast.walk(scope.node)
-    )
-
-
 class ModelFlow:
     """Answers "is this value only consulted?" for one file."""
 
@@ -84,13 +70,31 @@ class ModelFlow:
         self._names: Optional[Dict[str, List[ast.Name]]] = None
         self._attributes: Dict[str, List[ast.Attribute]] = {}
         self._active: Set[object] = set()
+        self._counting: Dict[Scope, bool] = {}
+
+    def named_for_counting(self, scope: Scope) -> bool:
+        """A function (or a method of a class) whose name says it counts tokens or prices, and that
+        makes no call that could send a request (``completion(...)``, ``create(...)``...).
+
+        Asked for every name of the function: its body is walked once.
+        """
+        found = self._counting.get(scope)
+        if found is None:
+            names = [getattr(scope.node, "name", "")]
+            if scope.self_class is not None:
+                names.append(scope.self_class.name)
+            found = self._counting[scope] = any(CONSULTING_CALLEE.search(n) for n in names) and not any(
+                isinstance(node, ast.Call) and REQUEST_CALLEE.match(callee_name(node))
+                for node in ast.walk(scope.node)
+            )
+        return found
 
     # ---------------------------------------------------------------- entry points
     def name_consulted(self, name: str, scope: Scope, depth: int = 0) -> bool:
         """Every read of the local ``name`` bound in the function scope ``scope`` only consults it."""
         if scope.kind != "function" or depth > MAX_DEPTH:
             return False
-        if named_for_counting(scope):
+        if self.named_for_counting(scope):
             return True
         key = ("name", id(scope), name)
         if key in self._active:

@@ -23,7 +23,7 @@ from ..prefilter import is_distinctive
 from ..semantic import Scope, callee_name
 from ..values import Client, Function, Method, SdkClass, UserClass, V0Method
 from .base import Context
-from .model_flow import CONSULTING_CALLEE, LOG_CALLEE, ModelFlow, named_for_counting
+from .model_flow import CONSULTING_CALLEE, LOG_CALLEE, ModelFlow
 
 MODEL_WORDS = frozenset({"model", "engine"})
 # Words after "model"/"engine" that make the name about something else: ``model_group``, ``model_map_key``,
@@ -161,7 +161,7 @@ class ModelReferences:
 
     def _target_flow(self, target: ast.AST, scope: Scope):  # type: ignore[no-untyped-def]
         """How to tell whether the value assigned to ``target`` is only consulted (``None``: it is not)."""
-        if scope.kind == "function" and named_for_counting(scope):
+        if scope.kind == "function" and self.flow.named_for_counting(scope):
             return lambda: True  # stored by a token counter or a price lookup: kept for counting
         if isinstance(target, ast.Name):
             owner = self.ctx.model.lookup_scope(target.id, scope)
