@@ -36,8 +36,11 @@ import sysconfig
 import tempfile
 import time
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence
+
+import openai
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "benchmarks" / ".cache"
@@ -45,8 +48,8 @@ README_START = "<!-- benchmarks:start -->"
 README_END = "<!-- benchmarks:end -->"
 sys.path.insert(0, str(ROOT))
 
+from lint_openai.config.settings import Settings  # noqa: E402
 from lint_openai.engine import check_source  # noqa: E402
-from lint_openai.settings import Settings  # noqa: E402
 
 
 @dataclass
@@ -122,7 +125,6 @@ def stdlib_path() -> Path:
 
 def dense_corpus() -> List[Path]:
     """Every file of the installed openai package that names the SDK, plus the repo's fixtures."""
-    import openai
 
     package = Path(openai.__file__).parent
     files = [
@@ -207,7 +209,6 @@ def bench_dense(runs: int, corpus: List[Path]) -> List[Row]:
 
 def baseline_venv() -> Path:
     """A virtualenv with this environment's flake8 but without lint-openai (created once)."""
-    from importlib.metadata import version
 
     venv = CACHE / f"baseline-flake8-{version('flake8')}"
     python = venv / "bin" / "python"

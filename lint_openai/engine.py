@@ -9,17 +9,19 @@ from __future__ import annotations
 import ast
 from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
-from .binder import Binder
-from .diagnostic import Diagnostic, Location
-from .knowledge.models import ModelKnowledge, models_with_overrides
-from .noqa import file_is_exempt, filter_suppressed
-from .prefilter import may_have_findings
-from .rules import ALL_RULES, PARSE_ERROR
-from .rules.base import Context, Rule
-from .selection import enabled_for_path
-from .semantic import SemanticModel
-from .settings import Settings
-from .source import LineIndex, parse_quietly
+from lint_openai.config.selection import enabled_for_path
+from lint_openai.config.settings import Settings
+from lint_openai.context import Context
+from lint_openai.diagnostic import Diagnostic, Location
+from lint_openai.knowledge.model_lifecycle import ModelKnowledge, models_with_overrides
+from lint_openai.rules.base import Rule
+from lint_openai.rules.registry import ALL_RULES, PARSE_ERROR
+from lint_openai.semantic.binder import Binder
+from lint_openai.semantic.model import SemanticModel
+from lint_openai.source.decoding import parse_quietly
+from lint_openai.source.lines import LineIndex
+from lint_openai.source.noqa import file_is_exempt, filter_suppressed
+from lint_openai.source.prefilter import may_have_findings
 
 
 class InternalError(Exception):
@@ -49,14 +51,14 @@ def check_source(
     settings: Optional[Settings] = None,
     tree: Optional[ast.Module] = None,
     *,
-    honor_noqa: bool = True,
     prefilter: bool = True,
 ) -> List[Diagnostic]:
     """Check one module's source text and return its diagnostics, sorted by position.
 
-    ``honor_noqa=False`` keeps findings suppressed by inline ``# noqa`` comments (for hosts that apply
-    them themselves); a file-level ``# lint-openai: noqa`` always exempts the file. ``prefilter=False``
-    checks the file even when :mod:`prefilter` says it cannot have findings (to test that claim).
+    A function of ``text``, ``path`` and ``settings`` only. ``settings.noqa=False`` keeps findings
+    suppressed by inline ``# noqa`` comments (for hosts that apply them themselves); a file-level
+    ``# lint-openai: noqa`` always exempts the file. ``prefilter=False`` checks the file even when
+    :mod:`lint_openai.source.prefilter` says it cannot have findings (to test that claim).
     """
     settings = settings or Settings()
     rules = active_rules(settings, path)
@@ -71,7 +73,7 @@ def check_source(
         tree = parsed
     lines = LineIndex(text)
     diagnostics = _run_rules(tree, rules, lines, path, settings)
-    if honor_noqa:
+    if settings.noqa:
         diagnostics = filter_suppressed(diagnostics, lines)
     return sorted(set(diagnostics), key=lambda d: d.sort_key)
 
@@ -135,7 +137,7 @@ def _run_rules(
     rules = _applicable(rules, lines.text)
     table = _dispatch_table(rules)
     model = SemanticModel(tree)
-    ctx = Context(path, lines, model, settings.effective_today())
+    ctx = Context(path, lines, model, settings)
     ctx.models = knowledge_for(settings)
     analyses = _analysis_table(rules, ctx)
     wanted: FrozenSet[type] = frozenset(table) | frozenset(analyses)

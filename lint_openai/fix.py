@@ -7,17 +7,15 @@ puts the result on disk without ever leaving a half-written file.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable, Iterable, List, Optional, Tuple
 
-from .diagnostic import Applicability, Diagnostic, Fix
-from .source import LineIndex, parse_quietly
+from lint_openai.diagnostic import Applicability, Diagnostic, Fix
+from lint_openai.source.decoding import parse_quietly
+from lint_openai.source.lines import LineIndex
 
 MAX_PASSES = 10
+
 
 Checker = Callable[[str], List[Diagnostic]]
 
@@ -98,23 +96,3 @@ def fix_source(text: str, check: Checker, unsafe: bool = False) -> FixOutcome:
         diagnostics = check(current)
     message = f"fixes did not converge after {MAX_PASSES} passes; the remaining fixes were not applied"
     return FixOutcome(current, applied_total, diagnostics, message)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` via a temporary file in the same directory and a rename.
-
-    The file keeps its permission bits; on any failure the original file is left untouched.
-    """
-    mode = path.stat().st_mode & 0o7777
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".lint-openai", dir=path.parent)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise

@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any, Optional
 
 ROOT = Path(__file__).resolve().parent.parent
-KNOWLEDGE = ROOT / "lint_openai" / "knowledge"
+KNOWLEDGE = ROOT / "lint_openai" / "knowledge" / "data"
 OUTPUT = KNOWLEDGE / "models.json"
-LIFECYCLE = KNOWLEDGE / "models_lifecycle.json"
+LIFECYCLE = ROOT / "scripts" / "data" / "models_lifecycle.json"
 
 KINDS = frozenset(
     {

@@ -1,4 +1,4 @@
-"""Generate ``lint_openai/knowledge/sdk.json`` by introspecting the installed ``openai`` package.
+"""Generate ``lint_openai/knowledge/data/sdk.json`` by introspecting the installed ``openai`` package.
 
 Run ``python scripts/gen_sdk_knowledge.py`` after upgrading the SDK; ``tests/test_knowledge_sdk.py``
 regenerates the data in memory and fails when the committed file is stale.
@@ -26,7 +26,7 @@ import typing
 from pathlib import Path
 from typing import Any
 
-OUTPUT = Path(__file__).resolve().parent.parent / "lint_openai" / "knowledge" / "sdk.json"
+OUTPUT = Path(__file__).resolve().parent.parent / "lint_openai" / "knowledge" / "data" / "sdk.json"
 CLIENT_CLASS_NAMES = (
     "OpenAI",
     "AsyncOpenAI",

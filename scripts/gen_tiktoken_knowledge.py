@@ -1,4 +1,4 @@
-"""Generate ``lint_openai/knowledge/tiktoken.json`` from the installed ``tiktoken``.
+"""Generate ``lint_openai/knowledge/data/tiktoken.json`` from the installed ``tiktoken``.
 
 ``tests/test_knowledge_tiktoken.py`` regenerates it and fails when the committed file is stale, and
 checks that lint-openai's lookup gives the same answer as ``tiktoken.encoding_name_for_model``.
@@ -10,13 +10,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-OUTPUT = Path(__file__).resolve().parent.parent / "lint_openai" / "knowledge" / "tiktoken.json"
+import tiktoken
+import tiktoken.model as model_tables
+
+OUTPUT = Path(__file__).resolve().parent.parent / "lint_openai" / "knowledge" / "data" / "tiktoken.json"
 
 
 def build() -> dict[str, Any]:
     """tiktoken's encoding names and its exact and prefix model tables (prefix order matters)."""
-    import tiktoken
-    import tiktoken.model as model_tables
 
     return {
         "generated_by": "scripts/gen_tiktoken_knowledge.py",

@@ -8,8 +8,8 @@ from typing import Dict, List, Set, Tuple
 
 import pytest
 
-from lint_openai.rules import ALL_RULES
 from lint_openai.rules.base import Example, Rule
+from lint_openai.rules.registry import ALL_RULES
 
 from .frontends import Case, CorpusResults, run_all_frontends
 

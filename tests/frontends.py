@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Set, Tuple
 
-from lint_openai.cli import main as cli_main
+from lint_openai.config.pyproject import load_settings
 from lint_openai.engine import check_source
-from lint_openai.settings import load_settings
+from lint_openai.frontends.cli.main import main as cli_main
 
 Finding = Tuple[int, int, str]
 DEFAULT_TODAY = "2026-11-25"

@@ -12,7 +12,7 @@ from typing import List, Set, Tuple
 import pytest
 
 from lint_openai import __version__
-from lint_openai.cli import main
+from lint_openai.frontends.cli.main import main
 
 V0_CALL = 'import openai\nreply = openai.ChatCompletion.create(model="my-model", messages=[])\n'
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lint_openai.docs import doc_sections, render_rules_markdown
-from lint_openai.rules import ALL_RULES
+from lint_openai.rules.docs import doc_sections, render_rules_markdown
+from lint_openai.rules.registry import ALL_RULES
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE_CODE = re.compile(r"^OAI\d{3}$")
@@ -17,7 +17,7 @@ CATALOGUE_CODE = re.compile(r"^OAI\d{3}$")
 def test_rules_md_is_current() -> None:
     committed = (ROOT / "rules.md").read_text(encoding="utf-8")
     assert committed == render_rules_markdown(), (
-        "rules.md is stale: run `python -m lint_openai.docs > rules.md`"
+        "rules.md is stale: run `python -m lint_openai.rules.docs > rules.md`"
     )
 
 

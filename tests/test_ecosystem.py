@@ -16,7 +16,10 @@ from xml.etree import ElementTree
 import jsonschema
 import pytest
 
-from lint_openai.cli import main
+from lint_openai.diagnostic import Diagnostic, Location
+from lint_openai.frontends.cli.main import main
+from lint_openai.frontends.cli.output.github import format_github
+from lint_openai.frontends.cli.output.report import Report
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
@@ -90,8 +93,6 @@ def test_github_annotations(v0_file: Path) -> None:
 
 
 def test_github_escapes_newlines_and_property_separators(tmp_path: Path) -> None:
-    from lint_openai.diagnostic import Diagnostic, Location
-    from lint_openai.output import Report, format_github
 
     diagnostic = Diagnostic("OAI101", "s", "a%b\nc", Location(1, 1), Location(1, 2), "dir,a:b.py")
     assert format_github(Report([diagnostic])) == (

@@ -7,9 +7,9 @@ import datetime
 
 import pytest
 
+from lint_openai.config.settings import Settings
 from lint_openai.engine import check_source
 from lint_openai.fix import apply_fixes
-from lint_openai.settings import Settings
 
 from .conftest import example_cases, expected_markers, fixture_files
 from .frontends import comparable

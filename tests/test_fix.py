@@ -12,10 +12,10 @@ from typing import List
 import pytest
 
 from lint_openai import fix as fix_module
-from lint_openai.cli import main
 from lint_openai.diagnostic import Applicability, Diagnostic, Edit, Fix, Location
 from lint_openai.engine import check_source
 from lint_openai.fix import apply_fixes, fix_source
+from lint_openai.frontends.cli.main import main
 
 V0_PROGRAM = (
     "import openai\n"

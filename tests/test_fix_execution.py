@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from lint_openai.cli import main
+from lint_openai.frontends.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 PROGRAMS = sorted((ROOT / "tests" / "fixtures" / "programs").glob("*.py"))

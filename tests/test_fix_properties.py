@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from lint_openai.engine import check_source
 from lint_openai.fix import fix_source
-from lint_openai.source import parse_quietly
+from lint_openai.source.decoding import parse_quietly
 
 V0_SNIPPETS = (
     "r = openai.ChatCompletion.create(model='gpt-4o', messages=m, request_timeout=3)\n",

@@ -22,8 +22,8 @@ from openai.types.audio import SpeechModel
 from openai.types.completion_create_params import CompletionCreateParamsBase
 from openai.types.shared import ChatModel
 
-from lint_openai.knowledge import models as models_module
-from lint_openai.knowledge.models import ModelInfo, models
+from lint_openai.knowledge import model_lifecycle as models_module
+from lint_openai.knowledge.model_lifecycle import ModelInfo, models
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = Path(__file__).resolve().parents[2] / "shared" / "facts" / "models.md"
@@ -99,7 +99,7 @@ def _sdk_docstring_dates() -> dict[str, set[str]]:
 
 def test_models_json_is_fresh() -> None:
     generator = _load_generator()
-    committed = (ROOT / "lint_openai" / "knowledge" / "models.json").read_text(encoding="utf-8")
+    committed = (ROOT / "lint_openai" / "knowledge" / "data" / "models.json").read_text(encoding="utf-8")
     assert generator.render(generator.build()) == committed, f"knowledge/models.json is stale: {REGENERATE}"
 
 

@@ -8,7 +8,7 @@ import pytest
 from openai.types.chat import ChatCompletionAssistantMessageParam, completion_create_params
 
 from lint_openai import knowledge
-from lint_openai.knowledge.models import models
+from lint_openai.knowledge.model_lifecycle import models
 
 PARAMS = knowledge.request_params()
 CHAT_CREATE = knowledge.sdk().signature(("chat", "completions", "create"))

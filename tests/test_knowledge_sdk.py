@@ -11,6 +11,7 @@ import httpx2
 import openai
 import pytest
 from openai.lib._old_api import SYMBOLS, APIRemovedInV1
+from openai.types.chat import ChatCompletion, ChatCompletionChunk
 
 from lint_openai import knowledge
 
@@ -44,7 +45,7 @@ def _load_generator():  # type: ignore[no-untyped-def]
 
 def test_sdk_json_is_fresh() -> None:
     generator = _load_generator()
-    committed = (ROOT / "lint_openai" / "knowledge" / "sdk.json").read_text(encoding="utf-8")
+    committed = (ROOT / "lint_openai" / "knowledge" / "data" / "sdk.json").read_text(encoding="utf-8")
     assert generator.render(generator.build()) == committed, (
         "knowledge/sdk.json is stale: run `python scripts/gen_sdk_knowledge.py`"
     )
@@ -178,7 +179,6 @@ def test_response_types_match_method_annotations() -> None:
 
 def test_streamed_delta_content_is_optional() -> None:
     """OAI503 rests on this: the final chunk's ``delta.content`` is None."""
-    from openai.types.chat import ChatCompletionChunk
 
     final = ChatCompletionChunk.model_validate(
         {
@@ -195,7 +195,6 @@ def test_streamed_delta_content_is_optional() -> None:
 
 
 def test_responses_are_not_subscriptable() -> None:
-    from openai.types.chat import ChatCompletion
 
     response = ChatCompletion.model_validate(
         {"id": "x", "object": "chat.completion", "created": 0, "model": "m", "choices": []}

@@ -10,7 +10,7 @@ import pytest
 import tiktoken
 
 from lint_openai.knowledge import tiktoken_tables
-from lint_openai.knowledge.models import models
+from lint_openai.knowledge.model_lifecycle import models
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTRA_IDS = [
@@ -31,7 +31,7 @@ def test_tiktoken_json_is_fresh() -> None:
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     sys.modules["gen_tiktoken_knowledge"] = module
     spec.loader.exec_module(module)  # type: ignore[union-attr]
-    committed = (ROOT / "lint_openai" / "knowledge" / "tiktoken.json").read_text(encoding="utf-8")
+    committed = (ROOT / "lint_openai" / "knowledge" / "data" / "tiktoken.json").read_text(encoding="utf-8")
     assert module.render(module.build()) == committed, "run `python scripts/gen_tiktoken_knowledge.py`"
 
 

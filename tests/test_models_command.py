@@ -11,8 +11,8 @@ import httpx2
 import openai
 import pytest
 
-from lint_openai import cli
-from lint_openai.cli import main
+from lint_openai.frontends.cli import main as cli
+from lint_openai.frontends.cli.main import main
 
 
 def run(args: List[str]) -> Tuple[int, str, str]:

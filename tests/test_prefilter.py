@@ -11,10 +11,10 @@ from typing import Iterator, Tuple
 
 import pytest
 
+from lint_openai.config.settings import Settings
 from lint_openai.engine import check_source, knowledge_for
-from lint_openai.prefilter import bytes_may_have_findings, id_prefixes, may_have_findings
-from lint_openai.rules import ALL_RULES
-from lint_openai.settings import Settings
+from lint_openai.rules.registry import ALL_RULES
+from lint_openai.source.prefilter import bytes_may_have_findings, id_prefixes, may_have_findings
 
 from .conftest import example_cases
 from .test_triage_regressions import CASES as TRIAGE_CASES

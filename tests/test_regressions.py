@@ -12,9 +12,9 @@ from typing import List, Optional, Tuple
 
 import pytest
 
-from lint_openai.cli import main
 from lint_openai.engine import check_source
 from lint_openai.fix import apply_fixes
+from lint_openai.frontends.cli.main import main
 
 Expected = List[Tuple[int, str, Optional[str]]]  # (row, code, fix applicability or None)
 

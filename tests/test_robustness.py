@@ -10,8 +10,8 @@ from typing import List
 
 import pytest
 
-from lint_openai.cli import main
 from lint_openai.engine import check_source
+from lint_openai.frontends.cli.main import main
 
 V0_CALL = "import openai\nreply = openai.ChatCompletion.create(model='my-model', messages=[])\n"
 

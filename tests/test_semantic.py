@@ -8,9 +8,9 @@ from typing import Optional
 
 import pytest
 
-from lint_openai.binder import Binder
-from lint_openai.semantic import SemanticModel
-from lint_openai.values import (
+from lint_openai.semantic.binder import Binder
+from lint_openai.semantic.model import SemanticModel
+from lint_openai.semantic.values import (
     UNKNOWN,
     ApiResult,
     Client,

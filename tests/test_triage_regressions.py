@@ -12,8 +12,8 @@ from typing import List, Tuple
 
 import pytest
 
+from lint_openai.config.settings import Settings
 from lint_openai.engine import check_source
-from lint_openai.settings import Settings
 
 TODAY = datetime.date(2026, 11, 25)
 

@@ -1,237 +1,27 @@
-"""Data about the OpenAI SDK, its v0 predecessor, models and tiktoken, loaded lazily from JSON files.
-
-Rules never hard-code SDK names; they ask these objects. ``sdk.json`` is generated from the installed
-``openai`` by ``scripts/gen_sdk_knowledge.py``; ``v0.json`` is hand-written with a source per entry.
+"""Knowledge about the OpenAI SDK, its v0 predecessor, models and tiktoken: typed loaders over the JSON
+files in ``data/`` (generated from the installed packages by ``scripts/``, or hand-written with a source per
+entry). Each file is read once, on first use.
 """
 
 from __future__ import annotations
 
-import difflib
-import functools
-import json
-from importlib import resources
-from typing import Any, Iterable, Mapping, Optional, Tuple
+from lint_openai.knowledge.loading import close_matches, load_json
+from lint_openai.knowledge.request_params import RequestParams, request_params
+from lint_openai.knowledge.sdk import WRAPPER_ATTRIBUTES, MethodSignature, SdkKnowledge, sdk
+from lint_openai.knowledge.tiktoken_tables import TiktokenKnowledge, tiktoken_tables
+from lint_openai.knowledge.v0 import V0Knowledge, v0
 
-Path_ = Tuple[str, ...]
-
-WRAPPER_ATTRIBUTES = frozenset({"with_raw_response", "with_streaming_response"})
-
-
-def load_json(name: str) -> Any:
-    """Load a JSON data file shipped in this package."""
-    with resources.files(__name__).joinpath(name).open("r", encoding="utf-8") as handle:
-        return json.load(handle)
-
-
-def close_matches(name: str, candidates: Iterable[str], cutoff: float = 0.75) -> list[str]:
-    """Names similar to ``name`` (typo suggestions), best first."""
-    return difflib.get_close_matches(name, list(candidates), n=3, cutoff=cutoff)
-
-
-class MethodSignature:
-    """The parameters of one SDK method."""
-
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        self.params: list[tuple[str, str, bool]] = [tuple(p) for p in data["params"]]  # type: ignore[misc]
-        self.var_keyword: bool = data["var_keyword"]
-        self.var_positional: bool = data["var_positional"]
-        self.returns: Optional[str] = data["returns"]
-
-    @functools.cached_property
-    def keyword_names(self) -> frozenset[str]:
-        return frozenset(name for name, kind, _ in self.params if kind != "positional_only")
-
-    @functools.cached_property
-    def max_positional(self) -> Optional[int]:
-        if self.var_positional:
-            return None
-        return sum(1 for _, kind, _ in self.params if kind != "keyword_only")
-
-    def accepts_keyword(self, name: str) -> bool:
-        return self.var_keyword or name in self.keyword_names
-
-
-class SdkKnowledge:
-    """The v1 SDK's surface: client classes, resource tree, module namespace."""
-
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        self.data = data
-        self.version: str = data["openai_version"]
-        self.client_classes: Mapping[str, Mapping[str, Any]] = data["client_classes"]
-        self.module_names: Mapping[str, str] = data["module_names"]
-        self.module_settings = frozenset(data["module_settings"])
-        self.module_resources = frozenset(data["module_resources"])
-        self.submodules = frozenset(data["submodules"])
-        self.removed_v0_symbols = tuple(data["removed_v0_symbols"])
-        self._class_by_import = {
-            path: name for name, info in self.client_classes.items() for path in info["import_paths"]
-        }
-        self._signatures: dict[Path_, Optional[MethodSignature]] = {}
-
-    @functools.cached_property
-    def exceptions(self) -> frozenset[str]:
-        return frozenset(n for n, kind in self.module_names.items() if kind == "exception")
-
-    def client_class_at(self, qualified_name: str) -> Optional[str]:
-        """The client class a dotted import path names (``openai.lib.azure.AzureOpenAI``), if any."""
-        return self._class_by_import.get(qualified_name)
-
-    def module_has(self, name: str) -> bool:
-        """Whether ``openai.<name>`` exists in the v1 SDK (a public name or a sub-module)."""
-        return name in self.module_names or name in self.submodules
-
-    def tree_node(self, path: Path_, client_class: str = "OpenAI") -> Optional[Mapping[str, Any]]:
-        """The resource-tree node at ``path`` (``()`` is the client itself), skipping wrappers.
-
-        Resources are the same for every client class; the client's own methods and attributes
-        (``with_options``, ``api_version``...) depend on the class.
-        """
-        node: Mapping[str, Any] = self.data["client_tree"]
-        path = tuple(p for p in path if p not in WRAPPER_ATTRIBUTES)
-        if not path:
-            top = self.client_classes.get(client_class) or self.client_classes["OpenAI"]
-            return {
-                "resources": node["resources"],
-                "methods": top["methods"],
-                "attributes": top["attributes"],
-            }
-        for part in path:
-            child = node["resources"].get(part)
-            if child is None:
-                return None
-            node = child
-        return node
-
-    def member_kind(self, path: Path_, name: str, client_class: str = "OpenAI") -> Optional[str]:
-        """``resource``, ``method``, ``wrapper``, ``attribute`` or ``None`` for ``<path>.<name>``."""
-        node = self.tree_node(path, client_class)
-        if node is None:
-            return None
-        if name in WRAPPER_ATTRIBUTES:
-            return "wrapper"
-        if name in node["resources"]:
-            return "resource"
-        if name in node["methods"]:
-            return "method"
-        if name in node["attributes"]:
-            return "attribute"
-        return None
-
-    def members(self, path: Path_, client_class: str = "OpenAI") -> list[str]:
-        node = self.tree_node(path, client_class)
-        if node is None:
-            return []
-        return [*node["resources"], *node["methods"], *node["attributes"]]
-
-    def response_shape(self, method: str, chunk: bool = False) -> Optional[Any]:
-        """The field tree of what ``method`` returns (``chunk``: of one streamed chunk), if recorded."""
-        entry = self.data["response_shapes"].get(method)
-        if entry is None:
-            return None
-        return entry["chunk" if chunk else "response"]
-
-    @functools.cached_property
-    def stream_attributes(self) -> frozenset[str]:
-        return frozenset(self.data["stream_attributes"])
-
-    def signature(self, path: Path_, client_class: str = "OpenAI") -> Optional[MethodSignature]:
-        """The signature of the method at ``path`` (last element is the method name)."""
-        key = tuple(p for p in path if p not in WRAPPER_ATTRIBUTES)
-        if not key:
-            return None
-        cache_key = (client_class, *key) if len(key) == 1 else key
-        if cache_key not in self._signatures:
-            node = self.tree_node(key[:-1], client_class)
-            data = node["methods"].get(key[-1]) if node else None
-            self._signatures[cache_key] = MethodSignature(data) if data else None
-        return self._signatures[cache_key]
-
-
-class V0Knowledge:
-    """The removed v0 surface and how each piece maps to v1 (hand-written, sourced)."""
-
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        self.data = data
-        self.resources: Mapping[str, Mapping[str, Any]] = data["resources"]
-        self.errors: Mapping[str, Mapping[str, Any]] = data["errors"]
-        self.settings: Mapping[str, Mapping[str, Any]] = data["settings"]
-        self.modules: Mapping[str, Mapping[str, Any]] = data["modules"]
-        self.call_arguments: Mapping[str, Mapping[str, Any]] = data["call_arguments"]
-        self.changed_call_arguments: Mapping[str, str] = data["changed_call_arguments"]
-        self.module_names = frozenset(data["module_names"])
-
-
-@functools.cache
-def sdk() -> SdkKnowledge:
-    """The v1 SDK knowledge (generated from the installed ``openai``)."""
-    return SdkKnowledge(load_json("sdk.json"))
-
-
-@functools.cache
-def v0() -> V0Knowledge:
-    """The v0 migration knowledge."""
-    return V0Knowledge(load_json("v0.json"))
-
-
-class RequestParams:
-    """Chat parameters reasoning models reject (``request_params.json``), per model group."""
-
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        self.groups: Mapping[str, Mapping[str, Any]] = data["groups"]
-        self.parameters: Mapping[str, Mapping[str, Any]] = data["parameters"]
-        self.assistant_content_optional_with = tuple(data["assistant_content_optional_with"])
-
-    def in_group(self, group: str, model_id: str, reasoning: Optional[bool]) -> bool:
-        """Whether ``model_id`` (whose reasoning flag is ``reasoning``) belongs to ``group``."""
-        spec = self.groups[group]
-        if spec.get("from_model_data"):
-            return reasoning is True
-        if model_id in spec.get("ids", ()):
-            return True
-        return reasoning is True and any(
-            model_id == prefix or model_id.startswith(prefix + "-") for prefix in spec.get("prefixes", ())
-        )
-
-    def rejected(
-        self, parameter: str, model_id: str, reasoning: Optional[bool]
-    ) -> Optional[Mapping[str, Any]]:
-        """The table entry if ``parameter`` is rejected for ``model_id``, else ``None``."""
-        entry = self.parameters.get(parameter)
-        if entry is None or not any(self.in_group(g, model_id, reasoning) for g in entry["groups"]):
-            return None
-        return entry
-
-
-@functools.cache
-def request_params() -> RequestParams:
-    """The reasoning-model parameter table."""
-    return RequestParams(load_json("request_params.json"))
-
-
-class TiktokenKnowledge:
-    """tiktoken's own model-to-encoding tables (generated from the installed tiktoken)."""
-
-    LEGACY = frozenset({"gpt2", "r50k_base", "p50k_base", "p50k_edit"})
-
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        self.version: str = data["tiktoken_version"]
-        self.encodings = frozenset(data["encodings"])
-        self._exact: Mapping[str, str] = data["model_to_encoding"]
-        self._prefixes: Tuple[Tuple[str, str], ...] = tuple(
-            (p, e) for p, e in data["model_prefix_to_encoding"]
-        )
-
-    def encoding_for_model(self, model_id: str) -> Optional[str]:
-        """What ``tiktoken.encoding_name_for_model`` returns (``None`` where it raises ``KeyError``)."""
-        if model_id in self._exact:
-            return self._exact[model_id]
-        for prefix, encoding in self._prefixes:
-            if model_id.startswith(prefix):
-                return encoding
-        return None
-
-
-@functools.cache
-def tiktoken_tables() -> TiktokenKnowledge:
-    """tiktoken's tables."""
-    return TiktokenKnowledge(load_json("tiktoken.json"))
+__all__ = [
+    "WRAPPER_ATTRIBUTES",
+    "MethodSignature",
+    "RequestParams",
+    "SdkKnowledge",
+    "TiktokenKnowledge",
+    "V0Knowledge",
+    "close_matches",
+    "load_json",
+    "request_params",
+    "sdk",
+    "tiktoken_tables",
+    "v0",
+]

@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import ast
-import datetime
 import textwrap
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar, Dict, List, Optional, Sequence, Tuple
+from typing import ClassVar, Dict, Optional, Sequence, Tuple
 
-from ..compat import in_compat_region
-from ..diagnostic import Applicability, Diagnostic, Edit, Fix, Location
-from ..knowledge.models import ModelKnowledge, models
-
-if TYPE_CHECKING:
-    from ..semantic import Scope, SemanticModel
-    from ..source import LineIndex
+from lint_openai.context import Context
+from lint_openai.semantic.scopes import Scope
 
 DOCS_PAGE = "rules.md"  # the generated rule reference at the repository root
 
@@ -60,63 +54,6 @@ def bad(
 def good(source: str, *, today: Optional[str] = None, title: str = "") -> Example:
     """An example the rule must not flag."""
     return Example(textwrap.dedent(source).lstrip("\n"), (), None, None, today, title=title)
-
-
-class Context:
-    """Per-file state shared by the rules: the source, the semantic model and the findings."""
-
-    def __init__(
-        self,
-        path: str,
-        lines: LineIndex,
-        model: SemanticModel,
-        today: datetime.date,
-    ) -> None:
-        self.path = path
-        self.lines = lines
-        self.model = model
-        self.today = today
-        self.diagnostics: List[Diagnostic] = []
-        self.memo: Dict[object, object] = {}
-        self.scope: Optional[Scope] = None  # the scope of the node being checked (set by the engine)
-        self.models: ModelKnowledge = models()  # with the project's models-override, if any
-
-    def report(
-        self,
-        rule: Rule,
-        node: ast.AST,
-        message: str,
-        fix: Optional[Fix] = None,
-        end_node: Optional[ast.AST] = None,
-    ) -> None:
-        """Report ``rule`` over ``node`` (through ``end_node`` if given).
-
-        Findings of rules about the removed v0 surface are dropped inside version-compatibility code.
-        """
-        if rule.v0_surface and self.in_compat_region(node):
-            return
-        start = self.lines.start(node)
-        end = self.lines.end(end_node or node)
-        self.diagnostics.append(Diagnostic(rule.code, rule.symbol, message, start, end, self.path, fix))
-
-    def in_compat_region(self, node: ast.AST) -> bool:
-        """Whether ``node`` only runs on one SDK version (a version check or an import fallback)."""
-        return self.scope is not None and in_compat_region(self.model, node, self.scope)
-
-    def replace(self, node: ast.AST, content: str, end_node: Optional[ast.AST] = None) -> Edit:
-        """An edit replacing the source of ``node`` (through ``end_node``) with ``content``."""
-        return Edit(self.lines.start(node), self.lines.end(end_node or node), content)
-
-    def replace_range(self, start: Location, end: Location, content: str) -> Edit:
-        return Edit(start, end, content)
-
-    def segment(self, node: ast.AST) -> str:
-        """The exact source text of ``node``."""
-        return self.lines.segment(node)
-
-    @staticmethod
-    def fix(applicability: Applicability, message: str, *edits: Edit) -> Fix:
-        return Fix(applicability, message, tuple(edits))
 
 
 class Rule:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .base import Rule, bad
+from lint_openai.rules.base import Rule, bad
 
 
 class ParseError(Rule):

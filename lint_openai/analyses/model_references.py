@@ -1,0 +1,347 @@
+"""Where model ids appear: the ``model=`` of SDK calls (through constants, environment defaults and
+``**kwargs`` dicts) and any keyword, variable, attribute, parameter default or dict key named like
+``model``/``engine`` (the last word of the name: ``model``, ``DEFAULT_MODEL``, ``model_name``, not
+``model_group``). Shared by the model, request and tokenizer rules; collected once per file.
+
+Strings in docstrings, comments, prints and log messages are never model positions, nor are the
+``"model"`` of a dict shaped like an API *response* (``choices``, ``created``, ``object``...), nor the
+keywords of calls to ``Azure*`` classes (a deployment name). A named literal whose every use only
+consults it (see :mod:`model_flow`: token counters, limit tables) is a model position for the
+tokenizer rules but not a request, and a file whose only SDK clients are Azure clients names
+deployments, not model ids.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass, field
+from typing import Dict, Iterator, List, Optional, Set, Tuple
+
+from lint_openai import knowledge
+from lint_openai.analyses.model_flow import CONSULTING_CALLEE, LOG_CALLEE, ModelFlow
+from lint_openai.context import Context
+from lint_openai.semantic.calls import callee_name
+from lint_openai.semantic.scopes import Scope
+from lint_openai.semantic.values import Client, Function, Method, SdkClass, UserClass, V0Method
+from lint_openai.source.prefilter import is_distinctive
+
+MODEL_WORDS = frozenset({"model", "engine"})
+# Words after "model"/"engine" that make the name about something else: ``model_group``, ``model_map_key``,
+# ``engine_path``, ``model_dump``. Any other word keeps it a model (``MODEL_GPT4``, ``model_to_use``).
+NOT_MODEL_WORDS = frozenset(
+    {
+        "alias", "aliases", "args", "cache", "class", "cls", "config", "construct", "copy", "cost", "count",
+        "dict", "dir", "dump", "encoding", "family", "fields", "file", "group", "groups", "info", "json",
+        "key", "keys", "kwargs", "limit", "limits", "list", "map", "mapping", "params", "path", "pattern",
+        "prefix", "price", "prices", "provider", "providers", "regex", "registry", "suffix", "table",
+        "tokenizer", "tokens", "type", "types", "url", "validate", "version",
+    }
+)  # fmt: skip
+RESPONSE_KEYS = frozenset({"choices", "created", "created_at", "object", "usage", "system_fingerprint"})
+MODEL_NODE_TYPES = (ast.Call, ast.Assign, ast.AnnAssign, ast.FunctionDef, ast.AsyncFunctionDef, ast.Dict)
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+@dataclass
+class ModelLiteral:
+    """A string literal holding a known model id, and every way it is used as a model."""
+
+    literal: ast.Constant
+    model: str
+    scope: Scope
+    calls: List[Tuple[ast.Call, str, ast.AST]] = field(
+        default_factory=list
+    )  # (call, endpoint, argument node)
+    named: bool = False  # assigned to / passed as something named like "model"
+    requested: bool = False  # named somewhere that does not only consult it (may reach a request)
+    azure: bool = False  # flows into a call on an Azure (or other-server) client: a deployment name
+
+    @property
+    def is_request_model(self) -> bool:
+        """Sent to the API as a model id, as far as the file shows."""
+        return bool(self.calls) or self.requested
+
+
+@dataclass(frozen=True)
+class ModelCall:
+    """An SDK call and the model it is proven to use."""
+
+    call: ast.Call
+    endpoint: str  # v1 method path, dotted ("chat.completions.create"); v0 calls are mapped
+    argument: ast.AST  # the ``model=`` keyword (or the positional argument) to report at
+    model: str
+    literals: Tuple[ast.Constant, ...]
+    client: Optional[Client]
+    scope: Scope
+
+    @property
+    def azure(self) -> bool:
+        """On an Azure client or one with its own ``base_url``: ``model=`` names that server's model."""
+        return self.client is not None and (self.client.is_azure or self.client.other_server)
+
+
+class ModelReferences:
+    """Model literals, SDK calls with a proven model, and tiktoken calls, for one file.
+
+    An analysis: the engine visits each node of ``node_types`` with it once, before rules see the
+    node, for every file where an active rule ``requires`` it.
+    """
+
+    node_types = MODEL_NODE_TYPES
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.literals: Dict[ast.Constant, ModelLiteral] = {}
+        self.calls: List[ModelCall] = []
+        self.by_call: Dict[ast.Call, ModelCall] = {}
+        self.tiktoken_calls: List[Tuple[ast.Call, Scope, str]] = []  # (call, scope, "tiktoken.<function>")
+        self._seen: Set[int] = set()
+        self.flow = ModelFlow(ctx.model)
+        self.clients: Set[bool] = set()  # is_azure of every SDK client the file makes or calls
+
+    @classmethod
+    def for_context(cls, ctx: Context) -> ModelReferences:
+        return model_references(ctx)
+
+    # ---------------------------------------------------------------- collection
+    def visit(self, node: ast.AST, scope: Scope) -> None:
+        """Record what ``node`` says about models (each node is looked at once)."""
+        if id(node) in self._seen:
+            return
+        self._seen.add(id(node))
+        if isinstance(node, ast.Call):
+            self._visit_call(node, scope)
+        elif isinstance(node, ast.Assign):
+            for target in node.targets:
+                self._named(_target_name(target), node.value, scope, self._target_flow(target, scope))
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            self._named(_target_name(node.target), node.value, scope, self._target_flow(node.target, scope))
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            self._visit_defaults(node, scope)
+        elif isinstance(node, ast.Dict):
+            keys = {key.value for key in node.keys if isinstance(key, ast.Constant)}
+            if keys & RESPONSE_KEYS:
+                return  # a (mocked) API response: its "model" says which model answered
+            for key, value in zip(node.keys, node.values):
+                if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                    self._named(key.value, value, scope)
+
+    def _visit_call(self, call: ast.Call, scope: Scope) -> None:
+        func = self.ctx.model.resolve(call.func, scope)
+        if isinstance(func, SdkClass):
+            client = self.ctx.model.call(func, call, scope)
+            if isinstance(client, Client):
+                self.clients.add(client.is_azure)
+        if isinstance(func, (Method, V0Method)):
+            if isinstance(func, Method):
+                self.clients.add(func.client.is_azure)
+            if self._visit_sdk_call(call, func, scope):
+                return
+        if isinstance(func, Function) and func.name.startswith("tiktoken."):
+            self.tiktoken_calls.append((call, scope, func.name))
+            return  # a tokenizer lookup makes no API call
+        name = callee_name(call)
+        local = isinstance(func, UserClass) or (isinstance(func, Function) and isinstance(func.node, ast.AST))
+        if LOG_CALLEE.match(name) or (not local and CONSULTING_CALLEE.search(name)):
+            return  # log messages, token counters and price lookups make no API call
+        if name.startswith("Azure"):
+            return  # other libraries' Azure wrappers: deployment names
+        if any(keyword.arg and keyword.arg.startswith("mock") for keyword in call.keywords):
+            return  # ``completion(model=..., mock_response="Hi")``: answered by a mock, never sent
+        if RESPONSE_KEYS.intersection(keyword.arg for keyword in call.keywords):
+            return  # ``SimpleNamespace(model=..., choices=[...])``: a stand-in for a response
+        for keyword in call.keywords:
+            if keyword.arg is not None:
+                self._named(
+                    keyword.arg,
+                    keyword.value,
+                    scope,
+                    lambda keyword=keyword: self.flow.keyword_consulted(call, keyword),
+                )
+
+    def _target_flow(self, target: ast.AST, scope: Scope):  # type: ignore[no-untyped-def]
+        """How to tell whether the value assigned to ``target`` is only consulted (``None``: it is not)."""
+        if scope.kind == "function" and self.flow.named_for_counting(scope):
+            return lambda: True  # stored by a token counter or a price lookup: kept for counting
+        if isinstance(target, ast.Name):
+            owner = self.ctx.model.lookup_scope(target.id, scope)
+            if owner is not None and owner.kind == "function":
+                return lambda: self.flow.name_consulted(target.id, owner)
+        elif isinstance(target, ast.Attribute) and target.attr.startswith("_"):
+            return lambda: self.flow.attribute_consulted(target.attr)
+        return None
+
+    def _visit_sdk_call(self, call: ast.Call, func: object, scope: Scope) -> bool:
+        """Record the model of an SDK call; ``False`` if the callee takes no model argument."""
+        endpoint, client, names = _endpoint(func)
+        if endpoint is None:
+            return False
+        argument, value = _model_argument(call, names, endpoint)
+        if argument is None:
+            value, argument = self._unpacked_model(call, scope)
+        if value is None or argument is None:
+            return True
+        found = self.ctx.model.string_value(value, scope)
+        if found is None:
+            return True
+        azure = client is not None and (client.is_azure or client.other_server)
+        for literal in found.origins:
+            entry = self._literal(literal, found.value, scope)
+            if entry is None:
+                continue
+            entry.calls.append((call, endpoint, argument))
+            entry.azure = entry.azure or azure
+        if self.ctx.models.get(found.value) is not None:
+            model_call = ModelCall(call, endpoint, argument, found.value, found.origins, client, scope)
+            self.calls.append(model_call)
+            self.by_call[call] = model_call
+        return True
+
+    def _unpacked_model(self, call: ast.Call, scope: Scope) -> Tuple[Optional[ast.AST], Optional[ast.AST]]:
+        """``create(**params)`` where ``params`` is a dict literal (directly or through one name)."""
+        for keyword in call.keywords:
+            if keyword.arg is not None:
+                continue
+            mapping = keyword.value
+            if isinstance(mapping, ast.Name):
+                mapping = self._single_dict_binding(mapping.id, scope)
+            if isinstance(mapping, ast.Dict):
+                for key, value in zip(mapping.keys, mapping.values):
+                    if isinstance(key, ast.Constant) and key.value == "model":
+                        return value, keyword
+        return None, None
+
+    def _single_dict_binding(self, name: str, scope: Scope) -> Optional[ast.AST]:
+        owner = self.ctx.model.lookup_scope(name, scope)
+        bindings = owner.bindings.get(name, []) if owner else []
+        if len(bindings) == 1 and bindings[0].kind == "value" and isinstance(bindings[0].expr, ast.Dict):
+            return bindings[0].expr
+        return None
+
+    def _visit_defaults(self, node: ast.AST, scope: Scope) -> None:
+        args: ast.arguments = node.args  # type: ignore[attr-defined]
+        positional = [*args.posonlyargs, *args.args]
+        pairs = list(zip(positional[len(positional) - len(args.defaults) :], args.defaults))
+        pairs += [
+            (arg, default) for arg, default in zip(args.kwonlyargs, args.kw_defaults) if default is not None
+        ]
+        inner = self.ctx.model.scopes.get(node)
+        for arg, default in pairs:
+            self._named(
+                arg.arg,
+                default,
+                scope,
+                (lambda arg=arg: self.flow.name_consulted(arg.arg, inner)) if inner is not None else None,
+            )
+
+    def _named(self, name: Optional[str], value: ast.AST, scope: Scope, consulted=None) -> None:  # type: ignore[no-untyped-def]
+        """A value given to something named like a model: counts only for an exact known model id.
+
+        ``consulted()`` says whether the value is only consulted there (compared, looked up, tokenized).
+        """
+        if not name or not is_model_name(name):
+            return
+        found = self.ctx.model.string_value(value, scope)
+        if found is None or self.ctx.models.get(found.value) is None or not is_distinctive(found.value):
+            return
+        requested: Optional[bool] = None
+        for literal in found.origins:
+            entry = self._literal(literal, found.value, scope)
+            if entry is None:
+                continue
+            entry.named = True
+            if not entry.requested:
+                if requested is None:
+                    requested = consulted is None or not consulted()
+                entry.requested = requested
+
+    def _literal(self, literal: ast.Constant, model: str, scope: Scope) -> Optional[ModelLiteral]:
+        if not hasattr(literal, "lineno") or self.ctx.models.get(model) is None:
+            return None
+        entry = self.literals.get(literal)
+        if entry is None:
+            entry = self.literals[literal] = ModelLiteral(literal, model, scope)
+        return entry
+
+    # ---------------------------------------------------------------- queries
+    def model_literals(self) -> Iterator[ModelLiteral]:
+        """Literals used as model ids (not Azure deployment names), in source order."""
+        for entry in sorted(self.literals.values(), key=lambda e: (e.literal.lineno, e.literal.col_offset)):
+            if not entry.azure:
+                yield entry
+
+    def requested_literals(self) -> Iterator[ModelLiteral]:
+        """Model literals that may be sent to OpenAI's API (for the lifecycle rules)."""
+        azure_only = bool(self.clients) and all(self.clients)
+        for entry in self.model_literals():
+            if entry.calls or (entry.requested and not azure_only):
+                yield entry
+
+    def non_azure_calls(self) -> Iterator[ModelCall]:
+        for call in self.calls:
+            if not call.azure and not any(
+                self.literals.get(lit, None) and self.literals[lit].azure for lit in call.literals
+            ):
+                yield call
+
+
+def model_references(ctx: Context) -> ModelReferences:
+    """The file's :class:`ModelReferences` (created on first use)."""
+    found = ctx.memo.get(ModelReferences)
+    if found is None:
+        found = ctx.memo[ModelReferences] = ModelReferences(ctx)
+    return found  # type: ignore[return-value]
+
+
+def is_model_name(name: str) -> bool:
+    """``model``, ``DEFAULT_MODEL``, ``model_name``, ``MODEL_GPT4``, ``modelId``; not ``model_group``."""
+    words = [word.lower() for word in _WORD.findall(name)]
+    positions = [index for index, word in enumerate(words) if word in MODEL_WORDS]
+    return bool(positions) and not NOT_MODEL_WORDS.intersection(words[positions[0] + 1 :])
+
+
+def _target_name(target: ast.AST) -> Optional[str]:
+    if isinstance(target, ast.Name):
+        return target.id
+    if isinstance(target, ast.Attribute):
+        return target.attr
+    return None
+
+
+def _endpoint(func: object) -> Tuple[Optional[str], Optional[Client], Tuple[str, ...]]:
+    """The v1 method path of an SDK callee, its client, and the names its model argument may have."""
+    if isinstance(func, V0Method):
+        methods = knowledge.v0().resources.get(func.symbol, {}).get("methods", {})
+        # v0's a-prefixed methods (acreate) call the same endpoint as their sync twin.
+        target = methods.get(func.method) or (
+            methods.get(func.method[1:]) if func.method.startswith("a") else None
+        )
+        return target, None, ("model", "engine")
+    assert isinstance(func, Method)
+    path = tuple(p for p in func.path if p not in knowledge.WRAPPER_ATTRIBUTES)
+    signature = knowledge.sdk().signature(path, func.client.surface)
+    if signature is None or "model" not in {name for name, _, _ in signature.params}:
+        return None, func.client, ()
+    endpoint = "chat.completions.create" if path[-3:] == ("chat", "completions", "create") else ".".join(path)
+    return endpoint, func.client, ("model",)
+
+
+def _model_argument(
+    call: ast.Call, names: Tuple[str, ...], endpoint: str
+) -> Tuple[Optional[ast.AST], Optional[ast.AST]]:
+    """The node to report at and the expression of the call's model argument."""
+    for name in names:
+        for keyword in call.keywords:
+            if keyword.arg == name:
+                return keyword, keyword.value
+    signature = knowledge.sdk().signature(tuple(endpoint.split(".")))
+    positional_model = (
+        signature is not None
+        and bool(signature.params)
+        and signature.params[0][0] == "model"
+        and signature.params[0][1] != "keyword_only"
+    )
+    if positional_model and call.args and not isinstance(call.args[0], ast.Starred):
+        return call.args[0], call.args[0]
+    return None, None

@@ -1,0 +1,1 @@
+"""Configuration: settings, their sources (``pyproject.toml``, host options) and rule selection."""

@@ -1,0 +1,150 @@
+"""One path from a host's options to :class:`Settings`, shared by every front-end.
+
+Each host says what it wants in its own terms: the CLI's ``--select/--extend-select/--ignore/--today/
+--config``, flake8's ``--select/--extend-select`` and ``--lint-openai-today``, pylint's ``--enable/--disable``
+and ``--lint-openai-today``, the language server's initialization options. A front-end turns those into
+:class:`HostOptions` with the translator for its host below, and :class:`SettingsResolver` layers them on the
+nearest ``pyproject.toml`` and the environment defaults (the installed SDK version) the same way for all.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable, Dict, Iterable, Optional, Sequence, Tuple
+
+from lint_openai.config.environment import installed_sdk_version
+from lint_openai.config.pyproject import find_config, load_config_file
+from lint_openai.config.selection import validate_selectors
+from lint_openai.config.settings import Settings, parse_date
+
+CODE_PREFIX = "OAI"
+
+
+@dataclass(frozen=True)
+class HostOptions:
+    """A host's own options, before they are layered on the project's configuration.
+
+    ``select`` replaces the configured selection; ``extend_select`` and ``ignore`` add to it (codes named
+    here enable opt-in rules too). ``config_file`` replaces the discovery of ``pyproject.toml``;
+    ``isolated`` ignores every configuration file. ``noqa=False`` leaves ``# noqa`` to the host (flake8
+    applies it itself, honouring ``--disable-noqa``).
+    """
+
+    select: Optional[Tuple[str, ...]] = None
+    extend_select: Tuple[str, ...] = ()
+    ignore: Tuple[str, ...] = ()
+    today: Optional[datetime.date] = None
+    config_file: Optional[Path] = None
+    isolated: bool = False
+    noqa: bool = True
+    sdk_version: Optional[str] = None
+
+    def apply(self, base: Settings) -> Settings:
+        """``base`` (from ``pyproject.toml``) with these options layered on top."""
+        return replace(
+            base,
+            select=self.select if self.select is not None else base.select,
+            extend_select=base.extend_select + self.extend_select,
+            ignore=base.ignore + self.ignore,
+            today=self.today or base.today,
+            noqa=self.noqa,
+            sdk_version=self.sdk_version or base.sdk_version,
+        )
+
+
+class SettingsResolver:
+    """The settings of each file a host checks: its configuration (cached per directory) plus the host's
+    options plus environment defaults. One instance per host run."""
+
+    def __init__(
+        self,
+        options: HostOptions = HostOptions(),
+        sdk_version: Callable[[], Optional[str]] = installed_sdk_version,
+    ) -> None:
+        self.options = options
+        self._sdk_version = sdk_version
+        self._fixed = load_config_file(options.config_file.resolve()) if options.config_file else None
+        self._by_directory: Dict[Path, Settings] = {}
+
+    def for_path(self, path: Path) -> Settings:
+        """Settings for a file (or a directory's files): nearest ``pyproject.toml`` unless overridden."""
+        directory = path if path.is_dir() else path.parent
+        directory = directory.resolve()
+        found = self._by_directory.get(directory)
+        if found is None:
+            found = self._by_directory[directory] = self._resolve(directory)
+        return found
+
+    def _resolve(self, directory: Path) -> Settings:
+        if self.options.isolated:
+            base = Settings()
+        elif self._fixed is not None:
+            base = self._fixed
+        else:
+            config = find_config(directory)
+            base = load_config_file(config) if config else Settings()
+        settings = self.options.apply(base)
+        if settings.sdk_version is None:
+            settings = replace(settings, sdk_version=self._sdk_version())
+        return settings
+
+
+# ---------------------------------------------------------------------------------------------- hosts
+def split_codes(values: Optional[Iterable[str]]) -> Optional[Tuple[str, ...]]:
+    """Flatten repeated, comma-separated code options (``--select OAI101,OAI102 --select OAI2``)."""
+    if values is None:
+        return None
+    return tuple(code.strip() for value in values for code in value.split(",") if code.strip())
+
+
+def cli_options(
+    *,
+    select: Optional[Sequence[str]],
+    extend_select: Optional[Sequence[str]],
+    ignore: Optional[Sequence[str]],
+    today: Optional[str],
+    config_file: Optional[Path],
+    isolated: bool = False,
+    sdk_version: Optional[str] = None,
+) -> HostOptions:
+    """The CLI's ``check`` options (each validated; unknown codes are a :class:`ConfigError`)."""
+    codes = {option: split_codes(values) for option, values in (
+        ("--select", select), ("--extend-select", extend_select), ("--ignore", ignore)
+    )}  # fmt: skip
+    for option, values in codes.items():
+        if values:
+            validate_selectors(values, option)
+    return HostOptions(
+        select=codes["--select"] or None,
+        extend_select=codes["--extend-select"] or (),
+        ignore=codes["--ignore"] or (),
+        today=parse_date(today, "--today") if today else None,
+        config_file=config_file,
+        isolated=isolated,
+        sdk_version=sdk_version,
+    )
+
+
+def flake8_options(selected: Sequence[str], today: Optional[str]) -> HostOptions:
+    """flake8's ``--select``/``--extend-select`` (codes of ours enable opt-in rules: flake8 can only filter
+    what a plugin yields) and ``--lint-openai-today``; flake8 applies ``# noqa`` itself."""
+    ours = tuple(code for code in selected if code.startswith(CODE_PREFIX))
+    return HostOptions(
+        extend_select=ours,
+        today=parse_date(today, "--lint-openai-today") if today else None,
+        noqa=False,
+    )
+
+
+def pylint_options(enabled_codes: Iterable[str], today: Optional[str]) -> HostOptions:
+    """pylint's ``--enable`` (the opt-in codes it names) and ``--lint-openai-today``.
+
+    pylint filters the messages it shows itself (``--disable``, ``# pylint: disable=...``); ``# noqa`` is
+    applied by the engine, as in the CLI.
+    """
+    return HostOptions(
+        extend_select=tuple(sorted(enabled_codes)),
+        today=parse_date(today, "--lint-openai-today") if today else None,
+    )

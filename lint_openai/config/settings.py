@@ -1,0 +1,85 @@
+"""Settings: what to check and how, as one immutable value shared by every front-end."""
+
+from __future__ import annotations
+
+import datetime
+import fnmatch
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Optional, Tuple
+
+
+class ConfigError(Exception):
+    """The configuration is invalid; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What to check and how. ``None`` for ``select`` means the default rule set.
+
+    With the source text, this is everything a finding depends on: the engine reads no environment.
+    ``sdk_version`` is the ``openai`` version the code runs against (``None``: the version the knowledge
+    was generated from); front-ends default it to the installed version. ``noqa=False`` leaves inline
+    ``# noqa`` comments to a host that applies them itself.
+    """
+
+    select: Optional[Tuple[str, ...]] = None
+    extend_select: Tuple[str, ...] = ()
+    ignore: Tuple[str, ...] = ()
+    per_file_ignores: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()
+    exclude: Tuple[str, ...] = ()
+    extend_exclude: Tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    force_exclude: bool = False
+    today: Optional[datetime.date] = None
+    config_path: Optional[Path] = None
+    # From ``models-override``: shutdown dates reported by GET /v1/models (``lint-openai models --refresh``).
+    model_shutdown_dates: Tuple[Tuple[str, Optional[str]], ...] = ()
+    models_override_source: str = ""
+    sdk_version: Optional[str] = None
+    noqa: bool = True
+
+    @property
+    def project_root(self) -> Optional[Path]:
+        return self.config_path.parent if self.config_path else None
+
+    def effective_today(self) -> datetime.date:
+        """The date model-lifecycle rules compare against (pinned, or the real date)."""
+        return self.today or datetime.date.today()
+
+    def merged(self, **overrides: Any) -> Settings:
+        """A copy with the given fields replaced; ``None`` values are ignored."""
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+    def ignored_for_path(self, path: str) -> Tuple[str, ...]:
+        """Codes ignored for ``path`` by ``per-file-ignores``."""
+        if not self.per_file_ignores or not path:
+            return ()
+        relative = _relative_posix(path, self.project_root)
+        name = relative.rsplit("/", 1)[-1]
+        codes: list[str] = []
+        for pattern, pattern_codes in self.per_file_ignores:
+            target = relative if "/" in pattern else name
+            if fnmatch.fnmatchcase(target, pattern) or fnmatch.fnmatchcase(relative, pattern):
+                codes.extend(pattern_codes)
+        return tuple(codes)
+
+
+def _relative_posix(path: str, root: Optional[Path]) -> str:
+    candidate = Path(path)
+    if root is not None:
+        try:
+            return candidate.resolve().relative_to(root.resolve()).as_posix()
+        except (ValueError, OSError):
+            pass
+    return candidate.as_posix()
+
+
+def parse_date(value: Any, where: str) -> datetime.date:
+    """Parse a ``YYYY-MM-DD`` date, or raise :class:`ConfigError` naming ``where``."""
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        raise ConfigError(f"{where}: expected a date as YYYY-MM-DD, got {value!r}") from None

@@ -1,0 +1,134 @@
+"""``lint-openai check``: discover files, check them, print findings, choose the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import List, Optional, TextIO
+
+from lint_openai.config.hosts import SettingsResolver, cli_options
+from lint_openai.config.settings import ConfigError, Settings
+from lint_openai.diagnostic import Diagnostic
+from lint_openai.frontends.cli.discovery import DEFAULT_EXCLUDES, iter_python_files
+from lint_openai.frontends.cli.exit_status import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from lint_openai.frontends.cli.output.formats import FORMATTERS, MACHINE_FORMATS
+from lint_openai.frontends.cli.output.report import Report, statistics, summary, use_color
+from lint_openai.frontends.cli.parallel import check_files, tasks_for
+from lint_openai.frontends.cli.runner import FileResult, FixMode, check_data
+
+
+class CheckCommand:
+    """``lint-openai check``: discover files, check them, print findings, choose the exit code."""
+
+    def __init__(self, args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
+        self.args = args
+        self.out = out
+        self.err = err
+        self.settings = SettingsResolver(
+            cli_options(
+                select=args.select,
+                extend_select=args.extend_select,
+                ignore=args.ignore,
+                today=args.today,
+                config_file=args.config,
+            )
+        )
+        self.fix_mode: Optional[FixMode] = None
+        if args.fix or args.fix_only or args.diff:
+            self.fix_mode = FixMode(unsafe=args.unsafe_fixes, write=not args.diff)
+
+    def settings_for(self, path: Path) -> Settings:
+        """Settings for a file: its nearest config (or ``--config``), overridden by the command line."""
+        return self.settings.for_path(path)
+
+    def run(self) -> int:
+        if self.args.show_files:
+            for path in self._discover():
+                self.out.write(f"{path}\n")
+            return EXIT_CLEAN
+        stdin = self.args.paths == ["-"]
+        results = self._check_stdin() if stdin else self._check_paths()
+        diagnostics: List[Diagnostic] = [d for result in results for d in result.diagnostics]
+        fixed = sum(result.fixed for result in results)
+        for result in results:
+            if result.internal_error:
+                self.err.write(
+                    f"error: {result.internal_error} (this is a bug in lint-openai; please report it)\n"
+                )
+            if result.fix_error:
+                self.err.write(f"warning: {result.path}: {result.fix_error}\n")
+        report_stream = self.err if stdin and self.fix_mode and self.fix_mode.write else self.out
+        if self.args.diff:
+            self.out.write("".join(result.diff() for result in results))
+            if not self.args.quiet:
+                self.err.write(f"Would fix {fixed} error{'s' if fixed != 1 else ''}.\n")
+        elif stdin and self.fix_mode:
+            self.out.write(results[0].fixed_source or results[0].source or "")
+        if not self.args.diff and not self.args.fix_only:
+            self._report(results, diagnostics, fixed, report_stream)
+        elif self.args.fix_only and not self.args.quiet:
+            report_stream.write(f"Fixed {fixed} error{'s' if fixed != 1 else ''}.\n")
+        return self._exit_code(results, diagnostics, fixed)
+
+    def _report(
+        self, results: List[FileResult], diagnostics: List[Diagnostic], fixed: int, stream: TextIO
+    ) -> None:
+        report = Report(
+            diagnostics,
+            {result.path: result.source or "" for result in results},
+            color=self.args.output_format in ("concise", "full") and use_color(stream),
+            unsafe_fixes=self.args.unsafe_fixes,
+        )
+        if self.args.statistics:
+            stream.write(statistics(report))
+        else:
+            stream.write(FORMATTERS[self.args.output_format](report))
+        if not self.args.quiet and self.args.output_format not in MACHINE_FORMATS:
+            stream.write(summary(diagnostics, fixed, self.args.unsafe_fixes))
+
+    def _exit_code(self, results: List[FileResult], diagnostics: List[Diagnostic], fixed: int) -> int:
+        if any(result.internal_error for result in results):
+            return EXIT_ERROR
+        if self.args.exit_zero or self.args.fix_only:
+            return EXIT_CLEAN
+        if self.args.diff:
+            return EXIT_FINDINGS if fixed else EXIT_CLEAN
+        return EXIT_FINDINGS if diagnostics else EXIT_CLEAN
+
+    def _check_stdin(self) -> List[FileResult]:
+        shown = self.args.stdin_filename or "-"
+        settings = self.settings_for(Path(self.args.stdin_filename or ".").resolve())
+        return [check_data(sys.stdin.buffer.read(), shown, settings, self.fix_mode)]
+
+    def _discover(self) -> List[Path]:
+        """The files to check, after exclusions and ``.gitignore``; every path must exist."""
+        paths = [Path(p) for p in (self.args.paths or ["."])]
+        missing = [p for p in paths if not p.exists() and not p.is_symlink()]
+        if missing:
+            raise ConfigError(f"no such file or directory: {', '.join(str(p) for p in missing)}")
+        files: List[Path] = []
+        for path in paths:
+            settings = self.settings_for(path.resolve())
+            excludes = (*(settings.exclude or DEFAULT_EXCLUDES), *settings.extend_exclude)
+            force = settings.force_exclude if self.args.force_exclude is None else self.args.force_exclude
+            gitignore = (
+                settings.respect_gitignore
+                if self.args.respect_gitignore is None
+                else self.args.respect_gitignore
+            )
+            files.extend(
+                iter_python_files(
+                    [path],
+                    excludes,
+                    force_exclude=force,
+                    respect_gitignore=gitignore,
+                    project_root=settings.project_root,
+                )
+            )
+        return files
+
+    def _check_paths(self) -> List[FileResult]:
+        files = self._discover()
+        settings = [self.settings_for(file.resolve()) for file in files]
+        return check_files(tasks_for(files, settings, self.fix_mode), self.args.jobs)

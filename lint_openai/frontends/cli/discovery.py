@@ -1,0 +1,133 @@
+"""Finding the Python files to check under the paths a user gives."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, List, Optional, Sequence
+
+from lint_openai.frontends.cli.gitignore import GitignoreFilter
+
+# Same spirit as ruff's default excludes: VCS metadata, virtual environments, build output, caches.
+DEFAULT_EXCLUDES = (
+    ".bzr",
+    ".direnv",
+    ".eggs",
+    ".git",
+    ".git-rewrite",
+    ".hg",
+    ".ipynb_checkpoints",
+    ".mypy_cache",
+    ".nox",
+    ".pants.d",
+    ".pyenv",
+    ".pytest_cache",
+    ".pytype",
+    ".ruff_cache",
+    ".svn",
+    ".tox",
+    ".venv",
+    ".vscode",
+    "__pycache__",
+    "__pypackages__",
+    "_build",
+    "buck-out",
+    "build",
+    "dist",
+    "node_modules",
+    "site-packages",
+    "venv",
+)
+PYTHON_SUFFIXES = (".py", ".pyi")
+
+
+def is_excluded(path: Path, patterns: Sequence[str], root: Path) -> bool:
+    """Whether ``path`` matches an exclude pattern (by name, or by path relative to ``root``)."""
+    name = path.name
+    try:
+        relative = path.relative_to(root).as_posix()
+    except ValueError:
+        relative = path.as_posix()
+    for pattern in patterns:
+        if fnmatch.fnmatchcase(name, pattern) or fnmatch.fnmatchcase(relative, pattern.strip("/")):
+            return True
+    return False
+
+
+def is_excluded_with_parents(path: Path, patterns: Sequence[str], root: Path) -> bool:
+    """Whether ``path`` or a directory between it and ``root`` (the project root) is excluded.
+
+    Directories above ``root`` never count, so a checkout under ``~/build/`` is not excluded wholesale.
+    """
+    absolute, root = path.absolute(), root.absolute()
+    for candidate in (absolute, *absolute.parents):
+        if candidate == root or root not in candidate.parents:
+            return candidate == absolute and is_excluded(candidate, patterns, root)
+        if is_excluded(candidate, patterns, root):
+            return True
+    return False
+
+
+def _is_virtualenv(directory: Path) -> bool:
+    return (directory / "pyvenv.cfg").is_file()
+
+
+def iter_python_files(
+    paths: Iterable[Path],
+    excludes: Sequence[str] = DEFAULT_EXCLUDES,
+    force_exclude: bool = False,
+    respect_gitignore: bool = True,
+    project_root: Optional[Path] = None,
+) -> Iterator[Path]:
+    """Yield the Python files under ``paths`` in a stable (sorted) order.
+
+    Files named explicitly are always yielded, unless ``force_exclude`` (for pre-commit, which passes
+    every changed file). Directory symlinks are not followed, so symlink loops cannot trap the walk;
+    unreadable directories are skipped. ``.gitignore`` files are honoured unless told otherwise.
+    """
+    ignored = GitignoreFilter().is_ignored if respect_gitignore else None
+    for path in paths:
+        is_dir = path.is_dir()
+        root = path if is_dir else path.parent
+        git_ignored = ignored is not None and (force_exclude or is_dir) and ignored(path, is_dir)
+        if force_exclude and (
+            git_ignored or is_excluded_with_parents(path, excludes, project_root or Path.cwd())
+        ):
+            continue
+        if not is_dir:
+            yield path
+        elif git_ignored:
+            # Named explicitly, like a file: checked, with only the ignore files inside it applying.
+            yield from _walk(path, excludes, root, GitignoreFilter(root=path).is_ignored)
+        else:
+            yield from _walk(path, excludes, root, ignored)
+
+
+def _walk(
+    top: Path, excludes: Sequence[str], root: Path, ignored: Optional[Callable[[Path, bool], bool]]
+) -> Iterator[Path]:
+    pending: List[Path] = [top]
+    while pending:
+        directory = pending.pop()
+        try:
+            entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+        except OSError:
+            continue
+        subdirectories = []
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+                # A dangling symlink is yielded too: reading it reports OAI001 instead of hiding it.
+                is_file = entry.is_file() or entry.is_symlink()
+            except OSError:
+                continue
+            if is_excluded(path, excludes, root) or (ignored is not None and ignored(path, is_dir)):
+                continue
+            if is_dir:
+                if not _is_virtualenv(path):
+                    subdirectories.append(path)
+            elif is_file and entry.name.endswith(PYTHON_SUFFIXES):
+                yield path
+        pending.extend(reversed(subdirectories))

@@ -1,0 +1,90 @@
+"""The ``lint-openai`` command line: dispatch to the subcommands. Holds no rule logic."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Optional, Sequence, TextIO
+
+from lint_openai.config.hosts import HostOptions, SettingsResolver
+from lint_openai.config.settings import ConfigError, parse_date
+from lint_openai.frontends.cli.check import CheckCommand
+from lint_openai.frontends.cli.exit_status import EXIT_CLEAN, EXIT_ERROR
+from lint_openai.frontends.cli.list_models import (
+    default_client_factory,
+    fetch_shutdown_dates,
+    format_table,
+    model_rows,
+    write_override,
+)
+from lint_openai.frontends.cli.parser import build_parser
+from lint_openai.knowledge.model_lifecycle import models_with_overrides
+from lint_openai.rules.docs import render_rule
+from lint_openai.rules.registry import ALL_RULES, find_rule
+
+
+def _models_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    settings = SettingsResolver(HostOptions(config_file=args.config)).for_path(Path.cwd())
+    today = parse_date(args.today, "--today") if args.today else settings.effective_today()
+    if args.refresh:
+        try:
+            dates = fetch_shutdown_dates(default_client_factory())
+        except Exception as error:  # the SDK's own errors (no key, network) end the command cleanly
+            raise ConfigError(f"--refresh failed: {type(error).__name__}: {error}") from None
+        write_override(args.write, dates, today)
+        known = sum(1 for value in dates.values() if value)
+        err.write(
+            f"wrote {args.write}: {len(dates)} models, {known} with a shutdown date; "
+            f'set models-override = "{args.write}" in [tool.lint-openai] to use it\n'
+        )
+        return EXIT_CLEAN
+    table = models_with_overrides(settings.model_shutdown_dates, settings.models_override_source)
+    rows = model_rows(table, today, args.status, args.kind, args.pattern)
+    if args.output_format == "json":
+        out.write(json.dumps(rows, indent=1) + "\n")
+    else:
+        out.write(format_table(rows))
+    return EXIT_CLEAN
+
+
+def _rule_command(args: argparse.Namespace, out: TextIO) -> int:
+    if args.all:
+        out.write("\n".join(render_rule(rule) for rule in ALL_RULES))
+        return EXIT_CLEAN
+    if not args.code:
+        raise ConfigError("give a rule code (e.g. OAI101) or --all")
+    try:
+        rule = find_rule(args.code)
+    except KeyError:
+        raise ConfigError(f"unknown rule {args.code!r}") from None
+    out.write(render_rule(rule))
+    return EXIT_CLEAN
+
+
+def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    """Run the command line; returns the exit code (0 clean, 1 findings, 2 usage or internal error)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "rule":
+            return _rule_command(args, out)
+        if args.command == "models":
+            return _models_command(args, out, err)
+        if args.command == "check":
+            return CheckCommand(args, out, err).run()
+        parser.print_help(out)
+        return EXIT_CLEAN
+    except ConfigError as error:
+        err.write(f"lint-openai: error: {error}\n")
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_CLEAN
+    except KeyboardInterrupt:
+        return 130
+
+
+def main_entry() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,84 @@
+"""What every output format shares: the report, colours, documentation links, summary and statistics."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, List, Mapping, Optional, Sequence
+
+import lint_openai
+from lint_openai.diagnostic import Diagnostic
+from lint_openai.fix import applicable
+from lint_openai.rules.base import Rule
+from lint_openai.rules.registry import RULES_BY_CODE
+
+
+@dataclass
+class Report:
+    """What a formatter needs: the findings, the sources they point into, and display options."""
+
+    diagnostics: Sequence[Diagnostic]
+    sources: Mapping[str, str] = field(default_factory=dict)
+    color: bool = False
+    unsafe_fixes: bool = False
+
+
+def use_color(stream: IO[str]) -> bool:
+    """Colour when writing to a terminal, unless ``NO_COLOR``; ``FORCE_COLOR`` forces it on."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def paint(text: str, code: str, color: bool) -> str:
+    return f"\033[{code}m{text}\033[0m" if color else text
+
+
+def docs_url(rule: Rule) -> Optional[str]:
+    """An absolute URL of the rule's documentation: ``rules.md`` beside the package, if present."""
+    page = Path(lint_openai.__file__).resolve().parent.parent / "rules.md"
+    if not page.is_file():
+        return None
+    return f"{page.as_uri()}#{rule.code.lower()}-{rule.symbol}"
+
+
+def fix_marker(diagnostic: Diagnostic, report: Report) -> str:
+    fix = diagnostic.fix
+    return "[*] " if fix is not None and applicable(fix, report.unsafe_fixes) else ""
+
+
+def statistics(report: Report) -> str:
+    """Findings per code, most frequent first, with how many carry an applicable fix."""
+    counts = Counter(d.code for d in report.diagnostics)
+    fixable = Counter(d.code for d in report.diagnostics if d.fix and applicable(d.fix, report.unsafe_fixes))
+    width = max((len(str(n)) for n in counts.values()), default=1)
+    lines = []
+    for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        rule = RULES_BY_CODE.get(code)
+        marker = "[*]" if fixable[code] == count else ("[-]" if fixable[code] else "[ ]")
+        lines.append(f"{count:>{width}}\t{code}\t{marker} {rule.symbol if rule else ''}\n")
+    return "".join(lines)
+
+
+def summary(diagnostics: List[Diagnostic], fixed: int = 0, unsafe_enabled: bool = False) -> str:
+    """ruff-style summary: counts, fixes applied, fixes available."""
+    count = len(diagnostics)
+    if not count and not fixed:
+        return "All checks passed!\n"
+    noun = "error" if count + fixed == 1 else "errors"
+    if fixed:
+        text = f"Found {count + fixed} {noun} ({fixed} fixed, {count} remaining)."
+    else:
+        text = f"Found {count} {noun}."
+    fixable = sum(1 for d in diagnostics if d.fix is not None and applicable(d.fix, unsafe_enabled))
+    hidden = sum(1 for d in diagnostics if d.fix is not None and not applicable(d.fix, unsafe_enabled))
+    if fixable:
+        text += f"\n[*] {fixable} fixable with the `--fix` option."
+    if hidden:
+        plural = "es" if hidden != 1 else ""
+        text += f"\n{hidden} hidden fix{plural} can be enabled with the `--unsafe-fixes` option."
+    return text + "\n"

@@ -1,0 +1,99 @@
+"""The command-line grammar of ``lint-openai`` (argparse)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from lint_openai import __version__
+from lint_openai.frontends.cli.output.formats import FORMATTERS
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lint-openai",
+        description="Find code that breaks against the OpenAI Python SDK (openai>=1.0) and tiktoken.",
+    )
+    parser.add_argument("--version", action="version", version=f"lint-openai {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="check files and directories (default: .)")
+    check.add_argument("paths", nargs="*", help="files or directories; '-' reads source from stdin")
+    check.add_argument("--select", action="append", help="rule codes or prefixes to enable (replaces config)")
+    check.add_argument("--extend-select", action="append", help="rule codes or prefixes to enable as well")
+    check.add_argument("--ignore", action="append", help="rule codes or prefixes to disable")
+    check.add_argument(
+        "--output-format",
+        choices=sorted(FORMATTERS),
+        default="concise",
+        help="how to print findings (default: concise)",
+    )
+    check.add_argument("--today", help="pin today's date (YYYY-MM-DD) for model lifecycle rules")
+    check.add_argument("--config", type=Path, help="use this pyproject.toml instead of discovering one")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
+    check.add_argument("--statistics", action="store_true", help="print the number of findings per code")
+    check.add_argument("--show-files", action="store_true", help="print the files that would be checked")
+    check.add_argument("--stdin-filename", help="the path to report for source read from stdin")
+    check.add_argument(
+        "--force-exclude",
+        action="store_true",
+        default=None,
+        help="apply exclusions to files named explicitly too",
+    )
+    check.add_argument(
+        "--no-respect-gitignore",
+        dest="respect_gitignore",
+        action="store_false",
+        default=None,
+        help="check files that .gitignore excludes",
+    )
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive_int,
+        help="check files on this many processes (default: the number of CPUs)",
+    )
+    fixing = check.add_argument_group("fixes")
+    fixing.add_argument("--fix", action="store_true", help="apply safe fixes, then report what remains")
+    fixing.add_argument("--unsafe-fixes", action="store_true", help="also apply (or offer) unsafe fixes")
+    fixing.add_argument(
+        "--diff", action="store_true", help="print the fixes as a unified diff; change nothing"
+    )
+    fixing.add_argument("--fix-only", action="store_true", help="apply fixes and report nothing else")
+
+    listing = commands.add_parser("models", help="list the model lifecycle data (status as of today)")
+    listing.add_argument("pattern", nargs="?", help="only ids containing this text")
+    listing.add_argument("--status", choices=("retired", "deprecated", "active"), help="only this status")
+    listing.add_argument("--kind", help="only this kind (chat, completions, embeddings, image, ...)")
+    listing.add_argument("--today", help="the date to compute status against (YYYY-MM-DD)")
+    listing.add_argument("--output-format", choices=("table", "json"), default="table")
+    listing.add_argument(
+        "--config", type=Path, help="use this pyproject.toml (for models-override and today)"
+    )
+    listing.add_argument(
+        "--refresh",
+        action="store_true",
+        help="read shutdown dates from GET /v1/models (needs OPENAI_API_KEY) and write an override file",
+    )
+    listing.add_argument(
+        "--write",
+        type=Path,
+        default=Path(".lint-openai-models.json"),
+        help="where --refresh writes (point models-override in [tool.lint-openai] at it)",
+    )
+
+    rule = commands.add_parser("rule", help="print the documentation of a rule")
+    rule.add_argument("code", nargs="?", help="rule code or symbol, e.g. OAI101")
+    rule.add_argument("--all", action="store_true", help="print every rule")
+    return parser

@@ -1,0 +1,123 @@
+"""Checking (and fixing) files: reading, decoding, running the engine, writing fixes back.
+
+Nothing here raises for a bad file: every problem becomes a diagnostic or a message on the result.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import List, Optional
+
+from lint_openai.config.settings import Settings
+from lint_openai.diagnostic import Diagnostic
+from lint_openai.engine import InternalError, check_source, knowledge_for, parse_error_diagnostics
+from lint_openai.fix import fix_source
+from lint_openai.frontends.cli.writing import write_atomically
+from lint_openai.source.decoding import SourceDecodeError, decode_source, detect_encoding
+from lint_openai.source.prefilter import bytes_may_have_findings
+
+
+@dataclass(frozen=True)
+class FixMode:
+    """What to do with fixes: apply unsafe ones too, and write them (else only compute a diff)."""
+
+    unsafe: bool = False
+    write: bool = True
+
+
+@dataclass
+class FileResult:
+    """The outcome of checking one file."""
+
+    path: str
+    diagnostics: List[Diagnostic] = field(default_factory=list)
+    source: Optional[str] = None
+    internal_error: Optional[str] = None
+    fixed: int = 0
+    fixed_source: Optional[str] = None
+    fix_error: Optional[str] = None
+
+    def diff(self) -> str:
+        """A unified diff of the fixes (empty when nothing changed)."""
+        if self.fixed_source is None or self.source is None or self.fixed_source == self.source:
+            return ""
+        return "".join(
+            difflib.unified_diff(
+                self.source.splitlines(keepends=True),
+                self.fixed_source.splitlines(keepends=True),
+                fromfile=f"a/{self.path}",
+                tofile=f"b/{self.path}",
+            )
+        )
+
+
+def check_file(
+    path: Path, settings: Settings, display_path: Optional[str] = None, fix: Optional[FixMode] = None
+) -> FileResult:
+    """Check one file (and fix it if asked); unreadable or undecodable files give ``OAI001``."""
+    shown = display_path or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        return FileResult(
+            shown, parse_error_diagnostics(settings, shown, f"cannot read file: {reason}", 1, 1)
+        )
+    result = check_data(data, shown, settings, fix)
+    if fix is not None and fix.write and result.fixed and result.fixed_source is not None:
+        error = _write_fixed(path, data, result.source or "", result.fixed_source)
+        if error is not None:
+            result = check_data(data, shown, settings)  # the file is unchanged: report its own findings
+            result.fix_error = error
+    return result
+
+
+def check_data(data: bytes, shown: str, settings: Settings, fix: Optional[FixMode] = None) -> FileResult:
+    """Check the bytes of one file (read from disk or stdin), computing fixes if asked."""
+    if not bytes_may_have_findings(data, knowledge_for(settings)):
+        return FileResult(shown)  # cannot have findings: not even decoded (so no OAI001 either)
+    try:
+        text = decode_source(data)
+    except SourceDecodeError as error:
+        return FileResult(
+            shown, parse_error_diagnostics(settings, shown, error.message, error.row, error.column)
+        )
+
+    def check(source: str) -> List[Diagnostic]:
+        return check_source(source, shown, settings)
+
+    try:
+        if fix is None:
+            return FileResult(shown, check(text), text)
+        outcome = fix_source(text, check, unsafe=fix.unsafe)
+    except InternalError as error:
+        return FileResult(shown, [], text, internal_error=str(error))
+    return FileResult(
+        shown,
+        outcome.remaining,
+        text,
+        fixed=outcome.applied,
+        fixed_source=outcome.text,
+        fix_error=outcome.error,
+    )
+
+
+def encode_like(original: bytes, text: str) -> bytes:
+    """Encode ``text`` with the encoding and BOM of ``original`` (raises ``UnicodeError`` if impossible)."""
+    encoding, has_bom = detect_encoding(original)
+    encoded = text.encode(encoding)
+    return codecs.BOM_UTF8 + encoded if has_bom else encoded
+
+
+def _write_fixed(path: Path, original: bytes, source: str, fixed_source: str) -> Optional[str]:
+    """Write the fixed text back, keeping every byte outside the edits; an error message on failure."""
+    try:
+        if encode_like(original, source) != original:
+            raise UnicodeError("the file's bytes do not survive decoding and re-encoding")
+        write_atomically(path.resolve(), encode_like(original, fixed_source))
+    except (OSError, UnicodeError, SourceDecodeError) as error:
+        return f"fixes not written: {error}"
+    return None

@@ -1,0 +1,37 @@
+"""tiktoken's model-to-encoding tables (``data/tiktoken.json``, generated from the installed tiktoken)."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, Mapping, Optional, Tuple
+
+from lint_openai.knowledge.loading import load_json
+
+
+class TiktokenKnowledge:
+    """tiktoken's own model-to-encoding tables (generated from the installed tiktoken)."""
+
+    LEGACY = frozenset({"gpt2", "r50k_base", "p50k_base", "p50k_edit"})
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self.version: str = data["tiktoken_version"]
+        self.encodings = frozenset(data["encodings"])
+        self._exact: Mapping[str, str] = data["model_to_encoding"]
+        self._prefixes: Tuple[Tuple[str, str], ...] = tuple(
+            (p, e) for p, e in data["model_prefix_to_encoding"]
+        )
+
+    def encoding_for_model(self, model_id: str) -> Optional[str]:
+        """What ``tiktoken.encoding_name_for_model`` returns (``None`` where it raises ``KeyError``)."""
+        if model_id in self._exact:
+            return self._exact[model_id]
+        for prefix, encoding in self._prefixes:
+            if model_id.startswith(prefix):
+                return encoding
+        return None
+
+
+@functools.cache
+def tiktoken_tables() -> TiktokenKnowledge:
+    """tiktoken's tables."""
+    return TiktokenKnowledge(load_json("tiktoken.json"))

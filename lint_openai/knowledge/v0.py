@@ -1,0 +1,28 @@
+"""The removed v0 surface and how each piece maps to v1 (``data/v0.json``, hand-written with sources)."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, Mapping
+
+from lint_openai.knowledge.loading import load_json
+
+
+class V0Knowledge:
+    """The removed v0 surface and how each piece maps to v1 (hand-written, sourced)."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self.data = data
+        self.resources: Mapping[str, Mapping[str, Any]] = data["resources"]
+        self.errors: Mapping[str, Mapping[str, Any]] = data["errors"]
+        self.settings: Mapping[str, Mapping[str, Any]] = data["settings"]
+        self.modules: Mapping[str, Mapping[str, Any]] = data["modules"]
+        self.call_arguments: Mapping[str, Mapping[str, Any]] = data["call_arguments"]
+        self.changed_call_arguments: Mapping[str, str] = data["changed_call_arguments"]
+        self.module_names = frozenset(data["module_names"])
+
+
+@functools.cache
+def v0() -> V0Knowledge:
+    """The v0 migration knowledge."""
+    return V0Knowledge(load_json("v0.json"))

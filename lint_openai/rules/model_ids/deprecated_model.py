@@ -1,0 +1,85 @@
+"""OAI202 ``deprecated-model``: model with an announced shutdown date."""
+
+from __future__ import annotations
+
+from lint_openai.analyses.model_references import model_references
+from lint_openai.context import Context
+from lint_openai.knowledge.model_lifecycle import DEPRECATED
+from lint_openai.rules.base import bad, good
+from lint_openai.rules.model_ids.common import LIFECYCLE_SOURCE, ModelRule, advice, replacement_fix
+
+
+class DeprecatedModel(ModelRule):
+    """## What it does
+    Checks for model ids with an announced shutdown date that has not passed yet, in the same places
+    as OAI201.
+
+    ## Why is this bad?
+    The code works today and fails on the shutdown date. The message gives the date and the days left
+    (against the real date, or `--today`/`today = ...` for reproducible CI), and the replacement the
+    deprecations page names, if the data records one. As of late 2026, gpt-5, gpt-5-mini, gpt-5-nano
+    and o3 shut down on 2026-12-11 and the gpt-4o and gpt-4.1 families on 2027-01-14.
+
+    ## Fix safety
+    Where a single replacement id is recorded and still served, the fix puts it in the literal; it is
+    unsafe because the new model behaves differently.
+    """
+
+    code = "OAI202"
+    symbol = "deprecated-model"
+    summary = "model with an announced shutdown date"
+    fix_availability = "sometimes"
+    sources = (LIFECYCLE_SOURCE,)
+    examples = (
+        bad(
+            """
+            import openai
+
+            MODEL = "gpt-4o"
+            reply = openai.chat.completions.create(model=MODEL, messages=messages)
+            """,
+            (3, 9),
+            today="2026-11-25",
+        ),
+        good(
+            """
+            import openai
+
+            MODEL = "gpt-4o"
+            reply = openai.chat.completions.create(model=MODEL, messages=messages)
+            """,
+            today="2026-10-13",
+            title="before the deprecation was announced",
+        ),
+        bad(
+            """
+            from openai import OpenAI
+
+            client = OpenAI()
+            result = client.responses.create(model="gpt-5-mini", input="Hello")
+            """,
+            (4, 40),
+            fixed="""
+            from openai import OpenAI
+
+            client = OpenAI()
+            result = client.responses.create(model="gpt-5.6-terra", input="Hello")
+            """,
+            applicability="unsafe",
+            today="2026-11-25",
+            title="with a recorded replacement",
+        ),
+    )
+
+    def finish(self, ctx: Context) -> None:
+        for entry in model_references(ctx).requested_literals():
+            info = ctx.models.get(entry.model)
+            if info is None or info.status(ctx.today) != DEPRECATED:
+                continue
+            if info.shutdown is not None:
+                days = (info.shutdown - ctx.today).days
+                when = f"shuts down on {info.shutdown.isoformat()}, in {days} day{'s' if days != 1 else ''}"
+            else:
+                when = "is deprecated (no shutdown date is recorded)"
+            message = f"`{entry.model}` {when}; {advice(info, ctx)}"
+            ctx.report(self, entry.literal, message, replacement_fix(ctx, entry, info))

@@ -1,0 +1,122 @@
+"""OAI201 ``retired-model``: model whose shutdown date has passed."""
+
+from __future__ import annotations
+
+from lint_openai.analyses.model_references import model_references
+from lint_openai.context import Context
+from lint_openai.knowledge.model_lifecycle import RETIRED
+from lint_openai.rules.base import bad, good
+from lint_openai.rules.model_ids.common import LIFECYCLE_SOURCE, ModelRule, advice, replacement_fix
+
+
+class RetiredModel(ModelRule):
+    """## What it does
+    Checks for model ids whose shutdown date has passed: in the `model=` of SDK calls (followed
+    through constants, default arguments, `os.getenv("X", "default")` and `**kwargs` dicts), and in
+    any keyword, variable, attribute, parameter default or dict key named like `model`/`engine`
+    (`ChatOpenAI(model_name="gpt-3.5-turbo")` in another library fails the same way).
+
+    ## Why is this bad?
+    A shut-down model is "no longer accessible" (deprecations page): every request that names it
+    fails with HTTP 404 (`openai.NotFoundError`). Shutdowns happen on announced dates, so code that
+    worked yesterday breaks today: gpt-3.5-turbo, gpt-4, gpt-4-turbo, o1, o3-mini and o4-mini were
+    shut down on 2026-10-23. "Today" is the real date unless pinned with `--today` or
+    `today = "YYYY-MM-DD"` in `[tool.lint-openai]`, so CI results are reproducible. Calls on
+    `AzureOpenAI` clients are skipped (`model=` is a deployment name there), as are fine-tuned
+    (`ft:...`) and unknown ids. Each literal is reported once, where it is written.
+
+    A named literal that is provably never sent is not reported: one whose every use in the file
+    only consults it (compared, looked up in a table, passed to tiktoken, a logger, or a token
+    counter or price function defined or named as such), the `"model"` of a dict or call shaped like
+    an API *response* or a mock (`choices=`, `usage=`, `mock_response=`), names about something
+    else (`model_group`, `model_map_key`), keywords of other libraries' `Azure*` classes, files
+    whose only SDK clients are Azure clients, and calls on a client whose `base_url` is proven to
+    be another server (a proxy or a local model server).
+
+    ## Fix safety
+    Where the deprecations page names a single replacement that is still served, the fix puts it in
+    the literal. It is unsafe: the new model behaves, costs and tokenizes differently.
+    """
+
+    code = "OAI201"
+    symbol = "retired-model"
+    summary = "model whose shutdown date has passed"
+    fix_availability = "sometimes"
+    sources = (LIFECYCLE_SOURCE,)
+    examples = (
+        bad(
+            """
+            from openai import OpenAI
+
+            client = OpenAI()
+            reply = client.chat.completions.create(model="gpt-3.5-turbo", messages=messages)
+            """,
+            (4, 46),
+            fixed="""
+            from openai import OpenAI
+
+            client = OpenAI()
+            reply = client.chat.completions.create(model="gpt-5.6-terra", messages=messages)
+            """,
+            applicability="unsafe",
+            today="2026-11-25",
+        ),
+        good(
+            """
+            from openai import OpenAI
+
+            client = OpenAI()
+            reply = client.chat.completions.create(model="gpt-3.5-turbo", messages=messages)
+            """,
+            today="2026-10-22",
+            title="the day before the shutdown",
+        ),
+        bad(
+            """
+            import os
+            from langchain_openai import ChatOpenAI
+
+            DEFAULT_MODEL = os.getenv("CHAT_MODEL", "gpt-4")
+            llm = ChatOpenAI(model_name="text-davinci-003")
+
+            def summarize(text, model=DEFAULT_MODEL):
+                return client.chat.completions.create(model=model, messages=[{"role": "user", "content": text}])
+            """,
+            (4, 41),
+            (5, 29),
+            fixed="""
+            import os
+            from langchain_openai import ChatOpenAI
+
+            DEFAULT_MODEL = os.getenv("CHAT_MODEL", "gpt-5.6-sol")
+            llm = ChatOpenAI(model_name="text-davinci-003")
+
+            def summarize(text, model=DEFAULT_MODEL):
+                return client.chat.completions.create(model=model, messages=[{"role": "user", "content": text}])
+            """,
+            applicability="unsafe",
+            today="2026-11-25",
+            title="through environment defaults, parameter defaults and other libraries' keywords",
+        ),
+        good(
+            '''
+            from openai import AzureOpenAI
+
+            def describe():
+                """Uses gpt-4 through an Azure deployment named like the model."""
+                print("model: gpt-4")
+                client = AzureOpenAI(api_version="2024-10-21", azure_endpoint="https://x.openai.azure.com")
+                return client.chat.completions.create(model="gpt-4", messages=[])
+            ''',
+            today="2026-11-25",
+            title="Azure deployment names, docstrings and prints",
+        ),
+    )
+
+    def finish(self, ctx: Context) -> None:
+        for entry in model_references(ctx).requested_literals():
+            info = ctx.models.get(entry.model)
+            if info is None or info.status(ctx.today) != RETIRED or info.shutdown is None:
+                continue
+            message = f"`{entry.model}` was shut down on {info.shutdown.isoformat()}: requests with it fail; "
+            ctx.report(self, entry.literal, message + advice(info, ctx), replacement_fix(ctx, entry, info))

@@ -1,0 +1,102 @@
+"""Helpers shared by the OAI1xx rules: v0 -> v1 rewrites, call signatures, message fragments."""
+
+from __future__ import annotations
+
+import ast
+from typing import Optional, Sequence, Set, Tuple
+
+from lint_openai import knowledge
+from lint_openai.diagnostic import Applicability
+from lint_openai.semantic.values import Method, Module
+
+
+def url_lacks_trailing_slash(url: str) -> bool:
+    """Whether a URL's path (before any query) does not end with ``/``."""
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    return bool(path) and not path.endswith("/")
+
+
+def dotted(path: Sequence[str]) -> str:
+    return ".".join(path)
+
+
+def call_fits(signature: Optional[knowledge.MethodSignature], call: ast.Call) -> Tuple[bool, bool]:
+    """``(possible, proven)``: whether ``call``'s arguments can fit ``signature``, and whether they provably do.
+
+    ``**kwargs``/``*args`` in the call make a fit possible but unproven. A v0 keyword with a safe v1
+    rename (``request_timeout=`` -> ``timeout=``, fixed by OAI106 on the next pass) still fits.
+    """
+    if signature is None:
+        return False, False
+    unpacked = any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords)
+    positional = [a for a in call.args if not isinstance(a, ast.Starred)]
+    if signature.max_positional is not None and len(positional) > signature.max_positional:
+        return False, False
+    passed = {k.arg for k in call.keywords}
+    for keyword in call.keywords:
+        if keyword.arg is None or signature.accepts_keyword(keyword.arg):
+            continue
+        if safe_keyword_rename(signature, keyword, passed) is None:
+            return True, False
+    return True, not unpacked
+
+
+def safe_keyword_rename(
+    signature: knowledge.MethodSignature, keyword: ast.keyword, passed: Set[Optional[str]]
+) -> Optional[str]:
+    """The v1 name a v0 keyword can be renamed to without changing behaviour, if any."""
+    entry = knowledge.v0().call_arguments.get(keyword.arg or "")
+    replacement = entry.get("replacement") if entry else None
+    if (
+        replacement
+        and signature.accepts_keyword(replacement)
+        and replacement not in passed
+        and not isinstance(keyword.value, ast.Tuple)
+    ):
+        return replacement
+    return None
+
+
+OPENAI = Module("openai")
+
+
+def v1_rewrite(
+    symbol: str, method: str, call: Optional[ast.Call]
+) -> Tuple[Optional[str], Optional[Applicability]]:
+    """The v1 path replacing ``<symbol>.<method>`` and how safely the call can be rewritten."""
+    target = knowledge.v0().resources.get(symbol, {}).get("methods", {}).get(method)
+    if target is None:
+        return None, None
+    if call is None:
+        return target, Applicability.UNSAFE
+    signature = knowledge.sdk().signature(tuple(target.split(".")))
+    possible, proven = call_fits(signature, call)
+    if not possible:
+        return target, None
+    changed = knowledge.v0().changed_call_arguments
+    if any(keyword.arg in changed for keyword in call.keywords):
+        proven = False  # e.g. v0's timeout= was a retry deadline, v1's is the HTTP timeout
+    return target, Applicability.SAFE if proven else Applicability.UNSAFE
+
+
+def v0_advice(symbol: str, method: Optional[str], base: str) -> str:
+    """What to write instead of ``<base>.<symbol>[.<method>]``."""
+    info = knowledge.v0().resources.get(symbol, {})
+    methods = info.get("methods", {})
+    if method is not None:
+        if method in methods:
+            return f"use `{base}.{methods[method]}(...)` or the same method on an `OpenAI()` client"
+        if method.startswith("a") and method[1:] in methods:
+            return f"use `await AsyncOpenAI().{methods[method[1:]]}(...)`"
+        note = info.get("notes", {}).get(method)
+        if note:
+            return note
+    if info.get("twin"):
+        return f"use `{base}.{info['twin']}` or `client.{info['twin']}` on an `OpenAI()` client"
+    if info.get("advice"):
+        return info["advice"]
+    return "see the v1 migration guide"
+
+
+def plain_path(method: Method) -> Tuple[str, ...]:
+    return tuple(p for p in method.path if p not in knowledge.WRAPPER_ATTRIBUTES)

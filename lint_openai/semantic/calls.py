@@ -1,0 +1,27 @@
+"""Syntax of calls: the callee's name, a keyword's value, the first argument."""
+
+from __future__ import annotations
+
+import ast
+from typing import Optional
+
+
+def callee_name(call: ast.Call) -> str:
+    """The last name of what a call calls: ``create`` for ``client.chat.completions.create(...)``."""
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+
+
+def keyword_value(call: ast.Call, name: str) -> Optional[ast.AST]:
+    """The expression passed as keyword ``name`` to ``call``, if any."""
+    for keyword in call.keywords:
+        if keyword.arg == name:
+            return keyword.value
+    return None
+
+
+def first_argument(call: ast.Call, keyword: str) -> Optional[ast.AST]:
+    """The first positional argument of ``call``, or the keyword argument standing for it."""
+    if call.args and not isinstance(call.args[0], ast.Starred):
+        return call.args[0]
+    return keyword_value(call, keyword)

@@ -1,0 +1,126 @@
+"""Whether a use of a value is guarded against ``None`` or emptiness (``if x:``, ``x or ""``, early exits)."""
+
+from __future__ import annotations
+
+import ast
+from typing import Iterator, Optional
+
+from lint_openai.semantic.model import SemanticModel
+
+
+# ---------------------------------------------------------------------------------------------- guards
+def expression_key(node: ast.AST) -> str:
+    """A position-independent identity for an expression (``ast.dump`` without attributes)."""
+    return ast.dump(node, annotate_fields=False, include_attributes=False)
+
+
+def root_name(node: ast.AST) -> Optional[str]:
+    """``chunk`` for ``chunk.choices[0].delta.content``."""
+    while isinstance(node, (ast.Attribute, ast.Subscript)):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def _mentions(test: ast.AST, key: str) -> bool:
+    return any(expression_key(sub) == key for sub in ast.walk(test))
+
+
+def _tests_truthy(test: ast.AST, key: str) -> bool:
+    """Whether ``test`` being true implies the subject is truthy / not None."""
+    if expression_key(test) == key:
+        return True
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and expression_key(test.left) == key:
+        op, right = test.ops[0], test.comparators[0]
+        if isinstance(op, (ast.IsNot, ast.NotEq)) and isinstance(right, ast.Constant) and right.value is None:
+            return True
+    if (
+        isinstance(test, ast.Call)
+        and isinstance(test.func, ast.Name)
+        and test.func.id in ("isinstance", "len", "bool")
+    ):
+        return bool(test.args) and expression_key(test.args[0]) == key
+    if isinstance(test, ast.NamedExpr):
+        return expression_key(test.target) == key or _tests_truthy(test.value, key)
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+        return any(_tests_truthy(value, key) for value in test.values)
+    return False
+
+
+def _tests_falsy(test: ast.AST, key: str) -> bool:
+    """Whether ``test`` being false implies the subject is truthy / not None."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return _tests_truthy(test.operand, key)
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and expression_key(test.left) == key:
+        op, right = test.ops[0], test.comparators[0]
+        if isinstance(op, (ast.Is, ast.Eq)) and isinstance(right, ast.Constant) and right.value in (None, ""):
+            return True
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.Or):
+        return any(_tests_falsy(value, key) for value in test.values)
+    return False
+
+
+def _exits(body: list) -> bool:  # type: ignore[type-arg]
+    return bool(body) and isinstance(body[-1], (ast.Continue, ast.Break, ast.Return, ast.Raise))
+
+
+def _statement_lists(node: ast.AST) -> Iterator[list]:  # type: ignore[type-arg]
+    for field in ("body", "orelse", "finalbody"):
+        value = getattr(node, field, None)
+        if isinstance(value, list):
+            yield value
+    for handler in getattr(node, "handlers", ()):
+        yield handler.body
+
+
+def is_guarded(model: SemanticModel, use: ast.AST, subject: ast.AST) -> bool:
+    """Whether ``use`` can only run when ``subject`` is not ``None`` (or when the code checked it).
+
+    Recognised: ``if subject:``/``is not None``/``isinstance``/``and`` chains around the use; the
+    ``else`` of a negative test; conditional expressions; comprehension filters; and an earlier
+    ``if ...: continue/break/return/raise`` in the same block whose test mentions the subject or its
+    root name (lenient on purpose: a false alarm costs more than a miss).
+    """
+    key = expression_key(subject)
+    root = root_name(subject)
+    node = use
+    parent = model.parent(node)
+    while parent is not None and not isinstance(
+        parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+    ):
+        if isinstance(parent, (ast.If, ast.While)):
+            if node in parent.body and (_tests_truthy(parent.test, key) or _mentions(parent.test, key)):
+                return True
+            if node in parent.orelse and _tests_falsy(parent.test, key):
+                return True
+        elif isinstance(parent, ast.IfExp):
+            if node is parent.body and _tests_truthy(parent.test, key):
+                return True
+            if node is parent.orelse and _tests_falsy(parent.test, key):
+                return True
+        elif isinstance(parent, ast.BoolOp) and isinstance(parent.op, ast.And):
+            earlier = parent.values[: parent.values.index(node)] if node in parent.values else []
+            if any(_tests_truthy(value, key) for value in earlier):
+                return True
+        elif isinstance(parent, (ast.ListComp, ast.GeneratorExp, ast.SetComp)):
+            conditions = [condition for generator in parent.generators for condition in generator.ifs]
+            if any(_tests_truthy(condition, key) or _mentions(condition, key) for condition in conditions):
+                return True
+        if isinstance(node, ast.stmt) and _guarded_by_earlier_exit(parent, node, key, root):
+            return True
+        node, parent = parent, model.parent(parent)
+    return False
+
+
+def _guarded_by_earlier_exit(parent: ast.AST, statement: ast.stmt, key: str, root: Optional[str]) -> bool:
+    for block in _statement_lists(parent):
+        if statement not in block:
+            continue
+        for earlier in block[: block.index(statement)]:
+            if not isinstance(earlier, ast.If) or not _exits(earlier.body):
+                continue
+            if _tests_falsy(earlier.test, key) or _mentions(earlier.test, key):
+                return True
+            names = {n.id for n in ast.walk(earlier.test) if isinstance(n, ast.Name)}
+            if root is not None and root in names:
+                return True
+    return False

@@ -1,0 +1,519 @@
+"""What names mean: the resolution of expressions to abstract values.
+
+The :class:`SemanticModel` is filled by :mod:`lint_openai.semantic.binder` in one walk of the tree and then
+answers questions from rules (``resolve``, ``string_value``...). Resolution is flow-insensitive: a
+name's value is the value all its bindings agree on (``None`` bindings aside), else ``UNKNOWN``.
+Nothing in the linted code is imported or executed.
+"""
+
+from __future__ import annotations
+
+import ast
+import urllib.parse
+from typing import Dict, Iterable, List, Optional, Tuple
+
+from lint_openai import knowledge
+from lint_openai.semantic.calls import first_argument, keyword_value
+from lint_openai.semantic.scopes import AttributeAssignment, Binding, ClassInfo, Scope
+from lint_openai.semantic.values import (
+    NONE,
+    UNKNOWN,
+    ApiResult,
+    Client,
+    Encoding,
+    Function,
+    Instance,
+    Method,
+    Module,
+    Part,
+    Resource,
+    SdkClass,
+    Str,
+    UserClass,
+    V0Method,
+    V0Proxy,
+    Value,
+)
+
+MAX_DEPTH = 120
+
+
+TIKTOKEN_FUNCTIONS = frozenset(
+    {"get_encoding", "encoding_for_model", "encoding_name_for_model", "list_encoding_names"}
+)
+
+
+ENV_GETTERS = frozenset({"os.getenv", "os.environ.get"})
+
+
+AZURE_API_TYPES = frozenset({"azure", "azure_ad", "azuread"})
+
+
+class SemanticModel:
+    """Bindings of one module and the resolution of expressions to :mod:`values`."""
+
+    def __init__(self, tree: ast.Module) -> None:
+        self.sdk = knowledge.sdk()
+        self.tree = tree
+        self.module_scope = Scope("module", tree, None)
+        self.scopes: Dict[ast.AST, Scope] = {tree: self.module_scope}
+        self.classes: Dict[ast.ClassDef, ClassInfo] = {}
+        self.parents: Dict[ast.AST, ast.AST] = {}
+        self.attribute_assignments: List[AttributeAssignment] = []
+        self._nonlocal_bindings: List[Tuple[Scope, str, Binding]] = []
+        # Names bound at least once by each kind of binding anywhere in the file (cheap pre-checks).
+        self.names_by_binding_kind: Dict[str, set] = {}  # type: ignore[type-arg]
+        self.names_assigned_attribute: Dict[str, set] = {}  # attribute name -> names assigned ``x.<attr>``
+        self._expr_cache: Dict[ast.AST, Value] = {}
+        self._name_cache: Dict[Tuple[int, str], Value] = {}
+        self._in_progress: set[object] = set()
+        self._depth = 0
+        self._cutoffs = 0  # times a depth limit or a cycle cut resolution short
+        self._module_client: Optional[Client] = None
+
+    # ------------------------------------------------------------------ building
+    def bind(self, scope: Scope, name: str, binding: Binding) -> None:
+        """Record a binding of ``name`` (redirected by ``global``; ``nonlocal`` ones after the walk)."""
+        if name in scope.global_names:
+            scope = self.module_scope
+        elif name in scope.nonlocal_names:
+            self._nonlocal_bindings.append((scope, name, binding))
+            return
+        kind = binding.kind
+        if kind in ("value", "annotated") and type(binding.expr) is ast.Attribute:
+            _add(self.names_assigned_attribute, binding.expr.attr, name)  # type: ignore[union-attr]
+        found = scope.bindings.get(name)
+        if found is None:
+            scope.bindings[name] = [binding]
+        else:
+            found.append(binding)
+        _add(self.names_by_binding_kind, kind, name)
+
+    def resolve_nonlocal_bindings(self) -> None:
+        """Attach ``nonlocal`` bindings to the enclosing function scope that owns the name.
+
+        Done after the walk, because an inner function may come before the outer assignment.
+        """
+        for scope, name, binding in self._nonlocal_bindings:
+            outer = scope.parent
+            while outer is not None and (outer.kind == "class" or name not in outer.bindings):
+                outer = outer.parent
+            target = outer if outer is not None and outer.kind != "module" else scope
+            target.bindings.setdefault(name, []).append(binding)
+        self._nonlocal_bindings.clear()
+
+    # ------------------------------------------------------------------ queries
+    def parent(self, node: ast.AST) -> Optional[ast.AST]:
+        return self.parents.get(node)
+
+    def lookup_scope(self, name: str, scope: Scope) -> Optional[Scope]:
+        """The scope whose binding of ``name`` a load in ``scope`` sees (``None``: builtin/undefined)."""
+        if name in scope.global_names:
+            return self.module_scope if name in self.module_scope.bindings else None
+        current: Optional[Scope] = scope
+        first = True
+        while current is not None:
+            if current.kind == "class" and not first:
+                current = current.parent
+                continue
+            if name in current.bindings and name not in current.nonlocal_names:
+                return current
+            current = current.parent
+            first = False
+        return None
+
+    def resolve(self, expr: Optional[ast.AST], scope: Scope) -> Value:
+        """The abstract value of ``expr`` evaluated in ``scope``."""
+        if expr is None:
+            return UNKNOWN
+        cached = self._expr_cache.get(expr)
+        if cached is not None:
+            return cached
+        if self._depth > MAX_DEPTH or expr in self._in_progress:
+            self._cutoffs += 1
+            return UNKNOWN
+        cutoffs = self._cutoffs
+        self._depth += 1
+        self._in_progress.add(expr)
+        try:
+            value = self._resolve(expr, scope)
+        finally:
+            self._depth -= 1
+            self._in_progress.discard(expr)
+        if self._cutoffs == cutoffs:  # a value computed under a cut-off depends on the order of queries
+            self._expr_cache[expr] = value
+        return value
+
+    def _resolve(self, expr: ast.AST, scope: Scope) -> Value:
+        kind = type(expr)
+        if kind is ast.Name:
+            return self.resolve_name(expr.id, scope)  # type: ignore[attr-defined]
+        if kind is ast.Attribute:
+            return self.attribute(self.resolve(expr.value, scope), expr.attr)  # type: ignore[attr-defined]
+        if kind is ast.Call:
+            return self.call(self.resolve(expr.func, scope), expr, scope)  # type: ignore[arg-type]
+        if kind is ast.Constant:
+            constant = expr.value  # type: ignore[attr-defined]
+            if isinstance(constant, str):
+                return Str(constant, (expr,))  # type: ignore[arg-type]
+            return NONE if constant is None else UNKNOWN
+        if kind is ast.Await or kind is ast.NamedExpr:
+            return self.resolve(expr.value, scope)  # type: ignore[attr-defined]
+        if kind is ast.Subscript:
+            return self.subscript(self.resolve(expr.value, scope), expr.slice)  # type: ignore[attr-defined]
+        if kind is ast.IfExp:
+            return merge([self.resolve(expr.body, scope), self.resolve(expr.orelse, scope)])  # type: ignore[attr-defined]
+        if kind is ast.BoolOp and isinstance(expr.op, ast.Or):  # type: ignore[attr-defined]
+            # ``os.getenv("MODEL") or "gpt-4o"``: the literal is the value whenever the rest is unset.
+            last = self.resolve(expr.values[-1], scope)  # type: ignore[attr-defined]
+            return last if isinstance(last, Str) else UNKNOWN
+        return UNKNOWN
+
+    def resolve_name(self, name: str, scope: Scope) -> Value:
+        target = self.lookup_scope(name, scope)
+        if target is None:
+            return UNKNOWN
+        key = (id(target), name)
+        cached = self._name_cache.get(key)
+        if cached is not None:
+            return cached
+        if key in self._in_progress:
+            self._cutoffs += 1
+            return UNKNOWN
+        cutoffs = self._cutoffs
+        self._in_progress.add(key)
+        try:
+            value = merge([self.evaluate(binding) for binding in target.bindings[name]])
+        finally:
+            self._in_progress.discard(key)
+        if self._cutoffs == cutoffs:
+            self._name_cache[key] = value
+        return value
+
+    def string_value(self, expr: Optional[ast.AST], scope: Scope) -> Optional[Str]:
+        """The constant string ``expr`` is proven to hold, with its source literal(s)."""
+        value = self.resolve(expr, scope)
+        return value if isinstance(value, Str) else None
+
+    # ------------------------------------------------------------------ bindings
+    def evaluate(self, binding: Binding) -> Value:
+        kind = binding.kind
+        if kind == "value":
+            return self.resolve(binding.expr, binding.scope)
+        if kind == "annotated":
+            value = self.resolve(binding.expr, binding.scope) if binding.expr else UNKNOWN
+            if value is UNKNOWN:
+                value = self.annotation_value(binding.extra, binding.scope)  # type: ignore[arg-type]
+            return value
+        if kind == "iter":
+            return self.iterate(self.resolve(binding.expr, binding.scope))
+        if kind == "enter":
+            value = self.resolve(binding.expr, binding.scope)
+            return value if isinstance(value, (Client, ApiResult)) else UNKNOWN
+        if kind == "param":
+            return self._parameter_value(binding)
+        if kind == "import":
+            return Module(binding.extra)  # type: ignore[arg-type]
+        if kind == "from":
+            module, name = binding.extra  # type: ignore[misc]
+            return self.attribute(Module(module), name)
+        if kind == "def":
+            return Function(binding.expr.name, binding.expr)  # type: ignore[union-attr]
+        if kind == "class":
+            return UserClass(binding.expr)  # type: ignore[arg-type]
+        return UNKNOWN
+
+    def _parameter_value(self, binding: Binding) -> Value:
+        arg, default, role = binding.extra  # type: ignore[misc]
+        if role == "self":
+            return Instance(binding.scope.self_class)  # type: ignore[arg-type]
+        if role == "cls":
+            return UserClass(binding.scope.self_class)  # type: ignore[arg-type]
+        outer = binding.scope.parent or binding.scope
+        if arg.annotation is not None:
+            declared = self.annotation_value(arg.annotation, outer)
+            if declared is not UNKNOWN:
+                return declared
+        if default is not None:
+            value = self.resolve(default, outer)
+            if isinstance(value, Str):
+                return value
+        return UNKNOWN
+
+    def annotation_value(self, annotation: Optional[ast.AST], scope: Scope) -> Value:
+        """The value a parameter or variable annotated with ``annotation`` holds (clients only)."""
+        members = [value for value in self._annotation_members(annotation, scope) if value is not NONE]
+        clients = [value for value in members if isinstance(value, Client)]
+        if members and len(clients) == len(members):
+            return clients[0]
+        return UNKNOWN
+
+    def _annotation_members(self, annotation: Optional[ast.AST], scope: Scope) -> Iterable[Value]:
+        if annotation is None:
+            return
+        if isinstance(annotation, ast.Constant):
+            if annotation.value is None:
+                yield NONE
+                return
+            if isinstance(annotation.value, str) and len(annotation.value) < 200:
+                try:
+                    parsed = ast.parse(annotation.value.strip(), mode="eval").body
+                except (SyntaxError, ValueError, RecursionError, MemoryError):
+                    return
+                self._adopt(parsed, annotation)
+                yield from self._annotation_members(parsed, scope)
+            return
+        if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):
+            yield from self._annotation_members(annotation.left, scope)
+            yield from self._annotation_members(annotation.right, scope)
+            return
+        if isinstance(annotation, ast.Subscript):
+            container = annotation.value
+            name = container.attr if isinstance(container, ast.Attribute) else getattr(container, "id", "")
+            if name in ("Optional", "Union"):
+                inner = annotation.slice
+                items = inner.elts if isinstance(inner, ast.Tuple) else [inner]
+                for item in items:
+                    yield from self._annotation_members(item, scope)
+            else:
+                yield UNKNOWN
+            return
+        value = self.resolve(annotation, scope)
+        yield self.call(value, None, scope) if isinstance(value, SdkClass) else value
+
+    def _adopt(self, parsed: ast.AST, anchor: ast.AST) -> None:
+        """Give nodes parsed from a string annotation the position of the string."""
+        for node in ast.walk(parsed):
+            if hasattr(node, "lineno"):
+                ast.copy_location(node, anchor)
+
+    # ------------------------------------------------------------------ operations
+    @property
+    def module_client(self) -> Client:
+        """The ``openai`` module-level client; Azure when the file sets ``openai.api_type``/``azure_endpoint``."""
+        if self._module_client is None:
+            is_azure = other_server = False
+            for assignment in self.openai_module_assignments():
+                name = assignment.target.attr
+                if name == "azure_endpoint":
+                    is_azure = True
+                elif name == "api_type":
+                    # An api_type that cannot be resolved may be Azure: assume so (no model findings, no fixes).
+                    value = self.string_value(assignment.value, assignment.scope)
+                    is_azure = is_azure or value is None or value.value.lower() in AZURE_API_TYPES
+                elif name == "base_url" and assignment.value is not None:
+                    other_server = other_server or not self._is_openai_url(assignment.value, assignment.scope)
+            self._module_client = Client(
+                "module", is_async=False, is_azure=is_azure, other_server=other_server
+            )
+        return self._module_client
+
+    def _is_openai_url(self, expr: ast.AST, scope: Scope) -> bool:
+        """Unless ``expr`` is proven to be a URL of another server (a proxy, vLLM, Ollama...), it is OpenAI.
+
+        ``None`` and ``os.getenv("OPENAI_BASE_URL")`` (unset in most deployments) count as OpenAI; so
+        do its regional hosts (``eu.api.openai.com``).
+        """
+        url = self.string_value(expr, scope)
+        if url is None:
+            # An environment variable without a default is unset in most deployments: OpenAI's URL.
+            # Any other value the file cannot show (a parameter, a setting) may be another server.
+            func = self.resolve(expr.func, scope) if isinstance(expr, ast.Call) else None
+            return (isinstance(expr, ast.Constant) and expr.value is None) or (
+                isinstance(func, Function) and func.name in ENV_GETTERS
+            )
+        host = (urllib.parse.urlsplit(url.value.strip()).hostname or "").lower()
+        return host == "openai.com" or host.endswith(".openai.com")
+
+    def openai_module_assignments(self) -> List[AttributeAssignment]:
+        """Assignments ``openai.<name> = ...`` in the file."""
+        return [
+            item
+            for item in self.attribute_assignments
+            if self.resolve(item.target.value, item.scope) == Module("openai")
+        ]
+
+    def attribute(self, base: Value, name: str) -> Value:
+        """The value of ``<base>.<name>``."""
+        kind = type(base)
+        if kind is Module:
+            return self._module_attribute(base.name, name)  # type: ignore[attr-defined]
+        if kind is Client or kind is Resource:
+            path = base.path if kind is Resource else ()  # type: ignore[attr-defined]
+            client = base.client if kind is Resource else base  # type: ignore[attr-defined]
+            raw = kind is Resource and base.raw  # type: ignore[attr-defined]
+            member = self.sdk.member_kind(path, name, client.surface)  # type: ignore[union-attr]
+            if member == "wrapper":
+                return Resource(client, path, raw=True)  # type: ignore[arg-type]
+            if member == "resource":
+                return Resource(client, (*path, name), raw)  # type: ignore[arg-type]
+            if member == "method":
+                return Method(client, (*path, name), raw)  # type: ignore[arg-type]
+            return UNKNOWN
+        if kind is V0Proxy:
+            return V0Method(base.symbol, name)  # type: ignore[attr-defined]
+        if kind is ApiResult:
+            return Part(base, (name,))  # type: ignore[arg-type]
+        if kind is Part:
+            return Part(base.result, (*base.path, name))  # type: ignore[attr-defined]
+        if kind is Instance:
+            return self._member_of_class(base.node, name, instance=True)  # type: ignore[attr-defined]
+        if kind is UserClass:
+            return self._member_of_class(base.node, name, instance=False)  # type: ignore[attr-defined]
+        return UNKNOWN
+
+    def _module_attribute(self, module: str, name: str) -> Value:
+        if module == "openai":
+            return self._openai_attribute(name)
+        if module == "os":
+            if name == "environ":
+                return Module("os.environ")
+            return Function("os.getenv") if name == "getenv" else UNKNOWN
+        if module == "os.environ":
+            return Function("os.environ.get") if name == "get" else UNKNOWN
+        if module == "tiktoken":
+            return Function(f"tiktoken.{name}") if name in TIKTOKEN_FUNCTIONS else UNKNOWN
+        qualified = f"{module}.{name}"
+        client_class = self.sdk.client_class_at(qualified)
+        if client_class is not None:
+            return SdkClass(client_class)
+        if module == "openai.error":
+            return SdkClass(f"openai.error.{name}")
+        if module.startswith("openai.") and name in ("lib", "azure", "bedrock", "_client"):
+            return Module(qualified)
+        return UNKNOWN
+
+    def _openai_attribute(self, name: str) -> Value:
+        kind = self.sdk.module_names.get(name)
+        if kind == "removed_v0_proxy":
+            return V0Proxy(name)
+        if kind == "resource":
+            return Resource(self.module_client, (name,))
+        if kind in ("class", "exception"):
+            return SdkClass(self.sdk.client_class_at(f"openai.{name}") or name)
+        if kind == "function":
+            return Function(f"openai.{name}")
+        if kind == "module" or name in self.sdk.submodules or name == "error":
+            return Module(f"openai.{name}")
+        return UNKNOWN
+
+    def _member_of_class(self, node: ast.ClassDef, name: str, instance: bool, depth: int = 0) -> Value:
+        info = self.classes.get(node)
+        if info is None or depth > 8:
+            return UNKNOWN
+        key = ("member", node, name, instance)
+        if key in self._in_progress:
+            return UNKNOWN
+        self._in_progress.add(key)
+        try:
+            bindings = list(info.scope.bindings.get(name, ()))
+            if instance:
+                bindings += info.attrs.get(name, ())
+            if bindings:
+                return merge([self.evaluate(binding) for binding in bindings])
+            for base in node.bases:
+                base_value = self.resolve(base, info.outer)
+                if isinstance(base_value, UserClass):
+                    found = self._member_of_class(base_value.node, name, instance, depth + 1)
+                    if found is not UNKNOWN:
+                        return found
+            return UNKNOWN
+        finally:
+            self._in_progress.discard(key)
+
+    def call(self, func: Value, call: Optional[ast.Call], scope: Scope) -> Value:
+        """The value of calling ``func`` (``call`` is ``None`` for a type in an annotation)."""
+        kind = type(func)
+        if kind is SdkClass:
+            info = self.sdk.client_classes.get(func.name)  # type: ignore[attr-defined]
+            if info is None:
+                return UNKNOWN
+            base_url = keyword_value(call, "base_url") if call is not None else None
+            return Client(
+                func.name,  # type: ignore[attr-defined]
+                is_async=info["async"],
+                is_azure=info["azure"],
+                other_server=base_url is not None and not self._is_openai_url(base_url, scope),
+            )
+        if call is None:
+            return UNKNOWN
+        if kind is Method:
+            if func.path in (("with_options",), ("copy",)):  # type: ignore[attr-defined]
+                return func.client  # type: ignore[attr-defined]
+            return ApiResult(call, func.path, func.client)  # type: ignore[attr-defined]
+        if kind is V0Method:
+            return ApiResult(call, (func.symbol, func.method), None, v0=True)  # type: ignore[attr-defined]
+        if kind is Function:
+            return self._call_function(func, call, scope)  # type: ignore[arg-type]
+        if kind is UserClass:
+            return Instance(func.node)  # type: ignore[attr-defined]
+        return UNKNOWN
+
+    def _call_function(self, func: Function, call: ast.Call, scope: Scope) -> Value:
+        name = func.name
+        if name in ENV_GETTERS:
+            default = call.args[1] if len(call.args) > 1 else keyword_value(call, "default")
+            value = self.resolve(default, scope) if default is not None else UNKNOWN
+            return value if isinstance(value, Str) else UNKNOWN
+        if name == "tiktoken.get_encoding":
+            return Encoding(call, name=self.string_value(first_argument(call, "encoding_name"), scope))
+        if name in ("tiktoken.encoding_for_model",):
+            return Encoding(call, model=self.string_value(first_argument(call, "model_name"), scope))
+        if isinstance(func.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return self._return_value(func.node)
+        return UNKNOWN
+
+    def _return_value(self, node: ast.AST) -> Value:
+        scope = self.scopes.get(node)
+        if scope is None or scope.is_generator:
+            return UNKNOWN
+        returns_annotation = getattr(node, "returns", None)
+        if returns_annotation is not None:
+            declared = self.annotation_value(returns_annotation, scope.parent or scope)
+            if declared is not UNKNOWN:
+                return declared
+        if not scope.returns:
+            return UNKNOWN
+        return merge([self.resolve(value, scope) for value in scope.returns])
+
+    def subscript(self, base: Value, index: ast.AST) -> Value:
+        if isinstance(base, (ApiResult, Part)):
+            if isinstance(index, ast.Constant) and isinstance(index.value, str):
+                step = f"[{index.value!r}]"
+            else:
+                step = "[]"
+            if isinstance(base, ApiResult):
+                return Part(base, (step,))
+            return Part(base.result, (*base.path, step))
+        return UNKNOWN
+
+    def iterate(self, iterable: Value) -> Value:
+        if isinstance(iterable, ApiResult):
+            return Part(iterable, ("<item>",))
+        if isinstance(iterable, Part):
+            return Part(iterable.result, (*iterable.path, "<item>"))
+        return UNKNOWN
+
+
+def _add(index: Dict[str, set], key: str, name: str) -> None:  # type: ignore[type-arg]
+    names = index.get(key)
+    if names is None:
+        index[key] = {name}
+    else:
+        names.add(name)
+
+
+def merge(values: List[Value]) -> Value:
+    """The value several bindings agree on; ``None`` bindings are ignored, disagreement is UNKNOWN."""
+    proper = [value for value in values if value is not NONE]
+    if not proper:
+        return NONE if values else UNKNOWN
+    first = proper[0]
+    if all(value == first for value in proper[1:]):
+        return first
+    if isinstance(first, Str) and all(isinstance(v, Str) and v.value == first.value for v in proper):
+        origins: Tuple[ast.Constant, ...] = ()
+        for value in proper:
+            origins += tuple(o for o in value.origins if o not in origins)  # type: ignore[attr-defined]
+        return Str(first.value, origins)
+    return UNKNOWN

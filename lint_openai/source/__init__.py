@@ -1,0 +1,1 @@
+"""Source text: decoding, line/column mapping, ``# noqa`` and the cheap relevance prefilter."""

@@ -1,0 +1,56 @@
+"""Source text: decoding bytes as Python does, and mapping AST offsets to character columns."""
+
+from __future__ import annotations
+
+import ast
+import io
+
+from lint_openai.diagnostic import Location
+
+
+class LineIndex:
+    """Lines of a source text, for turning AST positions into 1-based character locations."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # Python ends lines only at \n, \r\n and \r (str.splitlines also splits at \f, \u2028, ...).
+        self.lines = io.StringIO(text, newline="").readlines()
+        self._starts: list[int] | None = None
+
+    def line(self, row: int) -> str:
+        """The text of a 1-based row, without its line ending ("" past the end)."""
+        if 1 <= row <= len(self.lines):
+            return self.lines[row - 1].rstrip("\r\n")
+        return ""
+
+    def char_column(self, row: int, byte_offset: int) -> int:
+        """Convert a 0-based UTF-8 byte offset on ``row`` to a 0-based character offset."""
+        line = self.line(row)
+        if line.isascii():
+            return byte_offset
+        return len(line.encode("utf-8")[:byte_offset].decode("utf-8", errors="replace"))
+
+    def start(self, node: ast.AST) -> Location:
+        row = node.lineno  # type: ignore[attr-defined]
+        return Location(row, self.char_column(row, node.col_offset) + 1)  # type: ignore[attr-defined]
+
+    def end(self, node: ast.AST) -> Location:
+        row = node.end_lineno or node.lineno  # type: ignore[attr-defined]
+        col = node.end_col_offset  # type: ignore[attr-defined]
+        if col is None:
+            return self.start(node)
+        return Location(row, self.char_column(row, col) + 1)
+
+    def offset(self, location: Location) -> int:
+        """The character offset into ``text`` of a location."""
+        if self._starts is None:
+            starts = [0]
+            for line in self.lines:
+                starts.append(starts[-1] + len(line))
+            self._starts = starts
+        row = min(max(location.row, 1), len(self._starts))
+        return self._starts[row - 1] + location.column - 1
+
+    def segment(self, node: ast.AST) -> str:
+        """The exact source text of a node."""
+        return self.text[self.offset(self.start(node)) : self.offset(self.end(node))]

@@ -1,0 +1,49 @@
+"""``# noqa`` comments, with flake8's syntax and matching rules."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, List, Optional
+
+from lint_openai.diagnostic import Diagnostic
+from lint_openai.source.lines import LineIndex
+
+# Same pattern as flake8 (flake8/defaults.py NOQA_INLINE_REGEXP), so both front-ends agree.
+NOQA_INLINE = re.compile(r"# noqa(?::[\s]?(?P<codes>([A-Z]+[0-9]+(?:[,\s]+)?)+))?", re.IGNORECASE)
+NOQA_FILE = re.compile(r"#\s*(?:flake8|lint-openai)[:=]\s*noqa\s*$", re.IGNORECASE | re.MULTILINE)
+_SEPARATORS = re.compile(r"[,\s]+")
+
+
+def parse_codes(line: str) -> Optional[List[str]]:
+    """``None`` if the line has no ``# noqa``; ``[]`` for a blanket one; else the listed codes."""
+    match = NOQA_INLINE.search(line)
+    if match is None:
+        return None
+    codes = match.group("codes")
+    if not codes:
+        return []
+    return [code.upper() for code in _SEPARATORS.split(codes.strip()) if code]
+
+
+def is_suppressed(code: str, line: str) -> bool:
+    """Whether ``code`` is suppressed by a ``# noqa`` on ``line`` (codes match by prefix, as in flake8)."""
+    codes = parse_codes(line)
+    if codes is None:
+        return False
+    return not codes or code in codes or code.startswith(tuple(codes))
+
+
+def file_is_exempt(text: str) -> bool:
+    """A ``# flake8: noqa`` or ``# lint-openai: noqa`` line exempts the whole file."""
+    return "noqa" in text and NOQA_FILE.search(text) is not None
+
+
+def filter_suppressed(diagnostics: Iterable[Diagnostic], lines: LineIndex) -> List[Diagnostic]:
+    """Drop diagnostics suppressed by a ``# noqa`` comment on their first line."""
+    kept = []
+    for diagnostic in diagnostics:
+        line = lines.line(diagnostic.start.row)
+        if "noqa" in line.lower() and is_suppressed(diagnostic.code, line):
+            continue
+        kept.append(diagnostic)
+    return kept
