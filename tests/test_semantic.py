@@ -11,6 +11,7 @@ import pytest
 from lint_openai.semantic.binder import Binder
 from lint_openai.semantic.model import SemanticModel
 from lint_openai.semantic.values import (
+    NONE,
     UNKNOWN,
     ApiResult,
     Client,
@@ -76,7 +77,7 @@ AZURE = Client("AzureOpenAI", is_azure=True)
         ("import os\nMODEL = os.getenv('M', 'gpt-4o')", "MODEL", "gpt-4o"),
         ("import os\nMODEL = os.environ.get('M', default='gpt-4o')", "MODEL", "gpt-4o"),
         ("from os import getenv\nMODEL = getenv('M') or 'gpt-4o'", "MODEL", "gpt-4o"),
-        ("M = 'a'\nM = 'b'", "M", UNKNOWN),
+        ("M = 'a'\nM = 'b'", "M", "b"),
         ("M = 'a'\nif x:\n    M = 'a'", "M", "a"),
         ("from openai import OpenAI\nc = None\nc = OpenAI()", "c", CLIENT),
         (
@@ -85,7 +86,8 @@ AZURE = Client("AzureOpenAI", is_azure=True)
             UNKNOWN,
         ),
         ("import anthropic as openai", "openai.ChatCompletion", UNKNOWN),
-        ("import openai\nopenai = None", "openai", Module("openai")),
+        ("import openai\nopenai = None", "openai", NONE),
+        ("try:\n    import openai\nexcept ImportError:\n    openai = None", "openai", Module("openai")),
         ("from openai import OpenAI\na, b = OpenAI(), 1", "a", CLIENT),
         ("from openai import OpenAI\na, b = make()", "a", UNKNOWN),
         ("import openai\nwith openai.OpenAI() as c:\n    pass", "c", CLIENT),

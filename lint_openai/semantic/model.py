@@ -1,8 +1,11 @@
 """What names mean: the resolution of expressions to abstract values.
 
 The :class:`SemanticModel` is filled by :mod:`lint_openai.semantic.binder` in one walk of the tree and then
-answers questions from rules (``resolve``, ``string_value``...). Resolution is flow-insensitive: a
-name's value is the value all its bindings agree on (``None`` bindings aside), else ``UNKNOWN``.
+answers questions from rules (``resolve``, ``string_value``...). Resolution is flow-sensitive: a read of
+a name sees the bindings that reach it (:mod:`lint_openai.semantic.flow`), and its value is the value they
+all agree on (``None`` bindings aside), else ``UNKNOWN``. A function body sees the names of enclosing
+scopes as they are when the module (or class body) has run, as ruff's deferred function bodies do; names
+of an enclosing function, and names also bound through ``global``/``nonlocal``, merge every binding.
 Nothing in the linted code is imported or executed.
 """
 
@@ -10,11 +13,20 @@ from __future__ import annotations
 
 import ast
 import urllib.parse
-from typing import Dict, Iterable, List, Optional, Tuple
+from typing import Dict, FrozenSet, Iterable, List, Optional, Set, Tuple, Union
 
 from lint_openai import knowledge
 from lint_openai.semantic.calls import first_argument, keyword_value
-from lint_openai.semantic.scopes import AttributeAssignment, Binding, ClassInfo, Scope
+from lint_openai.semantic.flow import flatten
+from lint_openai.semantic.scopes import (
+    AttributeAssignment,
+    Binding,
+    ClassInfo,
+    Defs,
+    LoopHead,
+    Param,
+    Scope,
+)
 from lint_openai.semantic.values import (
     NONE,
     UNKNOWN,
@@ -48,6 +60,10 @@ ENV_GETTERS = frozenset({"os.getenv", "os.environ.get"})
 
 AZURE_API_TYPES = frozenset({"azure", "azure_ad", "azuread"})
 
+# What the binder recorded at a read of a name: what reaches it in its own scope (when that scope runs its
+# own code), or ``(scope, reaching)`` for each scope of the same flow the name could come from.
+LoadRecord = Union[Defs, Tuple[Tuple[Scope, Defs], ...]]
+
 
 class SemanticModel:
     """Bindings of one module and the resolution of expressions to :mod:`values`."""
@@ -59,35 +75,46 @@ class SemanticModel:
         self.scopes: Dict[ast.AST, Scope] = {tree: self.module_scope}
         self.classes: Dict[ast.ClassDef, ClassInfo] = {}
         self.parents: Dict[ast.AST, ast.AST] = {}
+        self.node_scopes: Dict[ast.AST, Scope] = {tree: self.module_scope}  # where each node is evaluated
+        self.loads: Dict[ast.Name, LoadRecord] = {}
+        self.references: Dict[str, List[ast.Name]] = {}  # every read of each name, in walk order
+        self.attribute_loads: Dict[str, List[ast.Attribute]] = {}  # every read ``x.<attr>``, by attribute
+        self.called_names: Set[str] = set()  # names called somewhere (``name(...)``)
         self.attribute_assignments: List[AttributeAssignment] = []
         self._nonlocal_bindings: List[Tuple[Scope, str, Binding]] = []
         # Names bound at least once by each kind of binding anywhere in the file (cheap pre-checks).
-        self.names_by_binding_kind: Dict[str, set] = {}  # type: ignore[type-arg]
-        self.names_assigned_attribute: Dict[str, set] = {}  # attribute name -> names assigned ``x.<attr>``
+        self.names_by_binding_kind: Dict[str, Set[str]] = {}
+        self.names_assigned_attribute: Dict[str, Set[str]] = {}  # attribute -> names assigned ``x.<attr>``
         self._expr_cache: Dict[ast.AST, Value] = {}
-        self._name_cache: Dict[Tuple[int, str], Value] = {}
+        self._name_cache: Dict[FrozenSet[Binding], Value] = {}
+        self._heads: Dict[LoopHead, FrozenSet[Binding]] = {}
         self._in_progress: set[object] = set()
         self._depth = 0
         self._cutoffs = 0  # times a depth limit or a cycle cut resolution short
         self._module_client: Optional[Client] = None
 
     # ------------------------------------------------------------------ building
-    def bind(self, scope: Scope, name: str, binding: Binding) -> None:
-        """Record a binding of ``name`` (redirected by ``global``; ``nonlocal`` ones after the walk)."""
-        if name in scope.global_names:
+    def bind(self, scope: Scope, name: str, binding: Binding) -> Optional[Scope]:
+        """Record a binding of ``name``; returns the scope whose flow it rebinds, or ``None`` when it is
+        made from another flow (``global`` in a function, ``nonlocal``: resolved after the walk)."""
+        home: Optional[Scope] = scope
+        if name in scope.global_names and scope is not self.module_scope:
             scope = self.module_scope
+            scope.foreign.setdefault(name, []).append(binding)
+            home = None
         elif name in scope.nonlocal_names:
             self._nonlocal_bindings.append((scope, name, binding))
-            return
+            return None
         kind = binding.kind
-        if kind in ("value", "annotated") and type(binding.expr) is ast.Attribute:
-            _add(self.names_assigned_attribute, binding.expr.attr, name)  # type: ignore[union-attr]
+        if kind in ("value", "annotated") and isinstance(binding.expr, ast.Attribute):
+            _add(self.names_assigned_attribute, binding.expr.attr, name)
         found = scope.bindings.get(name)
         if found is None:
             scope.bindings[name] = [binding]
         else:
             found.append(binding)
         _add(self.names_by_binding_kind, kind, name)
+        return home
 
     def resolve_nonlocal_bindings(self) -> None:
         """Attach ``nonlocal`` bindings to the enclosing function scope that owns the name.
@@ -100,11 +127,63 @@ class SemanticModel:
                 outer = outer.parent
             target = outer if outer is not None and outer.kind != "module" else scope
             target.bindings.setdefault(name, []).append(binding)
+            target.foreign.setdefault(name, []).append(binding)
         self._nonlocal_bindings.clear()
 
     # ------------------------------------------------------------------ queries
     def parent(self, node: ast.AST) -> Optional[ast.AST]:
         return self.parents.get(node)
+
+    def scope_of(self, node: ast.AST) -> Scope:
+        """The scope ``node`` is evaluated in (a default or a decorator: the enclosing one)."""
+        return self.node_scopes.get(node, self.module_scope)
+
+    def reaching(self, node: ast.Name, scope: Optional[Scope] = None) -> Tuple[Binding, ...]:
+        """The bindings that reach this read of a name, in the order of the walk (empty: none, or a builtin)."""
+        found = self._reaching(node.id, scope or self.scope_of(node), self.loads.get(node))
+        return tuple(sorted(found, key=_walk_order)) if found else ()
+
+    def _reaching(
+        self, name: str, scope: Scope, record: Optional[LoadRecord]
+    ) -> Optional[FrozenSet[Binding]]:
+        """The bindings a read of ``name`` in ``scope`` sees (``None``: not bound in this file)."""
+        target = self.lookup_scope(name, scope)
+        if target is None:
+            return None
+        if record is not None:
+            chain = record if type(record) is tuple else ((scope, record),)
+            for index, (chain_scope, defs) in enumerate(chain):  # type: ignore[misc]
+                if chain_scope is not target:
+                    continue
+                found = self._flat(defs)
+                if not found and target.kind == "class":
+                    # Not bound in the class body yet: the read sees the enclosing scopes' name.
+                    outer = self._lookup_outside(name, target)
+                    rest = tuple(chain[index + 1 :])  # type: ignore[arg-type]
+                    return self._reaching(name, outer, rest) if outer is not None else None
+                return self._with_foreign(found, target, name)
+        return self._final(target, name)
+
+    def _lookup_outside(self, name: str, scope: Scope) -> Optional[Scope]:
+        current = scope.parent
+        while current is not None and current.kind == "class":
+            current = current.parent
+        return current
+
+    def _final(self, scope: Scope, name: str) -> FrozenSet[Binding]:
+        """What ``name`` holds once the code of ``scope`` has run (every binding, for a function)."""
+        final = scope.final
+        if final is None:
+            return frozenset(scope.bindings.get(name, ()))
+        return self._with_foreign(self._flat(final.get(name, frozenset())), scope, name)
+
+    def _flat(self, defs: Defs) -> FrozenSet[Binding]:
+        return flatten(defs, self._heads)
+
+    @staticmethod
+    def _with_foreign(found: FrozenSet[Binding], scope: Scope, name: str) -> FrozenSet[Binding]:
+        foreign = scope.foreign.get(name)
+        return found.union(foreign) if foreign else found
 
     def lookup_scope(self, name: str, scope: Scope) -> Optional[Scope]:
         """The scope whose binding of ``name`` a load in ``scope`` sees (``None``: builtin/undefined)."""
@@ -147,7 +226,7 @@ class SemanticModel:
     def _resolve(self, expr: ast.AST, scope: Scope) -> Value:
         kind = type(expr)
         if kind is ast.Name:
-            return self.resolve_name(expr.id, scope)  # type: ignore[attr-defined]
+            return self.resolve_name(expr.id, scope, expr)  # type: ignore[arg-type]
         if kind is ast.Attribute:
             return self.attribute(self.resolve(expr.value, scope), expr.attr)  # type: ignore[attr-defined]
         if kind is ast.Call:
@@ -169,25 +248,29 @@ class SemanticModel:
             return last if isinstance(last, Str) else UNKNOWN
         return UNKNOWN
 
-    def resolve_name(self, name: str, scope: Scope) -> Value:
-        target = self.lookup_scope(name, scope)
-        if target is None:
+    def resolve_name(self, name: str, scope: Scope, node: Optional[ast.Name] = None) -> Value:
+        """The value of a read of ``name`` in ``scope`` (at ``node``, or once the code has run)."""
+        found = self._reaching(name, scope, self.loads.get(node) if node is not None else None)
+        if found is None:
             return UNKNOWN
-        key = (id(target), name)
-        cached = self._name_cache.get(key)
+        return self.value_of_bindings(found)
+
+    def value_of_bindings(self, bindings: FrozenSet[Binding]) -> Value:
+        """The value several bindings agree on (see :func:`merge`)."""
+        cached = self._name_cache.get(bindings)
         if cached is not None:
             return cached
-        if key in self._in_progress:
+        if bindings in self._in_progress:
             self._cutoffs += 1
             return UNKNOWN
         cutoffs = self._cutoffs
-        self._in_progress.add(key)
+        self._in_progress.add(bindings)
         try:
-            value = merge([self.evaluate(binding) for binding in target.bindings[name]])
+            value = merge([self.evaluate(binding) for binding in sorted(bindings, key=_walk_order)])
         finally:
-            self._in_progress.discard(key)
+            self._in_progress.discard(bindings)
         if self._cutoffs == cutoffs:
-            self._name_cache[key] = value
+            self._name_cache[bindings] = value
         return value
 
     def string_value(self, expr: Optional[ast.AST], scope: Scope) -> Optional[Str]:
@@ -198,44 +281,45 @@ class SemanticModel:
     # ------------------------------------------------------------------ bindings
     def evaluate(self, binding: Binding) -> Value:
         kind = binding.kind
+        extra = binding.extra
         if kind == "value":
             return self.resolve(binding.expr, binding.scope)
         if kind == "annotated":
             value = self.resolve(binding.expr, binding.scope) if binding.expr else UNKNOWN
-            if value is UNKNOWN:
-                value = self.annotation_value(binding.extra, binding.scope)  # type: ignore[arg-type]
+            if value is UNKNOWN and isinstance(extra, ast.AST):
+                value = self.annotation_value(extra, binding.scope)
             return value
         if kind == "iter":
             return self.iterate(self.resolve(binding.expr, binding.scope))
         if kind == "enter":
             value = self.resolve(binding.expr, binding.scope)
             return value if isinstance(value, (Client, ApiResult)) else UNKNOWN
-        if kind == "param":
-            return self._parameter_value(binding)
-        if kind == "import":
-            return Module(binding.extra)  # type: ignore[arg-type]
-        if kind == "from":
-            module, name = binding.extra  # type: ignore[misc]
+        if kind == "param" and isinstance(extra, Param):
+            return self._parameter_value(binding, extra)
+        if kind == "import" and isinstance(extra, str):
+            return Module(extra)
+        if kind == "from" and isinstance(extra, tuple):
+            module, name = extra
             return self.attribute(Module(module), name)
-        if kind == "def":
-            return Function(binding.expr.name, binding.expr)  # type: ignore[union-attr]
-        if kind == "class":
-            return UserClass(binding.expr)  # type: ignore[arg-type]
+        if kind == "def" and isinstance(binding.expr, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return Function(binding.expr.name, binding.expr)
+        if kind == "class" and isinstance(binding.expr, ast.ClassDef):
+            return UserClass(binding.expr)
         return UNKNOWN
 
-    def _parameter_value(self, binding: Binding) -> Value:
-        arg, default, role = binding.extra  # type: ignore[misc]
-        if role == "self":
-            return Instance(binding.scope.self_class)  # type: ignore[arg-type]
-        if role == "cls":
-            return UserClass(binding.scope.self_class)  # type: ignore[arg-type]
+    def _parameter_value(self, binding: Binding, param: Param) -> Value:
+        self_class = binding.scope.self_class
+        if param.role == "self" and self_class is not None:
+            return Instance(self_class)
+        if param.role == "cls" and self_class is not None:
+            return UserClass(self_class)
         outer = binding.scope.parent or binding.scope
-        if arg.annotation is not None:
-            declared = self.annotation_value(arg.annotation, outer)
+        if param.arg.annotation is not None:
+            declared = self.annotation_value(param.arg.annotation, outer)
             if declared is not UNKNOWN:
                 return declared
-        if default is not None:
-            value = self.resolve(default, outer)
+        if param.default is not None:
+            value = self.resolve(param.default, outer)
             if isinstance(value, Str):
                 return value
         return UNKNOWN
@@ -406,11 +490,11 @@ class SemanticModel:
             return UNKNOWN
         self._in_progress.add(key)
         try:
-            bindings = list(info.scope.bindings.get(name, ()))
-            if instance:
-                bindings += info.attrs.get(name, ())
+            bindings = self._final(info.scope, name) if name in info.scope.bindings else frozenset()
+            if instance and name in info.attrs:
+                bindings = bindings.union(info.attrs[name])
             if bindings:
-                return merge([self.evaluate(binding) for binding in bindings])
+                return self.value_of_bindings(bindings)
             for base in node.bases:
                 base_value = self.resolve(base, info.outer)
                 if isinstance(base_value, UserClass):
@@ -495,7 +579,11 @@ class SemanticModel:
         return UNKNOWN
 
 
-def _add(index: Dict[str, set], key: str, name: str) -> None:  # type: ignore[type-arg]
+def _walk_order(binding: Binding) -> int:
+    return binding.seq
+
+
+def _add(index: Dict[str, Set[str]], key: str, name: str) -> None:
     names = index.get(key)
     if names is None:
         index[key] = {name}

@@ -1,30 +1,98 @@
-"""Scopes and bindings: where each name is bound, and how to evaluate the binding."""
+"""Scopes and bindings: where each name is bound, at which position, and how to evaluate the binding."""
 
 from __future__ import annotations
 
 import ast
-from typing import Dict, List, NamedTuple, Optional
+from typing import Dict, FrozenSet, List, NamedTuple, Optional, Tuple, Union
 
 
-class Binding(NamedTuple):
-    """One place that binds a name. ``kind`` says how to evaluate it; ``scope`` is where ``expr`` lives."""
+class Param(NamedTuple):
+    """What a ``param`` binding knows: the argument, its default, and ``self``/``cls`` for methods."""
 
-    kind: str  # value | annotated | iter | enter | param | import | from | def | class | opaque
-    expr: Optional[ast.AST]
-    scope: Scope
-    extra: object = None
+    arg: ast.arg
+    default: Optional[ast.AST]
+    role: Optional[str]  # "self" | "cls" | None
+
+
+# What a binding carries beside its expression: the module of ``import m`` (``str``), the ``(module, name)``
+# of ``from m import name``, the annotation of ``x: T = v`` (an ``ast.AST``), a parameter (``Param``).
+Extra = Union[None, str, Tuple[str, str], ast.AST, Param]
+
+
+class Binding:
+    """One place that binds a name: ``kind`` says how to evaluate it, ``expr`` is the bound expression
+    (evaluated in ``scope``), ``node`` is the binding site (its position), ``seq`` the order of the walk."""
+
+    __slots__ = ("expr", "extra", "kind", "name", "node", "scope", "seq")
+
+    def __init__(
+        self,
+        kind: str,  # value | annotated | iter | enter | param | import | from | def | class | opaque
+        name: str,
+        expr: Optional[ast.AST],
+        scope: Scope,
+        *,
+        node: Optional[ast.AST],
+        extra: Extra = None,
+        seq: int = 0,
+    ) -> None:
+        self.kind = kind
+        self.name = name
+        self.expr = expr
+        self.scope = scope
+        self.node = node
+        self.extra = extra
+        self.seq = seq
+
+    @property
+    def position(self) -> Tuple[int, int]:
+        """``(line, column)`` of the binding site (``(0, 0)`` where the node has none)."""
+        node = self.node
+        return (getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
+
+    def __repr__(self) -> str:
+        row, column = self.position
+        return f"<Binding {self.kind} {self.name} at {row}:{column}>"
+
+
+class LoopHead:
+    """What reaches the head of a loop for one name: what reached the loop, and what each pass sends back
+    (the end of the body and each ``continue``). A placeholder inside reaching sets, flattened on demand."""
+
+    __slots__ = ("back", "entry", "own")
+
+    def __init__(self, entry: Defs) -> None:
+        self.entry = entry
+        self.back: List[Defs] = []
+        self.own: Defs = frozenset((self,))
+
+
+# The definitions that reach a point, for one name: bindings, and loop heads still to be flattened.
+Definition = Union[Binding, LoopHead]
+Defs = FrozenSet[Definition]
+EMPTY: Defs = frozenset()
 
 
 class Scope:
-    """A Python scope: module, class, function, lambda or comprehension."""
+    """A Python scope: module, class, function, lambda or comprehension.
+
+    ``owner`` is the scope whose code runs this one's: itself for modules, functions and lambdas (their
+    bodies are separate flows), the enclosing owner for classes and comprehensions (they run inline).
+    ``final`` holds what reaches the end of a module or class body, for code that runs later.
+    """
 
     __slots__ = (
         "bindings",
+        "calls",
+        "children",
+        "final",
+        "foreign",
         "global_names",
         "is_generator",
         "kind",
         "node",
         "nonlocal_names",
+        "owner",
         "parent",
         "returns",
         "self_class",
@@ -35,13 +103,21 @@ class Scope:
         self.kind = kind
         self.node = node
         self.parent = parent
+        self.owner: Scope = self if parent is None or kind in ("module", "function") else parent.owner
         self.bindings: Dict[str, List[Binding]] = {}
+        # Bindings made from other flows (``global``/``nonlocal`` in a function): they may reach any read.
+        self.foreign: Dict[str, List[Binding]] = {}
+        self.final: Optional[Dict[str, Defs]] = None
         self.global_names: set[str] = set()
         self.nonlocal_names: set[str] = set()
         self.self_name: Optional[str] = None  # first parameter of a method
         self.self_class: Optional[ast.ClassDef] = None
         self.returns: List[ast.AST] = []
+        self.calls: List[ast.Call] = []  # calls evaluated in this scope, in walk order
+        self.children: List[Scope] = []
         self.is_generator = False
+        if parent is not None:
+            parent.children.append(self)
 
     def function_scope(self) -> Scope:
         """The nearest enclosing function (or module) scope, skipping comprehensions."""
@@ -49,6 +125,15 @@ class Scope:
         while scope.kind == "comprehension" and scope.parent is not None:
             scope = scope.parent
         return scope
+
+    def descendants(self) -> List[Scope]:
+        """This scope and every scope nested in it."""
+        found = [self]
+        index = 0
+        while index < len(found):
+            found.extend(found[index].children)
+            index += 1
+        return found
 
     def __repr__(self) -> str:
         return f"<Scope {self.kind} {getattr(self.node, 'name', '')}>"
