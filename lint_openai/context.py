@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import datetime
 import functools
-from typing import Dict, List, Optional, Protocol
+from typing import Dict, List, Optional, Protocol, Type, TypeVar
 
 from lint_openai.config.environment import version_key
 from lint_openai.config.settings import Settings
@@ -15,6 +15,8 @@ from lint_openai.semantic.compat import in_compat_region
 from lint_openai.semantic.model import SemanticModel
 from lint_openai.semantic.scopes import Scope
 from lint_openai.source.lines import LineIndex
+
+T = TypeVar("T")
 
 
 class Reporter(Protocol):
@@ -35,9 +37,16 @@ class Context:
         self.settings = settings
         self.today: datetime.date = settings.effective_today()
         self.diagnostics: List[Diagnostic] = []
-        self.memo: Dict[object, object] = {}
+        self.analyses: Dict[type, object] = {}  # the per-file analyses the engine built, by class
         self.scope: Optional[Scope] = None  # the scope of the node being checked (set by the engine)
         self.models: ModelKnowledge = models()  # with the project's models-override, if any
+
+    def analysis(self, kind: Type[T]) -> T:
+        """The file's analysis of class ``kind`` (the engine builds those the active rules require)."""
+        found = self.analyses.get(kind)
+        if not isinstance(found, kind):
+            raise LookupError(f"{kind.__name__} was not built: add it to the rule's `requires`")
+        return found
 
     @functools.cached_property
     def sdk_is_newer(self) -> bool:

@@ -7,8 +7,9 @@ processes. A front-end that already holds the parsed tree (flake8) passes it in.
 from __future__ import annotations
 
 import ast
-from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
+from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple, Type
 
+from lint_openai.analyses.base import Analysis
 from lint_openai.config.selection import enabled_for_path
 from lint_openai.config.settings import Settings
 from lint_openai.context import Context
@@ -120,15 +121,25 @@ def _dispatch_table(rules: Sequence[Rule]) -> Dict[type, List[Rule]]:
     return table
 
 
-def _analysis_table(rules: Sequence[Rule], ctx: Context) -> Dict[type, Tuple[object, ...]]:
-    """The per-file analyses the rules require, by the node types each visits."""
-    required = {analysis for rule in rules for analysis in rule.requires}
-    analyses: Dict[type, Tuple[object, ...]] = {}
-    for analysis_class in sorted(required, key=lambda c: c.__name__):
-        instance = analysis_class.for_context(ctx)
-        for node_type in analysis_class.node_types:
-            analyses[node_type] = (*analyses.get(node_type, ()), instance)
-    return analyses
+def _analysis_table(rules: Sequence[Rule], ctx: Context) -> Dict[type, Tuple[Analysis, ...]]:
+    """Build the per-file analyses the rules require (and those they require, first), once each; return
+    them by the node types each visits."""
+    order: List[Type[Analysis]] = []
+
+    def add(kind: Type[Analysis]) -> None:
+        if kind not in order:
+            for requirement in kind.requires:
+                add(requirement)
+            order.append(kind)
+
+    for kind in sorted({kind for rule in rules for kind in rule.requires}, key=lambda c: c.__name__):
+        add(kind)
+    table: Dict[type, Tuple[Analysis, ...]] = {}
+    for kind in order:
+        instance = ctx.analyses[kind] = kind(ctx)
+        for node_type in kind.node_types:
+            table[node_type] = (*table.get(node_type, ()), instance)
+    return table
 
 
 def _run_rules(
@@ -142,7 +153,7 @@ def _run_rules(
     analyses = _analysis_table(rules, ctx)
     wanted: FrozenSet[type] = frozenset(table) | frozenset(analyses)
     collected = Binder(model, wanted).run()
-    no_analyses: Tuple[object, ...] = ()
+    no_analyses: Tuple[Analysis, ...] = ()
     no_rules: List[Rule] = []
     for node, scope in collected:
         ctx.scope = scope
@@ -151,7 +162,7 @@ def _run_rules(
         try:
             for analysis in analyses.get(kind, no_analyses):
                 current = type(analysis).__name__
-                analysis.visit(node, scope)  # type: ignore[attr-defined]
+                analysis.visit(node, scope)
             for rule in table.get(kind, no_rules):
                 current = rule.code
                 rule.check(node, scope, ctx)

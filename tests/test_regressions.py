@@ -211,6 +211,39 @@ CASES = {
         """,
         [(25, "OAI101", "unsafe")],
     ),
+    "except clauses that name classes by attribute (OAI504 crashed on them)": (
+        """
+        import openai
+        from openai import OpenAI
+
+        client = OpenAI()
+        stream = client.chat.completions.create(
+            model="m", messages=[], stream=True, stream_options={"include_usage": True}
+        )
+        try:
+            for chunk in stream:
+                print(chunk.choices[0].delta)
+        except openai.APIError:
+            pass
+        try:
+            for chunk in stream:
+                print(chunk.choices[0].delta)
+        except (openai.APIError, IndexError):
+            print(chunk.choices[0].delta)
+        """,
+        [(10, "OAI504", None), (17, "OAI504", None)],
+    ),
+    "v0 async calls are v1 calls for the streaming rules (one v0 -> v1 mapping)": (
+        """
+        import openai
+
+        async def relay(messages):
+            stream = await openai.ChatCompletion.acreate(model="m", messages=messages, stream=True)
+            async for chunk in stream:
+                yield chunk.choices[0].message.content
+        """,
+        [(4, "OAI101", None), (6, "OAI501", "safe")],
+    ),
 }
 
 

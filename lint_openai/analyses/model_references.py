@@ -16,12 +16,14 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass, field
-from typing import Dict, Iterator, List, Optional, Set, Tuple
+from typing import Dict, Iterator, List, Optional, Set, Tuple, Union
 
 from lint_openai import knowledge
+from lint_openai.analyses.base import Analysis
 from lint_openai.analyses.model_flow import CONSULTING_CALLEE, LOG_CALLEE, ModelFlow
 from lint_openai.context import Context
 from lint_openai.semantic.calls import callee_name
+from lint_openai.semantic.methods import endpoint, plain_path
 from lint_openai.semantic.scopes import Scope
 from lint_openai.semantic.values import Client, Function, Method, SdkClass, UserClass, V0Method
 from lint_openai.source.prefilter import is_distinctive
@@ -81,17 +83,16 @@ class ModelCall:
         return self.client is not None and (self.client.is_azure or self.client.other_server)
 
 
-class ModelReferences:
+class ModelReferences(Analysis):
     """Model literals, SDK calls with a proven model, and tiktoken calls, for one file.
 
-    An analysis: the engine visits each node of ``node_types`` with it once, before rules see the
-    node, for every file where an active rule ``requires`` it.
+    The engine visits each node of ``node_types`` with it once, before rules see the node.
     """
 
     node_types = MODEL_NODE_TYPES
 
     def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
+        super().__init__(ctx)
         self.literals: Dict[ast.Constant, ModelLiteral] = {}
         self.calls: List[ModelCall] = []
         self.by_call: Dict[ast.Call, ModelCall] = {}
@@ -99,10 +100,6 @@ class ModelReferences:
         self._seen: Set[int] = set()
         self.flow = ModelFlow(ctx.model)
         self.clients: Set[bool] = set()  # is_azure of every SDK client the file makes or calls
-
-    @classmethod
-    def for_context(cls, ctx: Context) -> ModelReferences:
-        return model_references(ctx)
 
     # ---------------------------------------------------------------- collection
     def visit(self, node: ast.AST, scope: Scope) -> None:
@@ -203,21 +200,14 @@ class ModelReferences:
         for keyword in call.keywords:
             if keyword.arg is not None:
                 continue
-            mapping = keyword.value
+            mapping: Optional[ast.AST] = keyword.value
             if isinstance(mapping, ast.Name):
-                mapping = self._single_dict_binding(mapping.id, scope)
+                mapping = self.ctx.model.single_value_binding(mapping, scope)
             if isinstance(mapping, ast.Dict):
                 for key, value in zip(mapping.keys, mapping.values):
                     if isinstance(key, ast.Constant) and key.value == "model":
                         return value, keyword
         return None, None
-
-    def _single_dict_binding(self, name: str, scope: Scope) -> Optional[ast.AST]:
-        owner = self.ctx.model.lookup_scope(name, scope)
-        bindings = owner.bindings.get(name, []) if owner else []
-        if len(bindings) == 1 and bindings[0].kind == "value" and isinstance(bindings[0].expr, ast.Dict):
-            return bindings[0].expr
-        return None
 
     def _visit_defaults(self, node: ast.AST, scope: Scope) -> None:
         args: ast.arguments = node.args  # type: ignore[attr-defined]
@@ -286,14 +276,6 @@ class ModelReferences:
                 yield call
 
 
-def model_references(ctx: Context) -> ModelReferences:
-    """The file's :class:`ModelReferences` (created on first use)."""
-    found = ctx.memo.get(ModelReferences)
-    if found is None:
-        found = ctx.memo[ModelReferences] = ModelReferences(ctx)
-    return found  # type: ignore[return-value]
-
-
 def is_model_name(name: str) -> bool:
     """``model``, ``DEFAULT_MODEL``, ``model_name``, ``MODEL_GPT4``, ``modelId``; not ``model_group``."""
     words = [word.lower() for word in _WORD.findall(name)]
@@ -309,22 +291,14 @@ def _target_name(target: ast.AST) -> Optional[str]:
     return None
 
 
-def _endpoint(func: object) -> Tuple[Optional[str], Optional[Client], Tuple[str, ...]]:
-    """The v1 method path of an SDK callee, its client, and the names its model argument may have."""
+def _endpoint(func: Union[Method, V0Method]) -> Tuple[Optional[str], Optional[Client], Tuple[str, ...]]:
+    """The v1 method of an SDK callee, its client, and the names its model argument may have."""
     if isinstance(func, V0Method):
-        methods = knowledge.v0().resources.get(func.symbol, {}).get("methods", {})
-        # v0's a-prefixed methods (acreate) call the same endpoint as their sync twin.
-        target = methods.get(func.method) or (
-            methods.get(func.method[1:]) if func.method.startswith("a") else None
-        )
-        return target, None, ("model", "engine")
-    assert isinstance(func, Method)
-    path = tuple(p for p in func.path if p not in knowledge.WRAPPER_ATTRIBUTES)
-    signature = knowledge.sdk().signature(path, func.client.surface)
+        return endpoint(func), None, ("model", "engine")
+    signature = knowledge.sdk().signature(plain_path(func), func.client.surface)
     if signature is None or "model" not in {name for name, _, _ in signature.params}:
         return None, func.client, ()
-    endpoint = "chat.completions.create" if path[-3:] == ("chat", "completions", "create") else ".".join(path)
-    return endpoint, func.client, ("model",)
+    return endpoint(func), func.client, ("model",)
 
 
 def _model_argument(

@@ -5,8 +5,9 @@ from __future__ import annotations
 import ast
 import textwrap
 from dataclasses import dataclass, field
-from typing import ClassVar, Dict, Optional, Sequence, Tuple
+from typing import ClassVar, Dict, Optional, Sequence, Tuple, Type
 
+from lint_openai.analyses.base import Analysis
 from lint_openai.context import Context
 from lint_openai.semantic.scopes import Scope
 
@@ -72,7 +73,7 @@ class Rule:
     # The rule can only fire in a file whose text contains one of these (empty: always runs).
     needs_text: ClassVar[Tuple[str, ...]] = ()
     # Per-file analyses the rule reads (each visits its node types once, before the rules see a node).
-    requires: ClassVar[Tuple[type, ...]] = ()
+    requires: ClassVar[Tuple[Type[Analysis], ...]] = ()
     v0_surface: ClassVar[bool] = False  # about v0 names: silent in version-compatibility code
     fix_availability: ClassVar[str] = "none"  # none | sometimes | always
     sources: ClassVar[Sequence[str]] = ()

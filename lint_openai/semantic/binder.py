@@ -15,7 +15,7 @@ import ast
 import functools
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple, Union
 
-from lint_openai.semantic.flow import Flow, Frame, Key, Loop
+from lint_openai.semantic.flow import Finally, Flow, Frame, Key, Loop
 from lint_openai.semantic.model import SemanticModel
 from lint_openai.semantic.scopes import (
     EMPTY,
@@ -73,6 +73,7 @@ class Binder:
         self.flows: Dict[Scope, Flow] = {model.module_scope: Flow()}
         self.comprehension_state: Dict[Scope, Dict[str, Defs]] = {}
         self.seq = 0
+        self.header_of: List[Scope] = []  # the function whose decorators, defaults and annotations are walked
         self.handlers: Dict[type, Callable[[ast.AST, Scope], bool]] = {
             ast.Import: self._import,
             ast.ImportFrom: self._import_from,
@@ -289,7 +290,7 @@ class Binder:
         return False
 
     def _call(self, node: ast.Call, scope: Scope) -> bool:
-        scope.calls.append(node)
+        (self.header_of[-1] if self.header_of else scope).calls.append(node)
         func = node.func
         if type(func) is ast.Name:
             self.model.called_names.add(func.id)
@@ -515,20 +516,15 @@ class Binder:
             flow.close(frames[0])
             flow.stop_collecting(seen[0])
             if finalbody:
-                live.append(flow.live)
-                flow.add_possible(seen[0])
-                flow.live = True  # ``finally`` runs on every path, the exceptional ones too
+                final.append(flow.enter_finally(seen[0]))
 
-        def end_finally() -> None:
-            flow.live = flow.live and live[0]
-
-        live: List[bool] = []
+        final: List[Finally] = []
         items: List[Item] = [Step(start), *body, Step(end_body)]
         for handler in handlers:
             items += [Step(start_handler), handler, Step(lambda: flow.fork(frames[0]))]
         items += [Step(lambda: flow.resume(frames[0], normal[0])), *orelse, Step(end)]
         if finalbody:
-            items += [*finalbody, Step(end_finally)]
+            items += [*finalbody, Step(lambda: flow.leave_finally(final[0]))]
         self._seq(node, scope, items)
         return True
 

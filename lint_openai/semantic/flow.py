@@ -20,7 +20,7 @@ written inside it, and a loop makes one placeholder per name touched inside it.
 
 from __future__ import annotations
 
-from typing import Dict, FrozenSet, Hashable, List, Optional, Sequence, Set, Tuple, Union
+from typing import Dict, FrozenSet, Hashable, List, NamedTuple, Optional, Sequence, Set, Tuple, Union
 
 from lint_openai.semantic.scopes import EMPTY, Binding, Defs, LoopHead
 
@@ -50,6 +50,14 @@ class Loop:
         self.touched: Dict[Key, Defs] = {}  # the value each name had when the loop was entered
         self.heads: Dict[Key, LoopHead] = {}
         self.breaks: List[Dict[Key, Defs]] = []
+
+
+class Finally(NamedTuple):
+    """A ``finally`` block being walked: its frame, what it binds, and whether the normal paths were live."""
+
+    frame: Frame
+    written: Dict[Key, Defs]
+    live: bool
 
 
 class Flow:
@@ -205,6 +213,25 @@ class Flow:
             combined = current | values
             if combined != current:
                 self.write(key, combined)
+
+    def enter_finally(self, seen: Dict[Key, Defs]) -> Finally:
+        """``finally`` runs after every path, the exceptional ones too: a name may hold anything the
+        ``try`` statement wrote (``seen``)."""
+        live = self.live
+        frame = self.open()
+        self.add_possible(seen)
+        self.live = True
+        return Finally(frame, self.collect(), live)
+
+    def leave_finally(self, block: Finally) -> None:
+        """After ``finally`` only the normal paths go on: a name the block did not bind holds what it
+        held on them."""
+        self.stop_collecting(block.written)
+        for key, old in block.frame.log.items():
+            if key not in block.written:
+                self.state[key] = old
+        self.live = self.live and block.live
+        self.close(block.frame)
 
     # ------------------------------------------------------------------ loops
     def open_loop(self) -> Loop:

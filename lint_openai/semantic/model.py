@@ -143,6 +143,13 @@ class SemanticModel:
         found = self._reaching(node.id, scope or self.scope_of(node), self.loads.get(node))
         return tuple(sorted(found, key=_walk_order)) if found else ()
 
+    def single_value_binding(self, node: ast.Name, scope: Optional[Scope] = None) -> Optional[ast.AST]:
+        """The expression of the one ``name = <expression>`` binding that reaches this read, if exactly one does."""
+        found = self.reaching(node, scope)
+        if len(found) == 1 and found[0].kind == "value":
+            return found[0].expr
+        return None
+
     def _reaching(
         self, name: str, scope: Scope, record: Optional[LoadRecord]
     ) -> Optional[FrozenSet[Binding]]:

@@ -113,7 +113,8 @@ class Scope:
         self.self_name: Optional[str] = None  # first parameter of a method
         self.self_class: Optional[ast.ClassDef] = None
         self.returns: List[ast.AST] = []
-        self.calls: List[ast.Call] = []  # calls evaluated in this scope, in walk order
+        # The calls in this scope's code, in walk order (a function's decorators, defaults and annotations too).
+        self.calls: List[ast.Call] = []
         self.children: List[Scope] = []
         self.is_generator = False
         if parent is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lint_openai.analyses.model_references import model_references
+from lint_openai.analyses.model_references import ModelReferences
 from lint_openai.context import Context
 from lint_openai.rules.base import bad, good
 from lint_openai.rules.model_ids.common import LIFECYCLE_SOURCE, ModelRule
@@ -55,7 +55,7 @@ class ChatModelOnCompletions(ModelRule):
     )
 
     def finish(self, ctx: Context) -> None:
-        for call in model_references(ctx).non_azure_calls():
+        for call in ctx.analysis(ModelReferences).non_azure_calls():
             if call.endpoint == "completions.create" and ctx.models.is_chat_only(call.model):
                 message = f'`{call.model}` is a chat model: the completions endpoint answers 404 "{CHAT_ON_COMPLETIONS_ERROR}"'
                 ctx.report(self, call.argument, message)

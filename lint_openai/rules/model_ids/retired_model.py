@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lint_openai.analyses.model_references import model_references
+from lint_openai.analyses.model_references import ModelReferences
 from lint_openai.context import Context
 from lint_openai.knowledge.model_lifecycle import RETIRED
 from lint_openai.rules.base import bad, good
@@ -114,7 +114,7 @@ class RetiredModel(ModelRule):
     )
 
     def finish(self, ctx: Context) -> None:
-        for entry in model_references(ctx).requested_literals():
+        for entry in ctx.analysis(ModelReferences).requested_literals():
             info = ctx.models.get(entry.model)
             if info is None or info.status(ctx.today) != RETIRED or info.shutdown is None:
                 continue

@@ -7,7 +7,7 @@ from typing import Optional, Sequence, Set, Tuple
 
 from lint_openai import knowledge
 from lint_openai.diagnostic import Applicability
-from lint_openai.semantic.values import Method, Module
+from lint_openai.semantic.values import Module
 
 
 def url_lacks_trailing_slash(url: str) -> bool:
@@ -64,7 +64,9 @@ def v1_rewrite(
     symbol: str, method: str, call: Optional[ast.Call]
 ) -> Tuple[Optional[str], Optional[Applicability]]:
     """The v1 path replacing ``<symbol>.<method>`` and how safely the call can be rewritten."""
-    target = knowledge.v0().resources.get(symbol, {}).get("methods", {}).get(method)
+    if knowledge.v0().is_async_method(symbol, method):
+        return None, None  # ``acreate`` becomes an ``await`` on an AsyncOpenAI client: not mechanical
+    target = knowledge.v0().v1_method(symbol, method)
     if target is None:
         return None, None
     if call is None:
@@ -81,13 +83,14 @@ def v1_rewrite(
 
 def v0_advice(symbol: str, method: Optional[str], base: str) -> str:
     """What to write instead of ``<base>.<symbol>[.<method>]``."""
-    info = knowledge.v0().resources.get(symbol, {})
-    methods = info.get("methods", {})
+    v0 = knowledge.v0()
+    info = v0.resources.get(symbol, {})
     if method is not None:
-        if method in methods:
-            return f"use `{base}.{methods[method]}(...)` or the same method on an `OpenAI()` client"
-        if method.startswith("a") and method[1:] in methods:
-            return f"use `await AsyncOpenAI().{methods[method[1:]]}(...)`"
+        target = v0.v1_method(symbol, method)
+        if target is not None and v0.is_async_method(symbol, method):
+            return f"use `await AsyncOpenAI().{target}(...)`"
+        if target is not None:
+            return f"use `{base}.{target}(...)` or the same method on an `OpenAI()` client"
         note = info.get("notes", {}).get(method)
         if note:
             return note
@@ -96,7 +99,3 @@ def v0_advice(symbol: str, method: Optional[str], base: str) -> str:
     if info.get("advice"):
         return info["advice"]
     return "see the v1 migration guide"
-
-
-def plain_path(method: Method) -> Tuple[str, ...]:
-    return tuple(p for p in method.path if p not in knowledge.WRAPPER_ATTRIBUTES)

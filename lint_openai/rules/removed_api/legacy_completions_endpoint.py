@@ -7,9 +7,7 @@ import ast
 from lint_openai.context import Context
 from lint_openai.knowledge.model_lifecycle import RETIRED
 from lint_openai.rules.base import Rule, bad, good
-from lint_openai.rules.removed_api.common import (
-    plain_path,
-)
+from lint_openai.semantic.methods import plain_path
 from lint_openai.semantic.navigation import called_method
 from lint_openai.semantic.scopes import Scope
 

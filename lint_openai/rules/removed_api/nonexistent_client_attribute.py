@@ -6,6 +6,7 @@ import ast
 from typing import Optional, Tuple
 
 from lint_openai import knowledge
+from lint_openai.analyses.client_attributes import ClientAttributes
 from lint_openai.context import Context
 from lint_openai.diagnostic import Applicability, Fix
 from lint_openai.rules.base import Rule, bad, good
@@ -48,6 +49,7 @@ class NonexistentClientAttribute(Rule):
     message points to `AsyncOpenAI`.
     """
 
+    requires = (ClientAttributes,)
     code = "OAI104"
     symbol = "nonexistent-client-attribute"
     summary = "attribute the v1 client or `openai` module does not have"
@@ -258,16 +260,7 @@ class NonexistentClientAttribute(Rule):
 
     @staticmethod
     def _assigned_on_a_client(name: str, ctx: Context) -> bool:
-        key = ("client-attributes",)
-        assigned = ctx.memo.get(key)
-        if assigned is None:
-            assigned = {
-                item.target.attr
-                for item in ctx.model.attribute_assignments
-                if isinstance(ctx.model.resolve(item.target.value, item.scope), (Client, Resource))
-            }
-            ctx.memo[key] = assigned
-        return name in assigned  # type: ignore[operator]
+        return name in ctx.analysis(ClientAttributes).assigned
 
     def _member_advice(
         self, node: ast.Attribute, path: Tuple[str, ...], client: Client, owner: str, ctx: Context

@@ -14,9 +14,9 @@ from lint_openai.rules.edits import (
 )
 from lint_openai.rules.removed_api.common import (
     dotted,
-    plain_path,
     safe_keyword_rename,
 )
+from lint_openai.semantic.methods import plain_path
 from lint_openai.semantic.navigation import called_method
 from lint_openai.semantic.scopes import Scope
 

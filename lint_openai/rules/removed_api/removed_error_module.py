@@ -240,7 +240,7 @@ class RemovedErrorModule(Rule):
     @staticmethod
     def _import_fix(node: ast.ImportFrom, ctx: Context) -> Optional[Fix]:
         pieces = []
-        constructed = _called_names(ctx)
+        constructed = ctx.model.called_names
         applicability = Applicability.SAFE
         for alias in node.names:
             entry = knowledge.v0().errors.get(alias.name)
@@ -253,15 +253,3 @@ class RemovedErrorModule(Rule):
                 applicability = Applicability.UNSAFE  # v1 exceptions take (message, response=, body=)
         text = f"from openai import {', '.join(pieces)}"
         return ctx.fix(applicability, f"Replace with `{text}`", ctx.replace(node, text))
-
-
-def _called_names(ctx: Context) -> frozenset:  # type: ignore[type-arg]
-    """Names that are called somewhere in the module (``Name(...)``), collected once per file."""
-    found = ctx.memo.get(_called_names)
-    if found is None:
-        found = ctx.memo[_called_names] = frozenset(
-            node.func.id
-            for node in ast.walk(ctx.model.tree)
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-        )
-    return found  # type: ignore[return-value]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 
+from lint_openai.analyses.chat_calls import ChatCalls
 from lint_openai.context import Context
 from lint_openai.rules.base import Rule, bad, good
 from lint_openai.rules.request.common import chat_call
@@ -27,6 +28,7 @@ class DeprecatedFunctionsParam(Rule):
     """
 
     needs_text = ("function",)
+    requires = (ChatCalls,)
     code = "OAI304"
     symbol = "deprecated-functions-param"
     summary = "`functions=`/`function_call=` instead of `tools=`/`tool_choice=`"

@@ -6,6 +6,7 @@ import ast
 from typing import Iterator
 
 from lint_openai import knowledge
+from lint_openai.analyses.chat_calls import ChatCalls
 from lint_openai.context import Context
 from lint_openai.rules.base import Rule, bad, good
 from lint_openai.rules.request.common import chat_call
@@ -35,6 +36,7 @@ class MalformedMessage(Rule):
     """
 
     needs_text = ("messages",)
+    requires = (ChatCalls,)
     code = "OAI303"
     symbol = "malformed-message"
     summary = "message dict with an unknown role or a missing required key"
@@ -89,11 +91,10 @@ class MalformedMessage(Rule):
     @staticmethod
     def _message_dicts(ctx: Context, value: ast.AST, scope: Scope) -> Iterator[ast.Dict]:
         if isinstance(value, ast.Name):
-            owner = ctx.model.lookup_scope(value.id, scope)
-            bindings = owner.bindings.get(value.id, []) if owner else []
-            if len(bindings) != 1 or bindings[0].kind != "value":
+            found = ctx.model.single_value_binding(value, scope)
+            if found is None:
                 return
-            value = bindings[0].expr  # type: ignore[assignment]
+            value = found
         if isinstance(value, (ast.List, ast.Tuple)):
             yield from (element for element in value.elts if isinstance(element, ast.Dict))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 
 from lint_openai import knowledge
+from lint_openai.analyses.chat_calls import ChatCalls
 from lint_openai.analyses.model_references import ModelReferences
 from lint_openai.context import Context
 from lint_openai.diagnostic import Applicability
@@ -28,7 +29,7 @@ class MaxTokensOnReasoningModel(Rule):
     """
 
     needs_text = ("max_tokens",)
-    requires = (ModelReferences,)
+    requires = (ChatCalls, ModelReferences)
     code = "OAI305"
     symbol = "max-tokens-on-reasoning-model"
     summary = "`max_tokens=` with a reasoning model"

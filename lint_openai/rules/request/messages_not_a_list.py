@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 
+from lint_openai.analyses.chat_calls import ChatCalls
 from lint_openai.context import Context
 from lint_openai.diagnostic import Applicability
 from lint_openai.rules.base import Rule, bad, good
@@ -24,6 +25,7 @@ class MessagesNotAList(Rule):
     """
 
     needs_text = ("messages",)
+    requires = (ChatCalls,)
     code = "OAI302"
     symbol = "messages-not-a-list"
     summary = "`messages=` given a string or a single dict"

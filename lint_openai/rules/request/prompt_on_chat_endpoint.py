@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 
+from lint_openai.analyses.chat_calls import ChatCalls
 from lint_openai.context import Context
 from lint_openai.diagnostic import Applicability
 from lint_openai.rules.base import Rule, bad, good
@@ -30,6 +31,7 @@ class PromptOnChatEndpoint(Rule):
     """
 
     needs_text = ("prompt",)
+    requires = (ChatCalls,)
     code = "OAI301"
     symbol = "prompt-on-chat-endpoint"
     summary = "`prompt=` passed to a chat completions call"

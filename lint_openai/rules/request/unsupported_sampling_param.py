@@ -6,6 +6,7 @@ import ast
 from typing import Any
 
 from lint_openai import knowledge
+from lint_openai.analyses.chat_calls import ChatCalls
 from lint_openai.analyses.model_references import ModelReferences
 from lint_openai.context import Context
 from lint_openai.rules.base import Rule, bad, good
@@ -50,7 +51,7 @@ class UnsupportedSamplingParam(Rule):
     There is no fix: drop the parameter (or choose a non-reasoning model).
     """
 
-    requires = (ModelReferences,)
+    requires = (ChatCalls, ModelReferences)
     code = "OAI306"
     symbol = "unsupported-sampling-param"
     summary = "sampling parameter a reasoning model rejects"

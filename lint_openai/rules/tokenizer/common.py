@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import ast
-from dataclasses import dataclass
-from typing import List, Optional, Set
+from typing import List, Set
 
-from lint_openai.analyses.model_references import ModelReferences, model_references
+from lint_openai.analyses.encoding_sites import EncodingSite, EncodingSites
+from lint_openai.analyses.model_references import ModelReferences
 from lint_openai.context import Context
 from lint_openai.diagnostic import Applicability
 from lint_openai.knowledge import tiktoken_tables
 from lint_openai.rules.edits import literal_with
 from lint_openai.rules.model_ids.common import ModelRule
-from lint_openai.semantic.scopes import Scope
-from lint_openai.semantic.values import Str
 
 TIKTOKEN_SOURCE = (
     "tiktoken's own `MODEL_TO_ENCODING` and `MODEL_PREFIX_TO_ENCODING` tables (tiktoken/model.py), generated "
@@ -21,49 +18,8 @@ TIKTOKEN_SOURCE = (
 )
 
 
-BY_NAME = "tiktoken.get_encoding"
-
-
-BY_MODEL = ("tiktoken.encoding_for_model", "tiktoken.encoding_name_for_model")
-
-
-@dataclass
-class EncodingSite:
-    """A call that picks a tiktoken encoding, and which encoding it gets."""
-
-    call: ast.Call
-    scope: Scope
-    encoding: str
-    literal: Str  # the encoding name (get_encoding) or the model name (encoding_for_model)
-    by_model: bool
-
-
 def _sites(ctx: Context) -> List[EncodingSite]:
-    """The calls that pick an encoding (from the tiktoken calls the model-reference analysis saw)."""
-    sites = ctx.memo.get(EncodingSite)
-    if sites is None:
-        sites = ctx.memo[EncodingSite] = [
-            site
-            for call, scope, name in model_references(ctx).tiktoken_calls
-            if (site := _site(call, scope, name, ctx))
-        ]
-    return sites  # type: ignore[return-value]
-
-
-def _site(call: ast.Call, scope: Scope, name: str, ctx: Context) -> Optional[EncodingSite]:
-    if name not in (BY_NAME, *BY_MODEL) or not call.args:
-        return None
-    value = ctx.model.string_value(call.args[0], scope)
-    if value is None:
-        return None
-    if name == BY_NAME:
-        return (
-            EncodingSite(call, scope, value.value, value, by_model=False)
-            if value.value in tiktoken_tables().encodings
-            else None
-        )
-    encoding = tiktoken_tables().encoding_for_model(value.value)
-    return EncodingSite(call, scope, encoding or "", value, by_model=True)
+    return ctx.analysis(EncodingSites).sites
 
 
 def _models_in_scope(references: ModelReferences, site: EncodingSite, ctx: Context) -> Set[str]:
@@ -87,9 +43,13 @@ def _models_in_scope(references: ModelReferences, site: EncodingSite, ctx: Conte
 
 
 class EncodingRule(ModelRule):
+    """Base of the rules that compare each encoding-picking call with the models used near it."""
+
+    requires = (ModelReferences, EncodingSites)
+
     def mismatches(self, ctx: Context):  # type: ignore[no-untyped-def]
         """``(site, expected encoding, models)`` for sites whose encoding is not the scope's."""
-        references = model_references(ctx)
+        references = ctx.analysis(ModelReferences)
         for site in _sites(ctx):
             if not site.encoding:
                 continue
