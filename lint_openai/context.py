@@ -43,10 +43,10 @@ class Context:
 
     def analysis(self, kind: Type[T]) -> T:
         """The file's analysis of class ``kind`` (the engine builds those the active rules require)."""
-        found = self.analyses.get(kind)
-        if not isinstance(found, kind):
-            raise LookupError(f"{kind.__name__} was not built: add it to the rule's `requires`")
-        return found
+        try:
+            return self.analyses[kind]  # type: ignore[return-value]  # stored by class: an instance of it
+        except KeyError:
+            raise LookupError(f"{kind.__name__} was not built: add it to the rule's `requires`") from None
 
     @functools.cached_property
     def sdk_is_newer(self) -> bool:

@@ -7,7 +7,7 @@ processes. A front-end that already holds the parsed tree (flake8) passes it in.
 from __future__ import annotations
 
 import ast
-from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple, Type
+from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple, Type
 
 from lint_openai.analyses.base import Analysis
 from lint_openai.config.selection import enabled_for_path
@@ -142,6 +142,14 @@ def _analysis_table(rules: Sequence[Rule], ctx: Context) -> Dict[type, Tuple[Ana
     return table
 
 
+def _bound(owners: Sequence[object], method: str, labels: Dict[int, str]) -> Tuple[Callable[..., None], ...]:
+    """The ``method`` of each owner, bound once; ``labels`` learns which rule or analysis each one is."""
+    found = tuple(getattr(owner, method) for owner in owners)
+    for owner, bound in zip(owners, found):
+        labels[id(bound)] = str(getattr(owner, "code", type(owner).__name__))
+    return found
+
+
 def _run_rules(
     tree: ast.Module, rules: Sequence[Rule], lines: LineIndex, path: str, settings: Settings
 ) -> List[Diagnostic]:
@@ -153,23 +161,27 @@ def _run_rules(
     analyses = _analysis_table(rules, ctx)
     wanted: FrozenSet[type] = frozenset(table) | frozenset(analyses)
     collected = Binder(model, wanted).run()
-    no_analyses: Tuple[Analysis, ...] = ()
-    no_rules: List[Rule] = []
+    # Bound methods, looked up once per file; ``labels`` names the one that fails.
+    labels: Dict[int, str] = {}
+    visits = {kind: _bound(found, "visit", labels) for kind, found in analyses.items()}
+    checks = {kind: _bound(found, "check", labels) for kind, found in table.items()}
+    no_visits: Tuple[Callable[..., None], ...] = ()
+    no_checks = no_visits
     for node, scope in collected:
         ctx.scope = scope
         kind = type(node)
-        current = "?"
+        visit = check = None
         try:
-            for analysis in analyses.get(kind, no_analyses):
-                current = type(analysis).__name__
-                analysis.visit(node, scope)
-            for rule in table.get(kind, no_rules):
-                current = rule.code
-                rule.check(node, scope, ctx)
+            for visit in visits.get(kind, no_visits):
+                visit(node, scope)
+            visit = None
+            for check in checks.get(kind, no_checks):
+                check(node, scope, ctx)
         except RecursionError:
             continue  # an expression nested too deeply to resolve: nothing is proven about it
         except Exception as error:
-            raise InternalError(path, current, getattr(node, "lineno", 0), error) from error
+            label = labels.get(id(visit if visit is not None else check), "?")
+            raise InternalError(path, label, getattr(node, "lineno", 0), error) from error
     ctx.scope = None
     for rule in rules:
         try:

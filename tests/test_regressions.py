@@ -317,3 +317,25 @@ def test_undecodable_files_that_never_mention_the_sdk_are_skipped(tmp_path: Path
     (tmp_path / "broken.py").write_text("def f(:\n", encoding="utf-8")
     out = io.StringIO()
     assert main(["check", str(tmp_path)], out=out, err=io.StringIO()) == 0
+
+
+def test_an_internal_error_names_the_failing_rule_or_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lint_openai.analyses.model_references import ModelReferences
+    from lint_openai.engine import InternalError
+    from lint_openai.rules.registry import ALL_RULES
+
+    source = "import openai\nopenai.ChatCompletion.create(model='m')\n"
+    rule = next(r for r in ALL_RULES if r.code == "OAI101")
+
+    def broken(*args: object) -> None:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(rule, "check", broken)
+    with pytest.raises(InternalError) as raised:
+        check_source(source, "case.py")
+    assert (raised.value.rule, raised.value.row) == ("OAI101", 2)
+    monkeypatch.undo()
+    monkeypatch.setattr(ModelReferences, "visit", broken)
+    with pytest.raises(InternalError) as raised:
+        check_source(source, "case.py")
+    assert raised.value.rule == "ModelReferences"

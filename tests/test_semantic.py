@@ -838,3 +838,39 @@ def test_handled_exceptions() -> None:
     assert not is_handled(model, calls["second"], {"IndexError"})  # a handler's body is not guarded by it
     assert not is_handled(model, calls["fourth"], {"Exception"})  # finally catches nothing
     assert not is_handled(model, calls["sixth"], {"BaseException"})
+
+
+def test_scope_of_every_kind_of_node() -> None:
+    source = """
+        @decorate(first)
+        def outer(x=default_value) -> result_type:
+            inner_call(x)
+            handler = lambda y=lambda_default: lambda_body(y)
+            return [element for item in outer_iterable for part in item.parts if part.ok]
+
+        class Holder(base_class):
+            attribute = class_value
+    """
+    tree = ast.parse(textwrap.dedent(source))
+    model = SemanticModel(tree)
+    Binder(model, frozenset()).run()
+    names = {n.id: n for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    function = next(n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef))
+    lambda_node = next(n for n in ast.walk(tree) if isinstance(n, ast.Lambda))
+    comprehension = next(n for n in ast.walk(tree) if isinstance(n, ast.ListComp))
+    holder = next(n for n in ast.walk(tree) if isinstance(n, ast.ClassDef))
+    expected = {
+        "first": model.module_scope,
+        "default_value": model.module_scope,
+        "result_type": model.module_scope,
+        "inner_call": model.scopes[function],
+        "lambda_default": model.scopes[function],
+        "lambda_body": model.scopes[lambda_node],
+        "outer_iterable": model.scopes[function],
+        "element": model.scopes[comprehension],
+        "item": model.scopes[comprehension],
+        "part": model.scopes[comprehension],
+        "base_class": model.module_scope,
+        "class_value": model.scopes[holder],
+    }
+    assert {name: model.scope_of(names[name]) for name in expected} == expected

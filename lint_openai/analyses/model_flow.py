@@ -86,7 +86,7 @@ class ModelFlow:
                 names.append(scope.self_class.name)
             found = self._counting[scope] = any(CONSULTING_CALLEE.search(n) for n in names) and not any(
                 REQUEST_CALLEE.match(callee_name(call))
-                for inner in scope.descendants()
+                for inner in self.model.descendants(scope)
                 for call in inner.calls
             )
         return found

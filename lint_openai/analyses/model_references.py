@@ -14,6 +14,7 @@ deployments, not model ids.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Dict, Iterator, List, Optional, Set, Tuple, Union
@@ -111,9 +112,13 @@ class ModelReferences(Analysis):
             self._visit_call(node, scope)
         elif isinstance(node, ast.Assign):
             for target in node.targets:
-                self._named(_target_name(target), node.value, scope, self._target_flow(target, scope))
+                name = _target_name(target)
+                if name and is_model_name(name):
+                    self._named(name, node.value, scope, self._target_flow(target, scope))
         elif isinstance(node, ast.AnnAssign) and node.value is not None:
-            self._named(_target_name(node.target), node.value, scope, self._target_flow(node.target, scope))
+            name = _target_name(node.target)
+            if name and is_model_name(name):
+                self._named(name, node.value, scope, self._target_flow(node.target, scope))
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             self._visit_defaults(node, scope)
         elif isinstance(node, ast.Dict):
@@ -144,12 +149,13 @@ class ModelReferences(Analysis):
             return  # log messages, token counters and price lookups make no API call
         if name.startswith("Azure"):
             return  # other libraries' Azure wrappers: deployment names
-        if any(keyword.arg and keyword.arg.startswith("mock") for keyword in call.keywords):
+        keywords = [keyword.arg for keyword in call.keywords]
+        if any(name and name.startswith("mock") for name in keywords):
             return  # ``completion(model=..., mock_response="Hi")``: answered by a mock, never sent
-        if RESPONSE_KEYS.intersection(keyword.arg for keyword in call.keywords):
+        if RESPONSE_KEYS.intersection(keywords):
             return  # ``SimpleNamespace(model=..., choices=[...])``: a stand-in for a response
         for keyword in call.keywords:
-            if keyword.arg is not None:
+            if keyword.arg is not None and is_model_name(keyword.arg):
                 self._named(
                     keyword.arg,
                     keyword.value,
@@ -218,6 +224,8 @@ class ModelReferences(Analysis):
         ]
         inner = self.ctx.model.scopes.get(node)
         for arg, default in pairs:
+            if not is_model_name(arg.arg):
+                continue
             self._named(
                 arg.arg,
                 default,
@@ -276,6 +284,7 @@ class ModelReferences(Analysis):
                 yield call
 
 
+@functools.lru_cache(maxsize=4096)  # a function of the name alone; the same few names recur in every file
 def is_model_name(name: str) -> bool:
     """``model``, ``DEFAULT_MODEL``, ``model_name``, ``MODEL_GPT4``, ``modelId``; not ``model_group``."""
     words = [word.lower() for word in _WORD.findall(name)]

@@ -12,7 +12,6 @@ scope's final state.
 from __future__ import annotations
 
 import ast
-import functools
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple, Union
 
 from lint_openai.semantic.flow import Finally, Flow, Frame, Key, Loop
@@ -51,12 +50,14 @@ def _child_fields(kind: type) -> Tuple[str, ...]:
 
 
 class Step:
-    """An action scheduled between nodes of the walk (a binding, a fork or join of control flow)."""
+    """An action scheduled between nodes of the walk (a binding, a fork or join of control flow):
+    ``fn(*args)``."""
 
-    __slots__ = ("run",)
+    __slots__ = ("args", "fn")
 
-    def __init__(self, run: Callable[[], None]) -> None:
-        self.run = run
+    def __init__(self, fn: Callable[..., None], *args: object) -> None:
+        self.fn = fn
+        self.args = args
 
 
 Item = Union[ast.AST, Step, None]
@@ -73,85 +74,54 @@ class Binder:
         self.flows: Dict[Scope, Flow] = {model.module_scope: Flow()}
         self.comprehension_state: Dict[Scope, Dict[str, Defs]] = {}
         self.seq = 0
+        self.quiet = 0  # > 0 inside annotations: reads there resolve against final states, as typing does
+        self.quiet_steps = (Step(self._enter_annotation), Step(self._leave_annotation))
+        self.pending_headers: List[Scope] = []
+        self.read_plans: Dict[Scope, Tuple[Tuple[Scope, int], ...]] = {}
+        self.header_steps = (Step(self._start_header),)
         self.header_of: List[Scope] = []  # the function whose decorators, defaults and annotations are walked
-        self.handlers: Dict[type, Callable[[ast.AST, Scope], bool]] = {
-            ast.Import: self._import,
-            ast.ImportFrom: self._import_from,
-            ast.Assign: self._assign,
-            ast.AnnAssign: self._ann_assign,
-            ast.AugAssign: self._aug_assign,
-            ast.Delete: self._delete,
-            ast.For: self._for,
-            ast.AsyncFor: self._for,
-            ast.While: self._while,
-            ast.If: self._if,
-            ast.IfExp: self._if_exp,
-            ast.BoolOp: self._bool_op,
-            ast.Try: self._try,
-            ast.With: self._with,
-            ast.AsyncWith: self._with,
-            ast.NamedExpr: self._named_expr,
-            ast.FunctionDef: self._function,
-            ast.AsyncFunctionDef: self._function,
-            ast.Lambda: self._lambda,
-            ast.ClassDef: self._class,
-            ast.ListComp: self._comprehension,
-            ast.SetComp: self._comprehension,
-            ast.GeneratorExp: self._comprehension,
-            ast.DictComp: self._comprehension,
-            ast.Global: self._global,
-            ast.Nonlocal: self._nonlocal,
-            ast.ExceptHandler: self._except_handler,
-            ast.Return: self._return,
-            ast.Raise: self._raise,
-            ast.Break: self._break,
-            ast.Continue: self._continue,
-            ast.Yield: self._yield,
-            ast.YieldFrom: self._yield,
-            ast.Attribute: self._attribute,
-            ast.Call: self._call,
-        }
-        try_star = getattr(ast, "TryStar", None)
-        if try_star is not None:
-            self.handlers[try_star] = self._try
-        match = getattr(ast, "Match", None)
-        if match is not None:
-            self.handlers[match] = self._match
-            self.handlers[ast.MatchAs] = self._match_capture  # type: ignore[attr-defined]
-            self.handlers[ast.MatchStar] = self._match_capture  # type: ignore[attr-defined]
-            self.handlers[ast.MatchMapping] = self._match_mapping  # type: ignore[attr-defined]
+        self.handlers = _HANDLERS
 
     def run(self) -> List[Visit]:
         """Walk the whole tree (in evaluation order) and return the collected nodes."""
+        self.stack.append((self.model.tree, self.model.module_scope))
+        self._walk()
+        self._finish()
+        return self.collected
+
+    def _walk(self) -> None:
+        """Pop and visit until the stack is empty (the hot loop: locals, and the common cases inline)."""
         model = self.model
-        parents = model.parents
-        node_scopes = model.node_scopes
-        wanted = self.wanted
-        handlers = self.handlers
-        collected = self.collected
+        parents, loads = model.parents, model.loads
+        flows, wanted, handlers, collected = self.flows, self.wanted, self.handlers, self.collected
         stack = self.stack
         push = stack.append
         node_type = ast.AST
         name_type, constant_type, load_type, step_type = ast.Name, ast.Constant, ast.Load, Step
-        load = self._load
-        stack.append((model.tree, model.module_scope))
+        load_inline = self._load_inline
         while stack:
             node, scope = stack.pop()
             kind = type(node)
+            if kind is name_type:  # the commonest node first
+                if kind in wanted:
+                    collected.append((node, scope))  # type: ignore[arg-type]
+                if type(node.ctx) is load_type and not self.quiet:  # type: ignore[union-attr]
+                    if scope.owner is scope:
+                        flow = flows[scope]
+                        name = node.id  # type: ignore[union-attr]
+                        loads[node] = flow.read(name) if flow.loops else flow.state.get(name, EMPTY)  # type: ignore[index]
+                    else:
+                        load_inline(node, scope)  # type: ignore[arg-type]
+                continue  # annotations are quiet: their names resolve as typing does, once the code has run
             if kind is step_type:
-                node.run()  # type: ignore[union-attr]  # a Step
+                node.fn(*node.args)  # type: ignore[union-attr]  # a Step
                 continue
-            node_scopes[node] = scope  # type: ignore[index]  # an AST node
             if kind in wanted:
                 collected.append((node, scope))  # type: ignore[arg-type]
-            if kind is name_type:
-                if type(node.ctx) is load_type:  # type: ignore[union-attr]
-                    load(node, scope)  # type: ignore[arg-type]
-                continue
             if kind is constant_type:
                 continue  # leaves: nothing below a constant
             handler = handlers.get(kind)
-            if handler is not None and handler(node, scope):  # type: ignore[arg-type]
+            if handler is not None and handler(self, node, scope):  # type: ignore[arg-type]
                 continue  # the handler pushed the children itself
             fields = _FIELDS.get(kind) or _child_fields(kind)
             for field in fields:
@@ -166,30 +136,48 @@ class Binder:
                 elif isinstance(value, node_type):
                     parents[value] = node  # type: ignore[assignment]
                     push((value, scope))
-        self._finish()
-        return collected
 
     def _finish(self) -> None:
         model = self.model
         module = model.module_scope
-        module.final = {key: defs for key, defs in self.flows[module].state.items() if isinstance(key, str)}
+        module.final = self.flows[module].state  # its names are strings: class keys never match them
         model.resolve_nonlocal_bindings()
 
     # ------------------------------------------------------------------ scheduling
     def _seq(self, parent: ast.AST, scope: Scope, items: Sequence[Item]) -> None:
-        """Schedule ``items`` (nodes walked in ``scope``, and steps) to run in this order."""
-        self._schedule(parent, [(item, scope) for item in items])
-
-    def _schedule(self, parent: ast.AST, items: Sequence[Tuple[Item, Scope]]) -> None:
-        """Schedule ``(item, scope)`` pairs to run in this order (``None`` items are skipped)."""
+        """Schedule ``items`` (nodes walked in ``scope``, and steps) to run in this order, after what
+        is already scheduled to run first (``None`` items are skipped)."""
         parents = self.model.parents
         push = self.stack.append
-        for item, scope in reversed(items):
+        step = Step
+        for item in reversed(items):
             if item is None:
                 continue
-            if not isinstance(item, Step):
-                parents[item] = parent
+            if type(item) is not step:
+                parents[item] = parent  # type: ignore[index]  # not a Step: a node
             push((item, scope))
+
+    def _enter_annotation(self) -> None:
+        self.quiet += 1
+
+    def _leave_annotation(self) -> None:
+        self.quiet -= 1
+
+    def _push_nodes(self, parent: ast.AST, scope: Scope, nodes: Sequence[ast.AST]) -> None:
+        """Schedule ``nodes`` to be walked in ``scope``, in this order, before what is scheduled already."""
+        parents = self.model.parents
+        push = self.stack.append
+        for node in reversed(nodes):
+            parents[node] = parent
+            push((node, scope))
+
+    def _push_roots(self, parent: ast.AST, scope: Scope, nodes: Sequence[ast.AST]) -> None:
+        """:meth:`_push_nodes` for nodes that start a new scope's code (a body, a comprehension's parts):
+        the model records their scope, and finds any node's by going up to such a root."""
+        node_scopes = self.model.node_scopes
+        for node in nodes:
+            node_scopes[node] = scope
+        self._push_nodes(parent, scope, nodes)
 
     def _flow(self, scope: Scope) -> Flow:
         return self.flows[scope.owner]
@@ -198,32 +186,24 @@ class Binder:
     def _key(self, scope: Scope, name: str) -> Key:
         return name if scope is scope.owner else (scope, name)
 
-    def _load(self, node: ast.Name, scope: Scope) -> None:
-        """Record what reaches this read of a name, in every scope of the flow it could come from."""
-        model = self.model
+    def _load_inline(self, node: ast.Name, scope: Scope) -> None:
+        """Record what reaches a read of a name in a class body or a comprehension, in every scope of
+        the flow it could come from (reads in the owner's own scope are recorded by :meth:`_walk`)."""
+        plan = self.read_plans.get(scope)
+        if plan is None:
+            plan = self.read_plans[scope] = _read_plan(scope)
         name = node.id
-        model.references.setdefault(name, []).append(node)
-        owner = scope.owner
-        if scope is owner:
-            model.loads[node] = self.flows[owner].read(name)
-            return
-        flow = self.flows[owner]
+        flow = self.flows[scope.owner]
         chain: List[Tuple[Scope, Defs]] = []
-        current: Optional[Scope] = scope
-        while current is not None:
-            if current.kind == "class" and current is not scope:
-                current = current.parent  # names of an enclosing class are invisible here
-                continue
-            if current.kind == "comprehension":
-                state = self.comprehension_state.get(current)
-                chain.append((current, state.get(name, EMPTY) if state is not None else EMPTY))
-            elif current is owner:
-                chain.append((current, flow.read(name)))
-                break
+        for visible, how in plan:
+            if how == _COMPREHENSION:
+                state = self.comprehension_state.get(visible)
+                chain.append((visible, state.get(name, EMPTY) if state is not None else EMPTY))
+            elif how == _OWNER:
+                chain.append((visible, flow.read(name)))
             else:
-                chain.append((current, flow.read((current, name))))
-            current = current.parent
-        model.loads[node] = tuple(chain)
+                chain.append((visible, flow.read((visible, name))))
+        self.model.loads[node] = tuple(chain)
 
     def _write(self, scope: Scope, name: str, defs: Defs) -> None:
         if scope.kind == "comprehension":
@@ -237,14 +217,19 @@ class Binder:
         name: str,
         kind: str,
         expr: Optional[ast.AST],
-        *,
         node: Optional[ast.AST],
+        *,
         extra: Extra = None,
     ) -> None:
         self.seq += 1
-        binding = Binding(kind, name, expr, scope, node=node, extra=extra, seq=self.seq)
+        binding = Binding(kind, name, expr, scope, node, extra, self.seq)
         home = self.model.bind(scope, name, binding)
-        if home is not None:
+        if home is None:
+            return
+        owner = home.owner
+        if home is owner:
+            self.flows[owner].write(name, frozenset((binding,)))
+        else:
             self._write(home, name, frozenset((binding,)))
 
     def _unbind(self, scope: Scope, name: str) -> None:
@@ -258,7 +243,7 @@ class Binder:
     ) -> None:
         """Bind every name in an assignment target; unpacking pairs literals element-wise."""
         if isinstance(target, ast.Name):
-            self._bind(scope, target.id, kind, expr, node=target, extra=extra)
+            self._bind(scope, target.id, kind, expr, target, extra=extra)
         elif isinstance(target, (ast.Tuple, ast.List)):
             elements = target.elts
             if (
@@ -279,16 +264,11 @@ class Binder:
             if isinstance(base, ast.Name) and base.id == scope.self_name and scope.self_class is not None:
                 info = self.model.classes[scope.self_class]
                 self.seq += 1
-                binding = Binding(kind, target.attr, expr, scope, node=target, extra=extra, seq=self.seq)
+                binding = Binding(kind, target.attr, expr, scope, target, extra, self.seq)
                 info.attrs.setdefault(target.attr, []).append(binding)
             self.model.attribute_assignments.append(AttributeAssignment(target, expr, scope))
 
     # ------------------------------------------------------------------ expressions
-    def _attribute(self, node: ast.Attribute, scope: Scope) -> bool:
-        if type(node.ctx) is ast.Load:
-            self.model.attribute_loads.setdefault(node.attr, []).append(node)
-        return False
-
     def _call(self, node: ast.Call, scope: Scope) -> bool:
         (self.header_of[-1] if self.header_of else scope).calls.append(node)
         func = node.func
@@ -311,84 +291,91 @@ class Binder:
 
     def _bool_op(self, node: ast.BoolOp, scope: Scope) -> bool:
         """``a and b``: every operand after the first may not run (it matters for ``:=`` only)."""
-        first, *rest = node.values
-        flow = self._flow(scope)
+        flow = self.flows[scope.owner]
         frames: List[Frame] = []
-        self._seq(
-            node,
-            scope,
-            [
-                first,
-                Step(lambda: frames.append(flow.open_maybe())),
-                *rest,
-                Step(lambda: flow.close_maybe(frames.pop())),
-            ],
-        )
+        first, *rest = node.values
+        push = self.stack.append
+        push((Step(_close_maybe, flow, frames), scope))
+        self._push_nodes(node, scope, rest)
+        push((Step(_open_maybe, flow, frames), scope))
+        self._push_nodes(node, scope, [first])
         return True
 
     def _if_exp(self, node: ast.IfExp, scope: Scope) -> bool:
-        flow = self._flow(scope)
+        flow = self.flows[scope.owner]
         frames: List[Frame] = []
-        self._seq(
-            node,
-            scope,
-            [
-                node.test,
-                Step(lambda: frames.append(flow.open())),
-                node.body,
-                Step(lambda: flow.fork(frames[0])),
-                node.orelse,
-                Step(lambda: flow.close(frames.pop())),
-            ],
-        )
+        push = self.stack.append
+        push((Step(_close, flow, frames), scope))
+        self._push_nodes(node, scope, [node.orelse])
+        push((Step(_fork, flow, frames), scope))
+        self._push_nodes(node, scope, [node.body])
+        push((Step(_open, flow, frames), scope))
+        self._push_nodes(node, scope, [node.test])
         return True
 
     # ------------------------------------------------------------------ statements
     def _import(self, node: ast.Import, scope: Scope) -> bool:
         for alias in node.names:
             self.model.parents[alias] = node  # rules report at aliases; compat checks walk up from them
-            self.model.node_scopes[alias] = scope
             if alias.asname:
-                self._bind(scope, alias.asname, "import", alias, node=alias, extra=alias.name)
+                self._bind(scope, alias.asname, "import", alias, alias, extra=alias.name)
             else:
                 top = alias.name.split(".", 1)[0]
-                self._bind(scope, top, "import", alias, node=alias, extra=top)
+                self._bind(scope, top, "import", alias, alias, extra=top)
         return False
 
     def _import_from(self, node: ast.ImportFrom, scope: Scope) -> bool:
         module = node.module or ""
         for alias in node.names:
             self.model.parents[alias] = node
-            self.model.node_scopes[alias] = scope
             if alias.name == "*":
                 continue
             name = alias.asname or alias.name
             if node.level:
-                self._bind(scope, name, "opaque", alias, node=alias)
+                self._bind(scope, name, "opaque", alias, alias)
             else:
-                self._bind(scope, name, "from", alias, node=alias, extra=(module, alias.name))
+                self._bind(scope, name, "from", alias, alias, extra=(module, alias.name))
         return False
 
     def _assign(self, node: ast.Assign, scope: Scope) -> bool:
-        def bind() -> None:
-            for target in node.targets:
-                self._bind_target(target, scope, "value", node.value)
-
-        self._seq(node, scope, [node.value, *node.targets, Step(bind)])
+        """The value, then the targets' own parts (``self`` in ``self.x``), then the names are bound."""
+        push = self.stack.append
+        parents = self.model.parents
+        push((Step(self._bind_targets, node.targets, scope, node.value), scope))
+        for target in reversed(node.targets):
+            parents[target] = node
+            push((target, scope))
+        parents[node.value] = node
+        push((node.value, scope))
         return True
 
-    def _ann_assign(self, node: ast.AnnAssign, scope: Scope) -> bool:
-        def bind() -> None:
-            self._bind_target(node.target, scope, "annotated", node.value, node.annotation)
+    def _bind_targets(self, targets: List[ast.expr], scope: Scope, value: ast.AST) -> None:
+        for target in targets:
+            self._bind_target(target, scope, "value", value)
 
-        self._seq(node, scope, [node.annotation, node.value, node.target, Step(bind)])
+    def _ann_assign(self, node: ast.AnnAssign, scope: Scope) -> bool:
+        """The annotation (quiet: names in it resolve as typing does, once the code has run), the value,
+        the target; then the name is bound."""
+        push = self.stack.append
+        parents = self.model.parents
+        quiet, loud = self.quiet_steps
+        push((Step(self._bind_target, node.target, scope, "annotated", node.value, node.annotation), scope))
+        parents[node.target] = node
+        push((node.target, scope))
+        if node.value is not None:
+            parents[node.value] = node
+            push((node.value, scope))
+        push((loud, scope))
+        parents[node.annotation] = node
+        push((node.annotation, scope))
+        push((quiet, scope))
         return True
 
     def _aug_assign(self, node: ast.AugAssign, scope: Scope) -> bool:
         self._seq(
             node,
             scope,
-            [node.value, node.target, Step(lambda: self._bind_target(node.target, scope, "opaque", None))],
+            [node.value, node.target, Step(self._bind_target, node.target, scope, "opaque", None)],
         )
         return True
 
@@ -402,13 +389,18 @@ class Binder:
         return True
 
     def _return(self, node: ast.Return, scope: Scope) -> bool:
-        if node.value is not None:
-            scope.function_scope().returns.append(node.value)
-        self._seq(node, scope, [node.value, Step(self._flow(scope).end_path)])
+        push = self.stack.append
+        push((Step(self.flows[scope.owner].end_path), scope))
+        value = node.value
+        if value is not None:
+            scope.function_scope().returns.append(value)
+            self.model.parents[value] = node
+            push((value, scope))
         return True
 
     def _raise(self, node: ast.Raise, scope: Scope) -> bool:
-        self._seq(node, scope, [node.exc, node.cause, Step(self._flow(scope).end_path)])
+        self.stack.append((Step(self.flows[scope.owner].end_path), scope))
+        self._push_nodes(node, scope, [part for part in (node.exc, node.cause) if part is not None])
         return True
 
     def _break(self, node: ast.AST, scope: Scope) -> bool:
@@ -427,64 +419,48 @@ class Binder:
         return True
 
     def _if(self, node: ast.If, scope: Scope) -> bool:
-        flow = self._flow(scope)
+        flow = self.flows[scope.owner]
         frames: List[Frame] = []
-        self._seq(
-            node,
-            scope,
-            [
-                node.test,
-                Step(lambda: frames.append(flow.open())),
-                *node.body,
-                Step(lambda: flow.fork(frames[0])),
-                *node.orelse,
-                Step(lambda: flow.close(frames.pop())),
-            ],
-        )
+        push = self.stack.append
+        push((Step(_close, flow, frames), scope))
+        self._push_nodes(node, scope, node.orelse)
+        push((Step(_fork, flow, frames), scope))
+        self._push_nodes(node, scope, node.body)
+        push((Step(_open, flow, frames), scope))
+        self._push_nodes(node, scope, [node.test])
         return True
 
     def _for(self, node: Union[ast.For, ast.AsyncFor], scope: Scope) -> bool:
-        flow = self._flow(scope)
+        flow = self.flows[scope.owner]
         loops: List[Loop] = []
         exits: List[Frame] = []
-
-        def enter() -> None:
-            loops.append(flow.open_loop())
-            self._bind_iteration(node.target, node.iter, scope)
-
-        self._seq(
-            node,
-            scope,
-            [
-                node.iter,
-                Step(enter),
-                node.target,
-                *node.body,
-                Step(lambda: exits.append(flow.end_loop_body(loops[0], infinite=False))),
-                *node.orelse,
-                Step(lambda: flow.close_loop(loops[0], exits[0])),
-            ],
-        )
+        push = self.stack.append
+        push((Step(_close_loop, flow, loops, exits), scope))
+        self._push_nodes(node, scope, node.orelse)
+        push((Step(_end_loop_body, flow, loops, exits, False), scope))
+        self._push_nodes(node, scope, [node.target, *node.body])
+        push((Step(self._enter_for, flow, loops, node, scope), scope))
+        self._push_nodes(node, scope, [node.iter])
         return True
 
+    def _enter_for(
+        self, flow: Flow, loops: List[Loop], node: Union[ast.For, ast.AsyncFor], scope: Scope
+    ) -> None:
+        loops.append(flow.open_loop())
+        self._bind_iteration(node.target, node.iter, scope)
+
     def _while(self, node: ast.While, scope: Scope) -> bool:
-        flow = self._flow(scope)
+        flow = self.flows[scope.owner]
         loops: List[Loop] = []
         exits: List[Frame] = []
         test = node.test
         infinite = isinstance(test, ast.Constant) and bool(test.value)
-        self._seq(
-            node,
-            scope,
-            [
-                Step(lambda: loops.append(flow.open_loop())),
-                test,
-                *node.body,
-                Step(lambda: exits.append(flow.end_loop_body(loops[0], infinite))),
-                *node.orelse,
-                Step(lambda: flow.close_loop(loops[0], exits[0])),
-            ],
-        )
+        push = self.stack.append
+        push((Step(_close_loop, flow, loops, exits), scope))
+        self._push_nodes(node, scope, node.orelse)
+        push((Step(_end_loop_body, flow, loops, exits, infinite), scope))
+        self._push_nodes(node, scope, [test, *node.body])
+        push((Step(_open_loop, flow, loops), scope))
         return True
 
     def _try(self, node: ast.AST, scope: Scope) -> bool:
@@ -513,8 +489,8 @@ class Binder:
             flow.add_possible(seen[1])
 
         def end() -> None:
+            flow.stop_collecting(seen[0])  # before the join: collectors only live inside frames
             flow.close(frames[0])
-            flow.stop_collecting(seen[0])
             if finalbody:
                 final.append(flow.enter_finally(seen[0]))
 
@@ -533,26 +509,23 @@ class Binder:
         items: List[Item] = [node.type]
         name = node.name
         if name:
-            items.append(Step(functools.partial(self._bind, scope, name, "opaque", node, node=node)))
+            items.append(Step(self._bind, scope, name, "opaque", node, node))
         items += node.body
         if name:
-            items.append(Step(functools.partial(self._unbind, scope, name)))
+            items.append(Step(self._unbind, scope, name))
         self._seq(node, scope, items)
         return True
 
     def _with(self, node: Union[ast.With, ast.AsyncWith], scope: Scope) -> bool:
         parents = self.model.parents
-        items: List[Tuple[Item, Scope]] = []
+        items: List[Item] = []
         for item in node.items:
             parents[item] = node
-            self.model.node_scopes[item] = scope
-            items.append((item.context_expr, scope))
+            items.append(item.context_expr)
             if item.optional_vars is not None:
-                bind = functools.partial(
-                    self._bind_target, item.optional_vars, scope, "enter", item.context_expr
-                )
-                items += [(Step(bind), scope), (item.optional_vars, scope)]
-        self._schedule(node, [*items, *((statement, scope) for statement in node.body)])
+                target, value = item.optional_vars, item.context_expr
+                items += [Step(self._bind_target, target, scope, "enter", value), target]
+        self._seq(node, scope, [*items, *node.body])
         for item in node.items:  # a with-item's parts hang below the item, as ast.walk shows them
             parents[item.context_expr] = item
             if item.optional_vars is not None:
@@ -560,11 +533,11 @@ class Binder:
         return True
 
     def _global(self, node: ast.Global, scope: Scope) -> bool:
-        scope.global_names.update(node.names)
+        scope.declare(node.names)
         return False
 
     def _nonlocal(self, node: ast.Nonlocal, scope: Scope) -> bool:
-        scope.nonlocal_names.update(node.names)
+        scope.declare(node.names, nonlocal_=True)
         return False
 
     def _yield(self, node: ast.AST, scope: Scope) -> bool:
@@ -596,50 +569,66 @@ class Binder:
     def _match_capture(self, node: ast.AST, scope: Scope) -> bool:
         name = getattr(node, "name", None)
         if name:
-            self._bind(scope, name, "opaque", node, node=node)
+            self._bind(scope, name, "opaque", node, node)
         return False
 
     def _match_mapping(self, node: ast.AST, scope: Scope) -> bool:
         rest = getattr(node, "rest", None)
         if rest:
-            self._bind(scope, rest, "opaque", node, node=node)
+            self._bind(scope, rest, "opaque", node, node)
         return False
 
     # ------------------------------------------------------------------ scopes
     def _function(self, node: Union[ast.FunctionDef, ast.AsyncFunctionDef], scope: Scope) -> bool:
+        """Decorators, defaults and annotations run where the ``def`` is, then the name is bound; the body
+        is a flow of its own, which starts with the parameters bound."""
         args = node.args
-        outer_nodes: List[Item] = [*node.decorator_list, *args.defaults, *args.kw_defaults]
-        all_args = [*args.posonlyargs, *args.args, *args.kwonlyargs]
-        for extra in (args.vararg, args.kwarg):
-            if extra is not None:
-                all_args.append(extra)
-        outer_nodes += [arg.annotation for arg in all_args]
-        outer_nodes.append(node.returns)
+        annotations = [arg.annotation for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs)]
+        annotations += [
+            args.vararg and args.vararg.annotation,
+            args.kwarg and args.kwarg.annotation,
+            node.returns,
+        ]
         inner = self._new_scope("function", node, scope)
-        role_of_first = self._method_role(node, scope)
-        if role_of_first and isinstance(scope.node, ast.ClassDef):
+        role = self._method_role(node, scope)
+        if role and isinstance(scope.node, ast.ClassDef):
             inner.self_class = scope.node
+        self._push_roots(node, inner, node.body)
+        self.stack.append((Step(self._bind_parameters, inner, args, role), inner))
+        # The header, pushed in reverse: decorators, defaults, annotations (quiet), then the name is bound.
+        push = self.stack.append
+        push((Step(self._end_header, scope, node), scope))
+        annotated = [annotation for annotation in annotations if annotation is not None]
+        if annotated:
+            quiet, loud = self.quiet_steps
+            push((loud, scope))
+            self._push_nodes(node, scope, annotated)
+            push((quiet, scope))
+        defaults = [default for default in args.kw_defaults if default is not None]
+        self._push_nodes(node, scope, [*node.decorator_list, *args.defaults, *defaults])
+        self.pending_headers.append(inner)  # taken by the header's first step, which runs next
+        push((self.header_steps[0], scope))
+        return True
+
+    def _start_header(self) -> None:
+        self.header_of.append(self.pending_headers.pop())
+
+    def _end_header(self, scope: Scope, node: Union[ast.FunctionDef, ast.AsyncFunctionDef]) -> None:
+        self.header_of.pop()
+        self._bind(scope, node.name, "def", node, node)
+
+    def _bind_parameters(self, inner: Scope, args: ast.arguments, role_of_first: Optional[str]) -> None:
         positional = [*args.posonlyargs, *args.args]
         defaults = _defaults_by_arg(args)
-
-        def bind_parameters() -> None:
-            for index, arg in enumerate(all_args):
-                if arg is args.vararg or arg is args.kwarg:
-                    self._bind(inner, arg.arg, "opaque", arg, node=arg)  # a tuple/dict of values
-                    continue
-                role = role_of_first if index == 0 and positional and arg is positional[0] else None
-                if role == "self":
-                    inner.self_name = arg.arg
-                self._bind(
-                    inner, arg.arg, "param", arg, node=arg, extra=Param(arg, defaults.get(id(arg)), role)
-                )
-
-        bind_name = Step(functools.partial(self._bind, scope, node.name, "def", node, node=node))
-        body: List[Item] = [Step(bind_parameters), *node.body]
-        self._schedule(
-            node, [*((item, scope) for item in [*outer_nodes, bind_name]), *((item, inner) for item in body)]
-        )
-        return True
+        for index, arg in enumerate((*positional, *args.kwonlyargs)):
+            role = role_of_first if index == 0 and positional else None
+            if role == "self":
+                inner.self_name = arg.arg
+            param = Param(arg, defaults.get(id(arg)), role)
+            self._bind(inner, arg.arg, "param", arg, arg, extra=param)
+        for extra in (args.vararg, args.kwarg):
+            if extra is not None:
+                self._bind(inner, extra.arg, "opaque", extra, extra)  # a tuple/dict of values
 
     def _method_role(self, node: Union[ast.FunctionDef, ast.AsyncFunctionDef], scope: Scope) -> Optional[str]:
         if scope.kind != "class":
@@ -656,12 +645,11 @@ class Binder:
         def bind_parameters() -> None:
             for arg in [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]:
                 if arg is not None:
-                    self._bind(inner, arg.arg, "opaque", arg, node=arg)
+                    self._bind(inner, arg.arg, "opaque", arg, arg)
 
-        defaults: List[Item] = [*args.defaults, *args.kw_defaults]
-        self._schedule(
-            node, [*((item, scope) for item in defaults), (Step(bind_parameters), inner), (node.body, inner)]
-        )
+        self._push_roots(node, inner, [node.body])
+        self.stack.append((Step(bind_parameters), inner))
+        self._seq(node, scope, [*args.defaults, *args.kw_defaults])
         return True
 
     def _class(self, node: ast.ClassDef, scope: Scope) -> bool:
@@ -671,11 +659,12 @@ class Binder:
 
         def end() -> None:
             inner.final = {name: flow.state.get((inner, name), EMPTY) for name in inner.bindings}
-            self._bind(scope, node.name, "class", node, node=node)
+            self._bind(scope, node.name, "class", node, node)
 
-        header: List[Item] = [*node.decorator_list, *node.bases, *node.keywords]
-        body: List[Item] = [*node.body, Step(end)]  # the body runs inline, after the header
-        self._schedule(node, [*((item, scope) for item in header), *((item, inner) for item in body)])
+        # Pushed in reverse: the header runs first, then the body (inline), then the name is bound.
+        self.stack.append((Step(end), inner))
+        self._push_roots(node, inner, node.body)
+        self._push_nodes(node, scope, [*node.decorator_list, *node.bases, *node.keywords])
         return True
 
     def _comprehension(self, node: ast.AST, scope: Scope) -> bool:
@@ -687,7 +676,6 @@ class Binder:
         items: List[Tuple[Item, Scope]] = []
         for index, generator in enumerate(generators):
             parents[generator] = node
-            self.model.node_scopes[generator] = inner
             parents[generator.iter] = generator
             parents[generator.target] = generator
             for condition in generator.ifs:
@@ -697,7 +685,7 @@ class Binder:
             if index == 0:
                 items.append((Step(lambda: frames.append(flow.open_maybe())), inner))
             target, iterable = generator.target, generator.iter
-            items.append((Step(functools.partial(self._bind_iteration, target, iterable, inner)), inner))
+            items.append((Step(self._bind_iteration, target, iterable, inner), inner))
             items.append((generator.target, inner))
             items += [(condition, inner) for condition in generator.ifs]
         if isinstance(node, ast.DictComp):
@@ -710,9 +698,11 @@ class Binder:
             items.append((element, inner))
         items.append((Step(lambda: flow.close_maybe(frames.pop())), inner))
         push = self.stack.append
+        node_scopes = self.model.node_scopes
         for item, item_scope in reversed(items):
-            if item is not None:
-                push((item, item_scope))
+            if item_scope is inner and not isinstance(item, Step):
+                node_scopes[item] = inner  # the comprehension's own code starts here
+            push((item, item_scope))
         return True
 
     def _new_scope(self, kind: str, node: ast.AST, parent: Scope) -> Scope:
@@ -739,6 +729,110 @@ class Binder:
             self._bind_target(target, scope, "iter", iterable)
         else:
             self._bind_target(target, scope, "opaque", None)
+
+
+# What the walk does at each node type (``True``: the handler scheduled the children itself).
+_HANDLERS: Dict[type, Callable[[Binder, ast.AST, Scope], bool]] = {
+    ast.Import: Binder._import,
+    ast.ImportFrom: Binder._import_from,
+    ast.Assign: Binder._assign,
+    ast.AnnAssign: Binder._ann_assign,
+    ast.AugAssign: Binder._aug_assign,
+    ast.Delete: Binder._delete,
+    ast.For: Binder._for,
+    ast.AsyncFor: Binder._for,
+    ast.While: Binder._while,
+    ast.If: Binder._if,
+    ast.IfExp: Binder._if_exp,
+    ast.BoolOp: Binder._bool_op,
+    ast.Try: Binder._try,
+    ast.With: Binder._with,
+    ast.AsyncWith: Binder._with,
+    ast.NamedExpr: Binder._named_expr,
+    ast.FunctionDef: Binder._function,
+    ast.AsyncFunctionDef: Binder._function,
+    ast.Lambda: Binder._lambda,
+    ast.ClassDef: Binder._class,
+    ast.ListComp: Binder._comprehension,
+    ast.SetComp: Binder._comprehension,
+    ast.GeneratorExp: Binder._comprehension,
+    ast.DictComp: Binder._comprehension,
+    ast.Global: Binder._global,
+    ast.Nonlocal: Binder._nonlocal,
+    ast.ExceptHandler: Binder._except_handler,
+    ast.Return: Binder._return,
+    ast.Raise: Binder._raise,
+    ast.Break: Binder._break,
+    ast.Continue: Binder._continue,
+    ast.Yield: Binder._yield,
+    ast.YieldFrom: Binder._yield,
+    ast.Call: Binder._call,
+}
+for _name, _handler in (
+    ("TryStar", Binder._try),
+    ("Match", Binder._match),
+    ("MatchAs", Binder._match_capture),
+    ("MatchStar", Binder._match_capture),
+    ("MatchMapping", Binder._match_mapping),
+):
+    if hasattr(ast, _name):  # Python 3.10+ (match) and 3.11+ (except*)
+        _HANDLERS[getattr(ast, _name)] = _handler  # type: ignore[assignment]
+
+
+# Steps of the control-flow handlers (``frames``/``loops``/``exits`` carry a frame from one step to the next).
+def _open(flow: Flow, frames: List[Frame]) -> None:
+    frames.append(flow.open())
+
+
+def _fork(flow: Flow, frames: List[Frame]) -> None:
+    flow.fork(frames[0])
+
+
+def _close(flow: Flow, frames: List[Frame]) -> None:
+    flow.close(frames.pop())
+
+
+def _open_maybe(flow: Flow, frames: List[Frame]) -> None:
+    frames.append(flow.open_maybe())
+
+
+def _close_maybe(flow: Flow, frames: List[Frame]) -> None:
+    flow.close_maybe(frames.pop())
+
+
+def _open_loop(flow: Flow, loops: List[Loop]) -> None:
+    loops.append(flow.open_loop())
+
+
+def _end_loop_body(flow: Flow, loops: List[Loop], exits: List[Frame], infinite: bool) -> None:
+    exits.append(flow.end_loop_body(loops[0], infinite))
+
+
+def _close_loop(flow: Flow, loops: List[Loop], exits: List[Frame]) -> None:
+    flow.close_loop(loops[0], exits[0])
+
+
+_COMPREHENSION, _OWNER, _CLASS = 0, 1, 2
+
+
+def _read_plan(scope: Scope) -> Tuple[Tuple[Scope, int], ...]:
+    """The scopes of the same flow a read in ``scope`` may see, innermost first, and how each is read."""
+    plan: List[Tuple[Scope, int]] = []
+    current: Optional[Scope] = scope
+    owner = scope.owner
+    while current is not None:
+        if current.kind == "class" and current is not scope:
+            current = current.parent  # names of an enclosing class are invisible here
+            continue
+        if current.kind == "comprehension":
+            plan.append((current, _COMPREHENSION))
+        elif current is owner:
+            plan.append((current, _OWNER))
+            break
+        else:
+            plan.append((current, _CLASS))
+        current = current.parent
+    return tuple(plan)
 
 
 def _target_names(target: ast.AST) -> List[str]:

@@ -70,7 +70,7 @@ class Flow:
         self.live = True  # False after return/raise/break/continue, until a join makes it reachable again
         self.frames: List[Union[Frame, Loop]] = []
         self.loops: List[Loop] = []
-        self.collectors: List[Dict[Key, Defs]] = []
+        self.collectors: List[Dict[Key, Defs]] = []  # only ever active inside a frame
 
     # ------------------------------------------------------------------ reads and writes
     def read(self, key: Key) -> Defs:
@@ -82,6 +82,9 @@ class Flow:
 
     def write(self, key: Key, defs: Defs) -> None:
         """Bind ``key`` here: ``defs`` replaces what reached it (``EMPTY`` unbinds, as ``del`` does)."""
+        if not self.frames:  # straight-line code outside any frame: no loop, no log, no collector
+            self.state[key] = defs
+            return
         loops = self.loops
         if loops and key not in loops[-1].touched:
             self._touch(key)
@@ -288,7 +291,10 @@ class Flow:
 
 def flatten(defs: Defs, memo: Dict[LoopHead, FrozenSet[Binding]]) -> FrozenSet[Binding]:
     """The bindings in ``defs``, with each loop head replaced by everything that reaches it."""
-    if not any(type(item) is LoopHead for item in defs):
+    for item in defs:
+        if type(item) is LoopHead:
+            break
+    else:
         return defs  # type: ignore[return-value]  # no loop heads: only bindings
     found: Set[Binding] = set()
     for item in defs:

@@ -12,6 +12,7 @@ Nothing in the linted code is imported or executed.
 from __future__ import annotations
 
 import ast
+import functools
 import urllib.parse
 from typing import Dict, FrozenSet, Iterable, List, Optional, Set, Tuple, Union
 
@@ -75,10 +76,10 @@ class SemanticModel:
         self.scopes: Dict[ast.AST, Scope] = {tree: self.module_scope}
         self.classes: Dict[ast.ClassDef, ClassInfo] = {}
         self.parents: Dict[ast.AST, ast.AST] = {}
-        self.node_scopes: Dict[ast.AST, Scope] = {tree: self.module_scope}  # where each node is evaluated
+        # The scope of each node that starts a scope's code (a body statement, a comprehension's part):
+        # any other node is evaluated in the scope of its nearest such ancestor.
+        self.node_scopes: Dict[ast.AST, Scope] = {tree: self.module_scope}
         self.loads: Dict[ast.Name, LoadRecord] = {}
-        self.references: Dict[str, List[ast.Name]] = {}  # every read of each name, in walk order
-        self.attribute_loads: Dict[str, List[ast.Attribute]] = {}  # every read ``x.<attr>``, by attribute
         self.called_names: Set[str] = set()  # names called somewhere (``name(...)``)
         self.attribute_assignments: List[AttributeAssignment] = []
         self._nonlocal_bindings: List[Tuple[Scope, str, Binding]] = []
@@ -88,6 +89,7 @@ class SemanticModel:
         self._expr_cache: Dict[ast.AST, Value] = {}
         self._name_cache: Dict[FrozenSet[Binding], Value] = {}
         self._heads: Dict[LoopHead, FrozenSet[Binding]] = {}
+        self._finals: Dict[Tuple[Scope, str], FrozenSet[Binding]] = {}
         self._in_progress: set[object] = set()
         self._depth = 0
         self._cutoffs = 0  # times a depth limit or a cycle cut resolution short
@@ -100,20 +102,24 @@ class SemanticModel:
         home: Optional[Scope] = scope
         if name in scope.global_names and scope is not self.module_scope:
             scope = self.module_scope
-            scope.foreign.setdefault(name, []).append(binding)
+            scope.add_foreign(name, binding)
             home = None
         elif name in scope.nonlocal_names:
             self._nonlocal_bindings.append((scope, name, binding))
             return None
         kind = binding.kind
-        if kind in ("value", "annotated") and isinstance(binding.expr, ast.Attribute):
-            _add(self.names_assigned_attribute, binding.expr.attr, name)
+        if kind in ("value", "annotated") and type(binding.expr) is ast.Attribute:
+            _add(self.names_assigned_attribute, binding.expr.attr, name)  # type: ignore[union-attr]
         found = scope.bindings.get(name)
         if found is None:
             scope.bindings[name] = [binding]
         else:
             found.append(binding)
-        _add(self.names_by_binding_kind, kind, name)
+        names = self.names_by_binding_kind.get(kind)
+        if names is None:
+            self.names_by_binding_kind[kind] = {name}
+        else:
+            names.add(name)
         return home
 
     def resolve_nonlocal_bindings(self) -> None:
@@ -127,16 +133,59 @@ class SemanticModel:
                 outer = outer.parent
             target = outer if outer is not None and outer.kind != "module" else scope
             target.bindings.setdefault(name, []).append(binding)
-            target.foreign.setdefault(name, []).append(binding)
+            target.add_foreign(name, binding)
         self._nonlocal_bindings.clear()
 
     # ------------------------------------------------------------------ queries
     def parent(self, node: ast.AST) -> Optional[ast.AST]:
         return self.parents.get(node)
 
+    def descendants(self, scope: Scope) -> List[Scope]:
+        """``scope`` and every scope nested in it."""
+        found = [scope]
+        index = 0
+        while index < len(found):
+            found.extend(self._children.get(found[index], ()))
+            index += 1
+        return found
+
+    @functools.cached_property
+    def _children(self) -> Dict[Scope, List[Scope]]:
+        children: Dict[Scope, List[Scope]] = {}
+        for scope in self.scopes.values():
+            if scope.parent is not None:
+                children.setdefault(scope.parent, []).append(scope)
+        return children
+
+    @functools.cached_property
+    def references(self) -> Dict[str, List[ast.Name]]:
+        """Every read of each name outside annotations, in walk order (indexed on first use from the
+        binder's records)."""
+        found: Dict[str, List[ast.Name]] = {}
+        for node in self.loads:  # annotations aside: their names are types, resolved as typing does
+            found.setdefault(node.id, []).append(node)
+        return found
+
+    @functools.cached_property
+    def attribute_loads(self) -> Dict[str, List[ast.Attribute]]:
+        """Every read ``x.<attr>``, by attribute name (indexed on first use from the binder's records)."""
+        found: Dict[str, List[ast.Attribute]] = {}
+        for node in self.parents:  # every node but the module, in the order the binder scheduled them
+            if type(node) is ast.Attribute and type(node.ctx) is ast.Load:
+                found.setdefault(node.attr, []).append(node)
+        return found
+
     def scope_of(self, node: ast.AST) -> Scope:
         """The scope ``node`` is evaluated in (a default or a decorator: the enclosing one)."""
-        return self.node_scopes.get(node, self.module_scope)
+        node_scopes = self.node_scopes
+        parents = self.parents
+        current: Optional[ast.AST] = node
+        while current is not None:
+            found = node_scopes.get(current)
+            if found is not None:
+                return found
+            current = parents.get(current)
+        return self.module_scope
 
     def reaching(self, node: ast.Name, scope: Optional[Scope] = None) -> Tuple[Binding, ...]:
         """The bindings that reach this read of a name, in the order of the walk (empty: none, or a builtin)."""
@@ -157,8 +206,13 @@ class SemanticModel:
         target = self.lookup_scope(name, scope)
         if target is None:
             return None
+        if record is not None and type(record) is not tuple:  # a read in its owner's own scope
+            if target is scope:
+                found = flatten(record, self._heads)  # type: ignore[arg-type]  # not a tuple: Defs
+                return self._with_foreign(found, target, name) if target.foreign else found
+            return self._final(target, name)
         if record is not None:
-            chain = record if type(record) is tuple else ((scope, record),)
+            chain = record
             for index, (chain_scope, defs) in enumerate(chain):  # type: ignore[misc]
                 if chain_scope is not target:
                     continue
@@ -179,10 +233,16 @@ class SemanticModel:
 
     def _final(self, scope: Scope, name: str) -> FrozenSet[Binding]:
         """What ``name`` holds once the code of ``scope`` has run (every binding, for a function)."""
-        final = scope.final
-        if final is None:
-            return frozenset(scope.bindings.get(name, ()))
-        return self._with_foreign(self._flat(final.get(name, frozenset())), scope, name)
+        key = (scope, name)
+        found = self._finals.get(key)
+        if found is None:
+            final = scope.final
+            if final is None:
+                found = frozenset(scope.bindings.get(name, ()))
+            else:
+                found = self._with_foreign(self._flat(final.get(name, frozenset())), scope, name)
+            self._finals[key] = found
+        return found
 
     def _flat(self, defs: Defs) -> FrozenSet[Binding]:
         return flatten(defs, self._heads)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import ast
-from typing import Dict, FrozenSet, List, NamedTuple, Optional, Tuple, Union
+from types import MappingProxyType
+from typing import AbstractSet, Dict, FrozenSet, List, Mapping, NamedTuple, Optional, Tuple, Union
 
 
 class Param(NamedTuple):
@@ -19,30 +20,18 @@ class Param(NamedTuple):
 Extra = Union[None, str, Tuple[str, str], ast.AST, Param]
 
 
-class Binding:
+class Binding(NamedTuple):
     """One place that binds a name: ``kind`` says how to evaluate it, ``expr`` is the bound expression
-    (evaluated in ``scope``), ``node`` is the binding site (its position), ``seq`` the order of the walk."""
+    (evaluated in ``scope``), ``node`` is the binding site (its position), ``seq`` its order in the walk
+    (unique: no two bindings are equal)."""
 
-    __slots__ = ("expr", "extra", "kind", "name", "node", "scope", "seq")
-
-    def __init__(
-        self,
-        kind: str,  # value | annotated | iter | enter | param | import | from | def | class | opaque
-        name: str,
-        expr: Optional[ast.AST],
-        scope: Scope,
-        *,
-        node: Optional[ast.AST],
-        extra: Extra = None,
-        seq: int = 0,
-    ) -> None:
-        self.kind = kind
-        self.name = name
-        self.expr = expr
-        self.scope = scope
-        self.node = node
-        self.extra = extra
-        self.seq = seq
+    kind: str  # value | annotated | iter | enter | param | import | from | def | class | opaque
+    name: str
+    expr: Optional[ast.AST]
+    scope: Scope
+    node: Optional[ast.AST]
+    extra: Extra
+    seq: int
 
     @property
     def position(self) -> Tuple[int, int]:
@@ -71,6 +60,8 @@ class LoopHead:
 Definition = Union[Binding, LoopHead]
 Defs = FrozenSet[Definition]
 EMPTY: Defs = frozenset()
+NO_NAMES: FrozenSet[str] = frozenset()
+NO_BINDINGS: Mapping[str, List[Binding]] = MappingProxyType({})
 
 
 class Scope:
@@ -84,7 +75,6 @@ class Scope:
     __slots__ = (
         "bindings",
         "calls",
-        "children",
         "final",
         "foreign",
         "global_names",
@@ -106,19 +96,29 @@ class Scope:
         self.owner: Scope = self if parent is None or kind in ("module", "function") else parent.owner
         self.bindings: Dict[str, List[Binding]] = {}
         # Bindings made from other flows (``global``/``nonlocal`` in a function): they may reach any read.
-        self.foreign: Dict[str, List[Binding]] = {}
+        self.foreign: Mapping[str, List[Binding]] = NO_BINDINGS  # replaced by a dict at the first one
         self.final: Optional[Dict[str, Defs]] = None
-        self.global_names: set[str] = set()
-        self.nonlocal_names: set[str] = set()
+        self.global_names: AbstractSet[str] = NO_NAMES  # replaced by a set at the first declaration
+        self.nonlocal_names: AbstractSet[str] = NO_NAMES
         self.self_name: Optional[str] = None  # first parameter of a method
         self.self_class: Optional[ast.ClassDef] = None
         self.returns: List[ast.AST] = []
         # The calls in this scope's code, in walk order (a function's decorators, defaults and annotations too).
         self.calls: List[ast.Call] = []
-        self.children: List[Scope] = []
         self.is_generator = False
-        if parent is not None:
-            parent.children.append(self)
+
+    def add_foreign(self, name: str, binding: Binding) -> None:
+        foreign = self.foreign
+        if not isinstance(foreign, dict):
+            foreign = self.foreign = {}
+        foreign.setdefault(name, []).append(binding)
+
+    def declare(self, names: List[str], *, nonlocal_: bool = False) -> None:
+        """``global names`` (or ``nonlocal names``) in this scope."""
+        if nonlocal_:
+            self.nonlocal_names = {*self.nonlocal_names, *names}
+        else:
+            self.global_names = {*self.global_names, *names}
 
     def function_scope(self) -> Scope:
         """The nearest enclosing function (or module) scope, skipping comprehensions."""
@@ -126,15 +126,6 @@ class Scope:
         while scope.kind == "comprehension" and scope.parent is not None:
             scope = scope.parent
         return scope
-
-    def descendants(self) -> List[Scope]:
-        """This scope and every scope nested in it."""
-        found = [self]
-        index = 0
-        while index < len(found):
-            found.extend(found[index].children)
-            index += 1
-        return found
 
     def __repr__(self) -> str:
         return f"<Scope {self.kind} {getattr(self.node, 'name', '')}>"

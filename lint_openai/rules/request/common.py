@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ast
-from typing import Optional
+from typing import Collection, Optional
 
 from lint_openai.analyses.chat_calls import ChatCall, ChatCalls
 from lint_openai.analyses.model_references import ModelReferences
@@ -17,8 +17,19 @@ PARAMS_SOURCE = (
 )
 
 
-def chat_call(ctx: Context, node: ast.AST, scope: Scope) -> Optional[ChatCall]:
-    """The chat completions call ``node`` is, if it is one (rules using this require :class:`ChatCalls`)."""
+def chat_call(
+    ctx: Context, node: ast.AST, scope: Scope, needs: Collection[Optional[str]] = ()
+) -> Optional[ChatCall]:
+    """The chat completions call ``node`` is, if it is one and passes a keyword in ``needs`` (checked
+    first: it is cheap). Rules using this require :class:`ChatCalls`."""
+    if not isinstance(node, ast.Call):
+        return None
+    if needs:
+        for keyword in node.keywords:
+            if keyword.arg in needs:
+                break
+        else:
+            return None
     return ctx.analysis(ChatCalls).of(node, scope)
 
 

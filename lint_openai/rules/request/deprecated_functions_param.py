@@ -55,7 +55,7 @@ class DeprecatedFunctionsParam(Rule):
     )
 
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
-        chat = chat_call(ctx, node, scope)
+        chat = chat_call(ctx, node, scope, tuple(self.replacements))
         if chat is None:
             return
         for name, replacement in self.replacements.items():

@@ -81,7 +81,7 @@ class MalformedMessage(Rule):
     )
 
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
-        chat = chat_call(ctx, node, scope)
+        chat = chat_call(ctx, node, scope, ("messages",))
         keyword = chat.keyword("messages") if chat else None
         if keyword is None:
             return

@@ -66,7 +66,7 @@ class MaxTokensOnReasoningModel(Rule):
     )
 
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
-        chat = chat_call(ctx, node, scope)
+        chat = chat_call(ctx, node, scope, ("max_tokens",))
         keyword = chat.keyword("max_tokens") if chat else None
         if chat is None or keyword is None:
             return

@@ -86,7 +86,7 @@ class PromptOnChatEndpoint(Rule):
     )
 
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
-        chat = chat_call(ctx, node, scope)
+        chat = chat_call(ctx, node, scope, ("prompt",))
         keyword = chat.keyword("prompt") if chat else None
         if chat is None or keyword is None:
             return

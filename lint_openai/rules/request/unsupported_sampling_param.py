@@ -83,7 +83,7 @@ class UnsupportedSamplingParam(Rule):
     )
 
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
-        chat = chat_call(ctx, node, scope)
+        chat = chat_call(ctx, node, scope, knowledge.request_params().parameters)
         if chat is None or not any(
             k.arg in knowledge.request_params().parameters for k in chat.call.keywords
         ):
