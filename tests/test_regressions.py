@@ -12,9 +12,11 @@ from typing import List, Optional, Tuple
 
 import pytest
 
-from lint_openai.engine import check_source
+from lint_openai.analyses.model_references import ModelReferences
+from lint_openai.engine import InternalError, check_source
 from lint_openai.fix import apply_fixes
 from lint_openai.frontends.cli.main import main
+from lint_openai.rules.registry import ALL_RULES
 
 Expected = List[Tuple[int, str, Optional[str]]]  # (row, code, fix applicability or None)
 
@@ -320,10 +322,6 @@ def test_undecodable_files_that_never_mention_the_sdk_are_skipped(tmp_path: Path
 
 
 def test_an_internal_error_names_the_failing_rule_or_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
-    from lint_openai.analyses.model_references import ModelReferences
-    from lint_openai.engine import InternalError
-    from lint_openai.rules.registry import ALL_RULES
-
     source = "import openai\nopenai.ChatCompletion.create(model='m')\n"
     rule = next(r for r in ALL_RULES if r.code == "OAI101")
 
