@@ -270,6 +270,7 @@ def run_flake8(path: Path, *extra: str) -> subprocess.CompletedProcess:  # type:
     return subprocess.run(command, capture_output=True, text=True, check=False)
 
 
+@pytest.mark.slow
 def test_flake8_reports_configuration_errors_without_a_traceback(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[tool.lint-openai]\nselect = ["XYZ"]\n', encoding="utf-8")
     path = tmp_path / "a.py"
@@ -289,6 +290,7 @@ def test_flake8_honours_file_level_exemption(tmp_path: Path) -> None:
     assert run_flake8(path).stdout == ""
 
 
+@pytest.mark.slow
 def test_pylint_single_message_enable(tmp_path: Path) -> None:
     path = tmp_path / "a.py"
     path.write_text("import openai\nx = openai.ChatCompletion\nopenai.api_base = 'x'\n", encoding="utf-8")

@@ -38,9 +38,9 @@ class ChatModelOnCompletions(ModelRule):
             from openai import OpenAI
 
             client = OpenAI()
-            text = client.completions.create(model="gpt-4.1", prompt="Say hi").choices[0].text
+            text = client.completions.create(model="gpt-5.5", prompt="Say hi").choices[0].text
             """,
-            (4, 34),
+            (4, 34, 4, 49, "`gpt-5.5` is a chat model"),
             today="2026-11-25",
         ),
         good(
@@ -48,7 +48,7 @@ class ChatModelOnCompletions(ModelRule):
             from openai import OpenAI
 
             client = OpenAI()
-            text = client.chat.completions.create(model="gpt-4.1", messages=[{"role": "user", "content": "Hi"}])
+            text = client.chat.completions.create(model="gpt-5.5", messages=[{"role": "user", "content": "Hi"}])
             """,
             today="2026-11-25",
         ),

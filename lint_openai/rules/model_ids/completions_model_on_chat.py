@@ -43,8 +43,8 @@ class CompletionsModelOnChat(ModelRule):
             client = OpenAI()
             reply = client.chat.completions.create(model="gpt-3.5-turbo-instruct", messages=messages)
             """,
-            (4, 40),
-            today="2026-01-01",
+            (4, 40, 4, 70, "`gpt-3.5-turbo-instruct` is not a chat model"),
+            today="2025-09-01",
         ),
         good(
             """
@@ -53,7 +53,7 @@ class CompletionsModelOnChat(ModelRule):
             client = OpenAI()
             reply = client.completions.create(model="gpt-3.5-turbo-instruct", prompt="Say hi")
             """,
-            today="2026-01-01",
+            today="2025-09-01",
         ),
     )
 

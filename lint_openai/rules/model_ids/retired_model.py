@@ -51,7 +51,7 @@ class RetiredModel(ModelRule):
             client = OpenAI()
             reply = client.chat.completions.create(model="gpt-3.5-turbo", messages=messages)
             """,
-            (4, 46),
+            (4, 46, 4, 61, "`gpt-3.5-turbo` was shut down on 2026-10-23: requests with it fail"),
             fixed="""
             from openai import OpenAI
 
@@ -60,16 +60,6 @@ class RetiredModel(ModelRule):
             """,
             applicability="unsafe",
             today="2026-11-25",
-        ),
-        good(
-            """
-            from openai import OpenAI
-
-            client = OpenAI()
-            reply = client.chat.completions.create(model="gpt-3.5-turbo", messages=messages)
-            """,
-            today="2026-10-22",
-            title="the day before the shutdown",
         ),
         bad(
             """
@@ -82,8 +72,8 @@ class RetiredModel(ModelRule):
             def summarize(text, model=DEFAULT_MODEL):
                 return client.chat.completions.create(model=model, messages=[{"role": "user", "content": text}])
             """,
-            (4, 41),
-            (5, 29),
+            (4, 41, 4, 48, "`gpt-4` was shut down on 2026-10-23: requests with it fail"),
+            (5, 29, 5, 47, "`text-davinci-003` was shut down on 2024-01-04: requests with it fail"),
             fixed="""
             import os
             from langchain_openai import ChatOpenAI

@@ -52,7 +52,7 @@ class ModuleBaseUrlWithoutSlash(Rule):
 
             openai.base_url = "https://llm-proxy.internal/v1"
             """,
-            (3, 1),
+            (3, 1, 3, 16, "`openai.base_url` = 'https://llm-proxy.internal/v1' has no trailing '/'"),
             fixed="""
             import openai
 
@@ -77,7 +77,7 @@ class ModuleBaseUrlWithoutSlash(Rule):
             DEFAULT_BASE = "http://localhost:8000/v1"
             openai.base_url = os.getenv("OPENAI_BASE_URL", DEFAULT_BASE)
             """,
-            (5, 1),
+            (5, 1, 5, 16, "`openai.base_url` = 'http://localhost:8000/v1' has no trailing '/'"),
             fixed="""
             import os
             import openai

@@ -47,16 +47,16 @@ class NonExceptionInExcept(Rule):
             import openai
 
             try:
-                reply = client.chat.completions.create(model="gpt-4o", messages=messages)
+                reply = client.chat.completions.create(model="gpt-5.5", messages=messages)
             except openai.Timeout:
                 reply = None
             """,
-            (5, 8),
+            (5, 8, 5, 22, "`openai.Timeout` is not an exception class"),
             fixed="""
             import openai
 
             try:
-                reply = client.chat.completions.create(model="gpt-4o", messages=messages)
+                reply = client.chat.completions.create(model="gpt-5.5", messages=messages)
             except openai.APITimeoutError:
                 reply = None
             """,
@@ -67,7 +67,7 @@ class NonExceptionInExcept(Rule):
             import openai
 
             try:
-                reply = client.chat.completions.create(model="gpt-4o", messages=messages)
+                reply = client.chat.completions.create(model="gpt-5.5", messages=messages)
             except (openai.APITimeoutError, openai.APIConnectionError):
                 reply = None
             """
@@ -81,7 +81,7 @@ class NonExceptionInExcept(Rule):
             except (RateLimitError, Timeout):
                 reply = None
             """,
-            (5, 25),
+            (5, 25, 5, 32, "`Timeout` is not an exception class"),
             title="imported by name, inside a tuple",
         ),
         good(

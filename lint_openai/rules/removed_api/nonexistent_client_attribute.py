@@ -65,14 +65,14 @@ class NonexistentClientAttribute(Rule):
             from openai import OpenAI
 
             client = OpenAI()
-            reply = client.chat.completion.create(model="gpt-4o", messages=messages)
+            reply = client.chat.completion.create(model="gpt-5.5", messages=messages)
             """,
-            (4, 9),
+            (4, 9, 4, 31, "`client.chat.completion` does not exist on the v1 client (AttributeError)"),
             fixed="""
             from openai import OpenAI
 
             client = OpenAI()
-            reply = client.chat.completions.create(model="gpt-4o", messages=messages)
+            reply = client.chat.completions.create(model="gpt-5.5", messages=messages)
             """,
             applicability="safe",
         ),
@@ -81,7 +81,7 @@ class NonexistentClientAttribute(Rule):
             from openai import OpenAI
 
             client = OpenAI()
-            reply = client.chat.completions.create(model="gpt-4o", messages=messages)
+            reply = client.chat.completions.create(model="gpt-5.5", messages=messages)
             """
         ),
         bad(
@@ -93,9 +93,9 @@ class NonexistentClientAttribute(Rule):
                     self.client = AsyncOpenAI()
 
                 async def ask(self, messages):
-                    return await self.client.chat.completions.acreate(model="gpt-4o", messages=messages)
+                    return await self.client.chat.completions.acreate(model="gpt-5.5", messages=messages)
             """,
-            (8, 22),
+            (8, 22, 8, 58, "`self.client.chat.completions.acreate` does not exist on the v1 client"),
             fixed="""
             from openai import AsyncOpenAI
 
@@ -104,7 +104,7 @@ class NonexistentClientAttribute(Rule):
                     self.client = AsyncOpenAI()
 
                 async def ask(self, messages):
-                    return await self.client.chat.completions.create(model="gpt-4o", messages=messages)
+                    return await self.client.chat.completions.create(model="gpt-5.5", messages=messages)
             """,
             applicability="safe",
             title="acreate on an async client held on self",
@@ -116,19 +116,19 @@ class NonexistentClientAttribute(Rule):
 
             client = OpenAI()
             try:
-                reply = client.ChatCompletion.create(model="gpt-4o", messages=messages)
+                reply = client.ChatCompletion.create(model="gpt-5.5", messages=messages)
             except openai.InvalidRequestError:
                 reply = None
             """,
-            (6, 13),
-            (7, 8),
+            (6, 13, 6, 41, "`client.ChatCompletion` is a v0 name"),
+            (7, 8, 7, 34, "`openai.InvalidRequestError` does not exist in openai>=1.0 (AttributeError)"),
             fixed="""
             import openai
             from openai import OpenAI
 
             client = OpenAI()
             try:
-                reply = client.chat.completions.create(model="gpt-4o", messages=messages)
+                reply = client.chat.completions.create(model="gpt-5.5", messages=messages)
             except openai.BadRequestError:
                 reply = None
             """,
@@ -141,7 +141,7 @@ class NonexistentClientAttribute(Rule):
 
             client = anthropic.Anthropic()
             client.completions.acreate(model="claude-2", prompt=prompt)
-            litellm.completion(model="gpt-4o", messages=messages)
+            litellm.completion(model="gpt-5.5", messages=messages)
             """,
             title="other libraries' clients",
         ),

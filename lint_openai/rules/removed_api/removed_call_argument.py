@@ -58,18 +58,18 @@ class RemovedCallArgument(Rule):
 
             client = OpenAI()
             reply = client.chat.completions.create(
-                model="gpt-4o",
+                model="gpt-5.5",
                 messages=messages,
                 request_timeout=30,
             )
             """,
-            (7, 5),
+            (7, 5, 7, 23, "got an unexpected keyword argument `request_timeout` (TypeError)"),
             fixed="""
             from openai import OpenAI
 
             client = OpenAI()
             reply = client.chat.completions.create(
-                model="gpt-4o",
+                model="gpt-5.5",
                 messages=messages,
                 timeout=30,
             )
@@ -81,7 +81,7 @@ class RemovedCallArgument(Rule):
             from openai import OpenAI
 
             client = OpenAI()
-            reply = client.chat.completions.create(model="gpt-4o", messages=messages, timeout=30)
+            reply = client.chat.completions.create(model="gpt-5.5", messages=messages, timeout=30)
             """
         ),
         bad(
@@ -92,8 +92,8 @@ class RemovedCallArgument(Rule):
             vectors = client.embeddings.create(input=texts, engine="embedding-deployment")
             reply = client.chat.completions.create(model=deployment, messages=messages, temprature=0)
             """,
-            (4, 49),
-            (5, 77),
+            (4, 49, 4, 78, "`embeddings.create()` got an unexpected keyword argument `engine` (TypeError)"),
+            (5, 77, 5, 89, "`chat.completions.create()` got an unexpected keyword argument `temprature`"),
             title="v0's engine= and a typo",
         ),
         good(
@@ -101,7 +101,7 @@ class RemovedCallArgument(Rule):
             import litellm
             from anthropic import Anthropic
 
-            litellm.completion(model="gpt-4o", messages=messages, request_timeout=30)
+            litellm.completion(model="gpt-5.5", messages=messages, request_timeout=30)
             Anthropic().messages.create(model="claude-sonnet-4-5", max_tokens=100, messages=messages, engine="x")
             """,
             title="other libraries accept other arguments",

@@ -67,16 +67,16 @@ class RemovedErrorModule(Rule):
             import openai
 
             try:
-                reply = client.chat.completions.create(model="gpt-4o", messages=messages)
+                reply = client.chat.completions.create(model="gpt-5.5", messages=messages)
             except openai.error.RateLimitError:
                 reply = None
             """,
-            (5, 8),
+            (5, 8, 5, 35, "`openai.error.RateLimitError` does not exist in openai>=1.0 (AttributeError)"),
             fixed="""
             import openai
 
             try:
-                reply = client.chat.completions.create(model="gpt-4o", messages=messages)
+                reply = client.chat.completions.create(model="gpt-5.5", messages=messages)
             except openai.RateLimitError:
                 reply = None
             """,
@@ -87,7 +87,7 @@ class RemovedErrorModule(Rule):
             import openai
 
             try:
-                reply = client.chat.completions.create(model="gpt-4o", messages=messages)
+                reply = client.chat.completions.create(model="gpt-5.5", messages=messages)
             except openai.RateLimitError:
                 reply = None
             """
@@ -98,7 +98,7 @@ class RemovedErrorModule(Rule):
 
             FATAL = (AuthenticationError, PermissionError)
             """,
-            (1, 1),
+            (1, 1, 1, 62, "`from openai.error import AuthenticationError, PermissionError` raises"),
             fixed="""
             from openai import AuthenticationError, PermissionDeniedError as PermissionError
 
@@ -117,7 +117,7 @@ class RemovedErrorModule(Rule):
                 except openai.error.InvalidRequestError as error:
                     return str(error)
             """,
-            (6, 12),
+            (6, 12, 6, 44, "`openai.error.InvalidRequestError` does not exist in openai>=1.0"),
             fixed="""
             import openai
 
@@ -136,7 +136,7 @@ class RemovedErrorModule(Rule):
 
             print(openai.api_key)
             """,
-            (1, 8),
+            (1, 8, 1, 20, "`import openai.error` raises ModuleNotFoundError in openai>=1.0"),
             fixed="""
             import openai
 

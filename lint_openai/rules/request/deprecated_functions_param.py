@@ -42,7 +42,7 @@ class DeprecatedFunctionsParam(Rule):
 
             reply = OpenAI().chat.completions.create(model="gpt-5.5", messages=messages, functions=[weather])
             """,
-            (3, 78),
+            (3, 78, 3, 97, "`functions=` is deprecated in favor of `tools=` (and replies use `tool_calls`)"),
         ),
         good(
             """

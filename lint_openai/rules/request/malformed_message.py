@@ -53,8 +53,8 @@ class MalformedMessage(Rule):
             ]
             reply = OpenAI().chat.completions.create(model="gpt-5.5", messages=messages)
             """,
-            (4, 14),
-            (5, 5),
+            (4, 14, 4, 21, "unknown message role 'sytem' (HTTP 400)"),
+            (5, 5, 5, 22, "message without a `role` (HTTP 400)"),
         ),
         good(
             """
@@ -75,7 +75,7 @@ class MalformedMessage(Rule):
 
             openai.chat.completions.create(model="gpt-5.5", messages=[{"role": "tool", "content": "42"}])
             """,
-            (3, 59),
+            (3, 59, 3, 92, "tool message without `tool_call_id` (HTTP 400: missing required parameter)"),
             title="a tool result without its tool_call_id",
         ),
     )

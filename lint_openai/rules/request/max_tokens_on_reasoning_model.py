@@ -44,7 +44,7 @@ class MaxTokensOnReasoningModel(Rule):
             client = OpenAI()
             reply = client.chat.completions.create(model="gpt-5.5", messages=messages, max_tokens=500)
             """,
-            (4, 76),
+            (4, 76, 4, 90, '`gpt-5.5` is a reasoning model: the API answers 400 "Unsupported parameter'),
             fixed="""
             from openai import OpenAI
 
@@ -61,6 +61,7 @@ class MaxTokensOnReasoningModel(Rule):
             reply = client.chat.completions.create(model="gpt-4.1", messages=messages, max_tokens=500)
             other = client.chat.completions.create(model=os.environ["MODEL"], messages=messages, max_tokens=500)
             """,
+            today="2026-10-01",  # before gpt-4.1's shutdown was announced: a current non-reasoning model
             title="non-reasoning and unknown models",
         ),
     )

@@ -39,7 +39,7 @@ class MessagesNotAList(Rule):
 
             reply = OpenAI().chat.completions.create(model="gpt-5.5", messages="Hello!")
             """,
-            (3, 68),
+            (3, 68, 3, 76, "`messages=` must be a list of messages, not a string"),
             fixed="""
             from openai import OpenAI
 
@@ -61,7 +61,7 @@ class MessagesNotAList(Rule):
 
             reply = OpenAI().chat.completions.create(model="gpt-5.5", messages={"role": "user", "content": "Hi"})
             """,
-            (3, 68),
+            (3, 68, 3, 101, "`messages=` must be a list of messages, not a single message dict"),
             fixed="""
             from openai import OpenAI
 

@@ -48,7 +48,7 @@ class PromptOnChatEndpoint(Rule):
             client = OpenAI()
             reply = client.chat.completions.create(model="gpt-5.5", prompt=f"Summarize: {text}")
             """,
-            (4, 57),
+            (4, 57, 4, 84, "chat completions take `messages=`, not `prompt=`"),
             fixed="""
             from openai import OpenAI
 
@@ -73,7 +73,7 @@ class PromptOnChatEndpoint(Rule):
             def ask(question):
                 return openai.chat.completions.create(model="gpt-5.5", prompt=question)
             """,
-            (4, 60),
+            (4, 60, 4, 75, "chat completions take `messages=`, not `prompt=`"),
             fixed="""
             import openai
 

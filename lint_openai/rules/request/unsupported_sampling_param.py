@@ -65,9 +65,9 @@ class UnsupportedSamplingParam(Rule):
             client = OpenAI()
             reply = client.chat.completions.create(model="o3", messages=messages, temperature=0.2, top_p=0.9)
             """,
-            (4, 71),
-            (4, 88),
-            today="2026-11-25",
+            (4, 71, 4, 86, "`o3` does not accept `temperature=0.2`"),
+            (4, 88, 4, 97, '`o3` does not accept `top_p=0.9`: the API answers 400 "Unsupported parameter'),
+            today="2026-06-01",  # o3 before its shutdown was announced
         ),
         good(
             """
@@ -78,6 +78,7 @@ class UnsupportedSamplingParam(Rule):
             other = client.chat.completions.create(model="gpt-4.1", messages=messages, temperature=0.2)
             newer = client.chat.completions.create(model="gpt-5.5", messages=messages, temperature=0.2)
             """,
+            today="2026-06-01",
             title="the default value; non-reasoning models; effort-dependent newer models",
         ),
     )

@@ -42,15 +42,15 @@ class WrongChoiceField(Rule):
             from openai import OpenAI
 
             client = OpenAI()
-            reply = client.chat.completions.create(model="gpt-4.1", messages=messages)
+            reply = client.chat.completions.create(model="gpt-5.5", messages=messages)
             print(reply.choices[0].text)
             """,
-            (5, 7),
+            (5, 7, 5, 28, "`reply.choices[0].text`: chat completion choices have no `.text`"),
             fixed="""
             from openai import OpenAI
 
             client = OpenAI()
-            reply = client.chat.completions.create(model="gpt-4.1", messages=messages)
+            reply = client.chat.completions.create(model="gpt-5.5", messages=messages)
             print(reply.choices[0].message.content)
             """,
             applicability="safe",
@@ -60,7 +60,7 @@ class WrongChoiceField(Rule):
             from openai import OpenAI
 
             client = OpenAI()
-            reply = client.chat.completions.create(model="gpt-4.1", messages=messages)
+            reply = client.chat.completions.create(model="gpt-5.5", messages=messages)
             print(reply.choices[0].message.content)
             legacy = client.completions.create(model="m", prompt="p")
             print(legacy.choices[0].text)
@@ -74,7 +74,7 @@ class WrongChoiceField(Rule):
             legacy = client.completions.create(model="m", prompt="p")
             print(legacy.choices[0].message.content)
             """,
-            (5, 7),
+            (5, 7, 5, 32, "`legacy.choices[0].message`: text completion choices have no `.message`"),
             fixed="""
             from openai import OpenAI
 

@@ -50,7 +50,7 @@ class IteratingNonStreamResponse(Rule):
             for chunk in response:
                 print(chunk.choices[0].delta.content)
             """,
-            (5, 14),
+            (5, 14, 5, 22, "`chat.completions.create` was called without stream=True"),
         ),
         good(
             """

@@ -48,7 +48,7 @@ class StreamChunkUsedAsText(Rule):
             for chunk in openai.chat.completions.create(model="m", messages=messages, stream=True):
                 reply += chunk
             """,
-            (5, 14),
+            (5, 14, 5, 19, "`chunk` is a `ChatCompletionChunk` object, not text, but it is concatenated to"),
         ),
         good(
             """

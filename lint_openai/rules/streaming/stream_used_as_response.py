@@ -44,7 +44,7 @@ class StreamUsedAsResponse(Rule):
             response = client.chat.completions.create(model="m", messages=messages, stream=True)
             print(response.choices[0].message.content)
             """,
-            (5, 7),
+            (5, 7, 5, 23, "`response` is a Stream"),
         ),
         good(
             """

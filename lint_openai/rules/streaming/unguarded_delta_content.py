@@ -53,7 +53,7 @@ class UnguardedDeltaContent(Rule):
             for chunk in client.chat.completions.create(model="m", messages=messages, stream=True):
                 answer += chunk.choices[0].delta.content
             """,
-            (6, 15),
+            (6, 15, 6, 45, "`chunk.choices[0].delta.content` is None for the final chunk"),
             fixed="""
             from openai import OpenAI
 
@@ -86,8 +86,8 @@ class UnguardedDeltaContent(Rule):
                 piece = chunk.choices[0].delta.content
                 sys.stdout.write(piece)
             """,
-            (5, 16),
-            (8, 22),
+            (5, 16, 5, 46, "`chunk.choices[0].delta.content` is None for the final chunk"),
+            (8, 22, 8, 27, "`piece` is None for the final chunk"),
             fixed="""
             import sys
             from openai import OpenAI

@@ -55,7 +55,7 @@ class UnguardedStreamChoices(Rule):
             for chunk in stream:
                 print(chunk.choices[0].delta.content or "", end="")
             """,
-            (8, 11),
+            (8, 11, 8, 27, "with stream_options include_usage the last chunk has no choices"),
         ),
         good(
             """

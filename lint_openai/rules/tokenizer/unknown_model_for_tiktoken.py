@@ -42,7 +42,7 @@ class UnknownModelForTiktoken(Rule):
 
             encoding = tiktoken.encoding_for_model("gpt-6-luna")
             """,
-            (3, 40),
+            (3, 40, 3, 52, "tiktoken 0.14.0 cannot map `gpt-6-luna`: `encoding_for_model` raises KeyError"),
         ),
         good(
             """
