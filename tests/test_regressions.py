@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import datetime
 import io
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from typing import List, Optional, Tuple
 import pytest
 
 from lint_openai.analyses.model_references import ModelReferences
+from lint_openai.config.settings import Settings
 from lint_openai.engine import InternalError, check_source
 from lint_openai.fix import apply_fixes
 from lint_openai.frontends.cli.main import main
@@ -339,3 +341,13 @@ def test_an_internal_error_names_the_failing_rule_or_analysis(monkeypatch: pytes
     with pytest.raises(InternalError) as raised:
         check_source(source, "case.py")
     assert raised.value.rule == "ModelReferences"
+
+
+def test_a_model_is_deprecated_until_its_shutdown_day_then_retired() -> None:
+    """Formerly OAI201's good example "the day before the shutdown" (now OAI202's bad example)."""
+    source = (
+        'from openai import OpenAI\nOpenAI().chat.completions.create(model="gpt-3.5-turbo", messages=[])\n'
+    )
+    for day, code in (("2026-10-22", "OAI202"), ("2026-10-23", "OAI201")):
+        settings = Settings(today=datetime.date.fromisoformat(day))
+        assert [d.code for d in check_source(source, "case.py", settings)] == [code]
