@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import datetime
 import functools
-from typing import Dict, List, Optional, Protocol, Type, TypeVar
+from typing import ClassVar, Dict, List, Optional, Protocol, Type, TypeVar, cast
 
 from lint_openai.config.environment import version_key
 from lint_openai.config.settings import Settings
@@ -22,9 +22,9 @@ T = TypeVar("T")
 class Reporter(Protocol):
     """What :meth:`Context.report` needs of a rule."""
 
-    code: str
-    symbol: str
-    v0_surface: bool
+    code: ClassVar[str]
+    symbol: ClassVar[str]
+    v0_surface: ClassVar[bool]
 
 
 class Context:
@@ -44,9 +44,10 @@ class Context:
     def analysis(self, kind: Type[T]) -> T:
         """The file's analysis of class ``kind`` (the engine builds those the active rules require)."""
         try:
-            return self.analyses[kind]  # type: ignore[return-value]  # stored by class: an instance of it
+            found = self.analyses[kind]
         except KeyError:
             raise LookupError(f"{kind.__name__} was not built: add it to the rule's `requires`") from None
+        return cast(T, found)  # stored under its own class by the engine
 
     @functools.cached_property
     def sdk_is_newer(self) -> bool:

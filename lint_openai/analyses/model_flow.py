@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Dict, Optional, Set
+from typing import Dict, Optional, Set, Tuple, Union
 
 from lint_openai.semantic.calls import callee_name
 from lint_openai.semantic.model import SemanticModel
@@ -62,6 +62,7 @@ LOOKUP_METHODS = frozenset({"get", "index", "count", "__contains__", "__getitem_
 CONSULTING_BUILTINS = frozenset({"len", "hash", "isinstance", "bool", "type", "id"})
 DERIVING_BUILTINS = frozenset({"str", "repr"})
 MAX_DEPTH = 6
+FunctionNode = Union[ast.FunctionDef, ast.AsyncFunctionDef]
 
 
 class ModelFlow:
@@ -209,7 +210,7 @@ class ModelFlow:
         inner = self.model.scopes.get(definition)
         return inner is not None and self.name_consulted(parameter, inner, depth + 1)
 
-    def _callee_definition(self, callee: object):  # type: ignore[no-untyped-def]
+    def _callee_definition(self, callee: object) -> Optional[Tuple[FunctionNode, int]]:
         """``(FunctionDef, number of implicit leading arguments)`` of a function or class of this file."""
         if isinstance(callee, Function) and isinstance(callee.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             inner = self.model.scopes.get(callee.node)
@@ -221,8 +222,8 @@ class ModelFlow:
         return None
 
     @staticmethod
-    def _parameter(definition: ast.AST, call: ast.Call, argument: ast.AST, offset: int) -> Optional[str]:
-        args: ast.arguments = definition.args  # type: ignore[attr-defined]
+    def _parameter(definition: FunctionNode, call: ast.Call, argument: ast.AST, offset: int) -> Optional[str]:
+        args = definition.args
         if isinstance(argument, ast.keyword):
             names = {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)}
             return argument.arg if argument.arg in names else None
@@ -234,8 +235,10 @@ class ModelFlow:
             return None
         return positional[index].arg
 
-    def _assigned_consulted(self, statement: ast.AST, depth: int) -> bool:
-        targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]  # type: ignore[attr-defined]
+    def _assigned_consulted(
+        self, statement: Union[ast.Assign, ast.AnnAssign, ast.NamedExpr], depth: int
+    ) -> bool:
+        targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
         scope = self.model.scope_of(statement)
         for target in targets:
             if isinstance(target, ast.Name):
@@ -249,8 +252,8 @@ class ModelFlow:
                 return False
         return True
 
-    def _default_consulted(self, function: ast.AST, default: ast.AST, depth: int) -> bool:
-        args: ast.arguments = function.args  # type: ignore[attr-defined]
+    def _default_consulted(self, function: FunctionNode, default: ast.AST, depth: int) -> bool:
+        args = function.args
         positional = [*args.posonlyargs, *args.args]
         pairs = list(zip(positional[len(positional) - len(args.defaults) :], args.defaults))
         pairs += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
@@ -261,6 +264,6 @@ class ModelFlow:
         return False
 
     # ---------------------------------------------------------------- helpers
-    def _enclosing_function(self, node: ast.AST) -> Optional[ast.AST]:
+    def _enclosing_function(self, node: ast.AST) -> Optional[FunctionNode]:
         scope = self.model.scope_of(node).function_scope()
         return scope.node if isinstance(scope.node, (ast.FunctionDef, ast.AsyncFunctionDef)) else None

@@ -17,7 +17,7 @@ import ast
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Dict, Iterator, List, Optional, Set, Tuple, Union
+from typing import Callable, Dict, Iterator, List, Optional, Set, Tuple, Union
 
 from lint_openai import knowledge
 from lint_openai.analyses.base import Analysis
@@ -42,6 +42,7 @@ NOT_MODEL_WORDS = frozenset(
     }
 )  # fmt: skip
 RESPONSE_KEYS = frozenset({"choices", "created", "created_at", "object", "usage", "system_fingerprint"})
+Consulted = Callable[[], bool]  # whether a value is only consulted where it goes (asked lazily: costly)
 MODEL_NODE_TYPES = (ast.Call, ast.Assign, ast.AnnAssign, ast.FunctionDef, ast.AsyncFunctionDef, ast.Dict)
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
@@ -160,22 +161,22 @@ class ModelReferences(Analysis):
                     keyword.arg,
                     keyword.value,
                     scope,
-                    lambda keyword=keyword: self.flow.keyword_consulted(call, keyword),
+                    functools.partial(self.flow.keyword_consulted, call, keyword),
                 )
 
-    def _target_flow(self, target: ast.AST, scope: Scope):  # type: ignore[no-untyped-def]
+    def _target_flow(self, target: ast.AST, scope: Scope) -> Optional[Consulted]:
         """How to tell whether the value assigned to ``target`` is only consulted (``None``: it is not)."""
         if scope.kind == "function" and self.flow.named_for_counting(scope):
             return lambda: True  # stored by a token counter or a price lookup: kept for counting
         if isinstance(target, ast.Name):
             owner = self.ctx.model.lookup_scope(target.id, scope)
             if owner is not None and owner.kind == "function":
-                return lambda: self.flow.name_consulted(target.id, owner)
+                return functools.partial(self.flow.name_consulted, target.id, owner)
         elif isinstance(target, ast.Attribute) and target.attr.startswith("_"):
-            return lambda: self.flow.attribute_consulted(target.attr)
+            return functools.partial(self.flow.attribute_consulted, target.attr)
         return None
 
-    def _visit_sdk_call(self, call: ast.Call, func: object, scope: Scope) -> bool:
+    def _visit_sdk_call(self, call: ast.Call, func: Union[Method, V0Method], scope: Scope) -> bool:
         """Record the model of an SDK call; ``False`` if the callee takes no model argument."""
         endpoint, client, names = _endpoint(func)
         if endpoint is None:
@@ -215,8 +216,8 @@ class ModelReferences(Analysis):
                         return value, keyword
         return None, None
 
-    def _visit_defaults(self, node: ast.AST, scope: Scope) -> None:
-        args: ast.arguments = node.args  # type: ignore[attr-defined]
+    def _visit_defaults(self, node: Union[ast.FunctionDef, ast.AsyncFunctionDef], scope: Scope) -> None:
+        args = node.args
         positional = [*args.posonlyargs, *args.args]
         pairs = list(zip(positional[len(positional) - len(args.defaults) :], args.defaults))
         pairs += [
@@ -230,10 +231,12 @@ class ModelReferences(Analysis):
                 arg.arg,
                 default,
                 scope,
-                (lambda arg=arg: self.flow.name_consulted(arg.arg, inner)) if inner is not None else None,
+                functools.partial(self.flow.name_consulted, arg.arg, inner) if inner is not None else None,
             )
 
-    def _named(self, name: Optional[str], value: ast.AST, scope: Scope, consulted=None) -> None:  # type: ignore[no-untyped-def]
+    def _named(
+        self, name: Optional[str], value: ast.AST, scope: Scope, consulted: Optional[Consulted] = None
+    ) -> None:
         """A value given to something named like a model: counts only for an exact known model id.
 
         ``consulted()`` says whether the value is only consulted there (compared, looked up, tokenized).

@@ -26,7 +26,7 @@ class V0Knowledge:
 
         v0's ``a``-prefixed methods (``acreate``) called the same endpoint as their sync twin.
         """
-        methods = self.resources.get(symbol, {}).get("methods", {})
+        methods: Mapping[str, str] = self.resources.get(symbol, {}).get("methods", {})
         target = methods.get(method)
         if target is None and self.is_async_method(symbol, method):
             target = methods[method[1:]]

@@ -12,7 +12,7 @@ scope's final state.
 from __future__ import annotations
 
 import ast
-from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple, Union
 
 from lint_openai.semantic.flow import Finally, Flow, Frame, Key, Loop
 from lint_openai.semantic.model import SemanticModel
@@ -23,6 +23,7 @@ from lint_openai.semantic.scopes import (
     ClassInfo,
     Defs,
     Extra,
+    ImportedName,
     Param,
     Scope,
 )
@@ -70,7 +71,9 @@ class Binder:
         self.model = model
         self.wanted = wanted
         self.collected: List[Visit] = []
-        self.stack: List[Tuple[Union[ast.AST, Step], Scope]] = []
+        # AST nodes and Steps. ``Any``: the hot loop tells them apart by exact type through local aliases,
+        # which a type checker cannot follow (an isinstance per node would cost the walk several percent).
+        self.stack: List[Tuple[Any, Scope]] = []
         self.flows: Dict[Scope, Flow] = {model.module_scope: Flow()}
         self.comprehension_state: Dict[Scope, Dict[str, Defs]] = {}
         self.seq = 0
@@ -104,24 +107,24 @@ class Binder:
             kind = type(node)
             if kind is name_type:  # the commonest node first
                 if kind in wanted:
-                    collected.append((node, scope))  # type: ignore[arg-type]
-                if type(node.ctx) is load_type and not self.quiet:  # type: ignore[union-attr]
+                    collected.append((node, scope))
+                if type(node.ctx) is load_type and not self.quiet:
                     if scope.owner is scope:
                         flow = flows[scope]
-                        name = node.id  # type: ignore[union-attr]
-                        loads[node] = flow.read(name) if flow.loops else flow.state.get(name, EMPTY)  # type: ignore[index]
+                        name = node.id
+                        loads[node] = flow.read(name) if flow.loops else flow.state.get(name, EMPTY)
                     else:
-                        load_inline(node, scope)  # type: ignore[arg-type]
+                        load_inline(node, scope)
                 continue  # annotations are quiet: their names resolve as typing does, once the code has run
             if kind is step_type:
-                node.fn(*node.args)  # type: ignore[union-attr]  # a Step
+                node.fn(*node.args)  # a Step
                 continue
             if kind in wanted:
-                collected.append((node, scope))  # type: ignore[arg-type]
+                collected.append((node, scope))
             if kind is constant_type:
                 continue  # leaves: nothing below a constant
             handler = handlers.get(kind)
-            if handler is not None and handler(self, node, scope):  # type: ignore[arg-type]
+            if handler is not None and handler(self, node, scope):
                 continue  # the handler pushed the children itself
             fields = _FIELDS.get(kind) or _child_fields(kind)
             for field in fields:
@@ -131,16 +134,16 @@ class Binder:
                 if type(value) is list:
                     for item in reversed(value):
                         if isinstance(item, node_type):
-                            parents[item] = node  # type: ignore[assignment]
+                            parents[item] = node
                             push((item, scope))
                 elif isinstance(value, node_type):
-                    parents[value] = node  # type: ignore[assignment]
+                    parents[value] = node
                     push((value, scope))
 
     def _finish(self) -> None:
         model = self.model
         module = model.module_scope
-        module.final = self.flows[module].state  # its names are strings: class keys never match them
+        module.final = self.flows[module].state  # its names are strings: ``(scope, name)`` keys never match
         model.resolve_nonlocal_bindings()
 
     # ------------------------------------------------------------------ scheduling
@@ -153,8 +156,8 @@ class Binder:
         for item in reversed(items):
             if item is None:
                 continue
-            if type(item) is not step:
-                parents[item] = parent  # type: ignore[index]  # not a Step: a node
+            if not isinstance(item, step):
+                parents[item] = parent
             push((item, scope))
 
     def _enter_annotation(self) -> None:
@@ -334,7 +337,7 @@ class Binder:
             if node.level:
                 self._bind(scope, name, "opaque", alias, alias)
             else:
-                self._bind(scope, name, "from", alias, alias, extra=(module, alias.name))
+                self._bind(scope, name, "from", alias, alias, extra=ImportedName(module, alias.name))
         return False
 
     def _assign(self, node: ast.Assign, scope: Scope) -> bool:
@@ -583,12 +586,12 @@ class Binder:
         """Decorators, defaults and annotations run where the ``def`` is, then the name is bound; the body
         is a flow of its own, which starts with the parameters bound."""
         args = node.args
-        annotations = [arg.annotation for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs)]
-        annotations += [
-            args.vararg and args.vararg.annotation,
-            args.kwarg and args.kwarg.annotation,
-            node.returns,
+        annotations: List[Optional[ast.expr]] = [
+            arg.annotation for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs)
         ]
+        for extra in (args.vararg, args.kwarg):
+            annotations.append(extra.annotation if extra is not None else None)
+        annotations.append(node.returns)
         inner = self._new_scope("function", node, scope)
         role = self._method_role(node, scope)
         if role and isinstance(scope.node, ast.ClassDef):
@@ -700,6 +703,8 @@ class Binder:
         push = self.stack.append
         node_scopes = self.model.node_scopes
         for item, item_scope in reversed(items):
+            if item is None:
+                continue
             if item_scope is inner and not isinstance(item, Step):
                 node_scopes[item] = inner  # the comprehension's own code starts here
             push((item, item_scope))
@@ -732,7 +737,8 @@ class Binder:
 
 
 # What the walk does at each node type (``True``: the handler scheduled the children itself).
-_HANDLERS: Dict[type, Callable[[Binder, ast.AST, Scope], bool]] = {
+# Each handler takes the node type it is registered for: ``Callable[..., bool]``, the dispatch is by exact type.
+_HANDLERS: Dict[type, Callable[..., bool]] = {
     ast.Import: Binder._import,
     ast.ImportFrom: Binder._import_from,
     ast.Assign: Binder._assign,
@@ -776,7 +782,7 @@ for _name, _handler in (
     ("MatchMapping", Binder._match_mapping),
 ):
     if hasattr(ast, _name):  # Python 3.10+ (match) and 3.11+ (except*)
-        _HANDLERS[getattr(ast, _name)] = _handler  # type: ignore[assignment]
+        _HANDLERS[getattr(ast, _name)] = _handler
 
 
 # Steps of the control-flow handlers (``frames``/``loops``/``exits`` carry a frame from one step to the next).
@@ -860,9 +866,9 @@ def _defaults_by_arg(args: ast.arguments) -> Dict[int, ast.AST]:
     defaults: Dict[int, ast.AST] = {}
     for arg, default in zip(positional[len(positional) - len(args.defaults) :], args.defaults):
         defaults[id(arg)] = default
-    for arg, default in zip(args.kwonlyargs, args.kw_defaults):
-        if default is not None:
-            defaults[id(arg)] = default
+    for keyword_arg, keyword_default in zip(args.kwonlyargs, args.kw_defaults):
+        if keyword_default is not None:
+            defaults[id(keyword_arg)] = keyword_default
     return defaults
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Optional
+from typing import List, Optional
 
 from lint_openai import knowledge
 from lint_openai.semantic.calls import callee_name
@@ -78,7 +78,7 @@ def is_fallback_try(statement: ast.Try) -> bool:
     )
 
 
-def _only_raises(body: list) -> bool:  # type: ignore[type-arg]
+def _only_raises(body: List[ast.stmt]) -> bool:
     """``raise ...`` (after any logging calls): the handler offers no other path."""
     return (
         bool(body)

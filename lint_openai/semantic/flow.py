@@ -20,7 +20,7 @@ written inside it, and a loop makes one placeholder per name touched inside it.
 
 from __future__ import annotations
 
-from typing import Dict, FrozenSet, Hashable, List, NamedTuple, Optional, Sequence, Set, Tuple, Union
+from typing import Dict, FrozenSet, Hashable, List, NamedTuple, Optional, Sequence, Set, Tuple, Union, cast
 
 from lint_openai.semantic.scopes import EMPTY, Binding, Defs, LoopHead
 
@@ -160,8 +160,8 @@ class Flow:
             current = state.get(key, EMPTY)
             old = log.get(key, current)
             result: Optional[Defs] = None
-            for _, values in joining:
-                value = current if values is None else values.get(key, old)
+            for _, path_values in joining:
+                value = current if path_values is None else path_values.get(key, old)
                 result = value if result is None or result is value else result | value
             merged[key] = result if result is not None else current
         for key, old in log.items():
@@ -173,9 +173,10 @@ class Flow:
 
     # ------------------------------------------------------------------ regions that may stop anywhere
     def open_maybe(self) -> Frame:
-        frame = Frame(self.live, seen={})
+        seen: Dict[Key, Defs] = {}
+        frame = Frame(self.live, seen)
         self.frames.append(frame)
-        self.collectors.append(frame.seen)  # type: ignore[arg-type]  # just set to a dict
+        self.collectors.append(seen)
         return frame
 
     def close_maybe(self, frame: Frame) -> None:
@@ -292,16 +293,16 @@ class Flow:
 def flatten(defs: Defs, memo: Dict[LoopHead, FrozenSet[Binding]]) -> FrozenSet[Binding]:
     """The bindings in ``defs``, with each loop head replaced by everything that reaches it."""
     for item in defs:
-        if type(item) is LoopHead:
+        if isinstance(item, LoopHead):
             break
     else:
-        return defs  # type: ignore[return-value]  # no loop heads: only bindings
+        return cast(FrozenSet[Binding], defs)  # no loop heads: the bindings themselves
     found: Set[Binding] = set()
     for item in defs:
-        if type(item) is LoopHead:
+        if isinstance(item, LoopHead):
             found.update(_head_bindings(item, memo))
         else:
-            found.add(item)  # type: ignore[arg-type]  # not a loop head
+            found.add(item)
     return frozenset(found)
 
 
@@ -317,7 +318,7 @@ def _head_bindings(start: LoopHead, memo: Dict[LoopHead, FrozenSet[Binding]]) ->
         head = pending.pop()
         for defs in (head.entry, *head.back):
             for item in defs:
-                if type(item) is LoopHead:
+                if isinstance(item, LoopHead):
                     if item not in visited:
                         done = memo.get(item)
                         if done is not None:
@@ -326,6 +327,6 @@ def _head_bindings(start: LoopHead, memo: Dict[LoopHead, FrozenSet[Binding]]) ->
                             visited.add(item)
                             pending.append(item)
                 else:
-                    found.add(item)  # type: ignore[arg-type]
+                    found.add(item)
     result = memo[start] = frozenset(found)
     return result

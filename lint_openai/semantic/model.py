@@ -20,10 +20,12 @@ from lint_openai import knowledge
 from lint_openai.semantic.calls import first_argument, keyword_value
 from lint_openai.semantic.flow import flatten
 from lint_openai.semantic.scopes import (
+    EMPTY,
     AttributeAssignment,
     Binding,
     ClassInfo,
     Defs,
+    ImportedName,
     LoopHead,
     Param,
     Scope,
@@ -108,8 +110,9 @@ class SemanticModel:
             self._nonlocal_bindings.append((scope, name, binding))
             return None
         kind = binding.kind
-        if kind in ("value", "annotated") and type(binding.expr) is ast.Attribute:
-            _add(self.names_assigned_attribute, binding.expr.attr, name)  # type: ignore[union-attr]
+        expr = binding.expr
+        if kind in ("value", "annotated") and type(expr) is ast.Attribute:
+            _add(self.names_assigned_attribute, expr.attr, name)
         found = scope.bindings.get(name)
         if found is None:
             scope.bindings[name] = [binding]
@@ -206,23 +209,22 @@ class SemanticModel:
         target = self.lookup_scope(name, scope)
         if target is None:
             return None
-        if record is not None and type(record) is not tuple:  # a read in its owner's own scope
+        if record is None:
+            return self._final(target, name)  # not a read the binder saw: the value once the code has run
+        if isinstance(record, frozenset):  # a read in its owner's own scope
             if target is scope:
-                found = flatten(record, self._heads)  # type: ignore[arg-type]  # not a tuple: Defs
+                found = flatten(record, self._heads)
                 return self._with_foreign(found, target, name) if target.foreign else found
             return self._final(target, name)
-        if record is not None:
-            chain = record
-            for index, (chain_scope, defs) in enumerate(chain):  # type: ignore[misc]
-                if chain_scope is not target:
-                    continue
-                found = self._flat(defs)
-                if not found and target.kind == "class":
-                    # Not bound in the class body yet: the read sees the enclosing scopes' name.
-                    outer = self._lookup_outside(name, target)
-                    rest = tuple(chain[index + 1 :])  # type: ignore[arg-type]
-                    return self._reaching(name, outer, rest) if outer is not None else None
-                return self._with_foreign(found, target, name)
+        for index, (chain_scope, defs) in enumerate(record):
+            if chain_scope is not target:
+                continue
+            found = flatten(defs, self._heads)
+            if not found and target.kind == "class":
+                # Not bound in the class body yet: the read sees the enclosing scopes' name.
+                outer = self._lookup_outside(name, target)
+                return self._reaching(name, outer, record[index + 1 :]) if outer is not None else None
+            return self._with_foreign(found, target, name)
         return self._final(target, name)
 
     def _lookup_outside(self, name: str, scope: Scope) -> Optional[Scope]:
@@ -240,12 +242,9 @@ class SemanticModel:
             if final is None:
                 found = frozenset(scope.bindings.get(name, ()))
             else:
-                found = self._with_foreign(self._flat(final.get(name, frozenset())), scope, name)
+                found = self._with_foreign(flatten(final.get(name, EMPTY), self._heads), scope, name)
             self._finals[key] = found
         return found
-
-    def _flat(self, defs: Defs) -> FrozenSet[Binding]:
-        return flatten(defs, self._heads)
 
     @staticmethod
     def _with_foreign(found: FrozenSet[Binding], scope: Scope, name: str) -> FrozenSet[Binding]:
@@ -291,27 +290,26 @@ class SemanticModel:
         return value
 
     def _resolve(self, expr: ast.AST, scope: Scope) -> Value:
-        kind = type(expr)
-        if kind is ast.Name:
-            return self.resolve_name(expr.id, scope, expr)  # type: ignore[arg-type]
-        if kind is ast.Attribute:
-            return self.attribute(self.resolve(expr.value, scope), expr.attr)  # type: ignore[attr-defined]
-        if kind is ast.Call:
-            return self.call(self.resolve(expr.func, scope), expr, scope)  # type: ignore[arg-type]
-        if kind is ast.Constant:
-            constant = expr.value  # type: ignore[attr-defined]
+        if type(expr) is ast.Name:
+            return self.resolve_name(expr.id, scope, expr)
+        if type(expr) is ast.Attribute:
+            return self.attribute(self.resolve(expr.value, scope), expr.attr)
+        if type(expr) is ast.Call:
+            return self.call(self.resolve(expr.func, scope), expr, scope)
+        if type(expr) is ast.Constant:
+            constant = expr.value
             if isinstance(constant, str):
-                return Str(constant, (expr,))  # type: ignore[arg-type]
+                return Str(constant, (expr,))
             return NONE if constant is None else UNKNOWN
-        if kind is ast.Await or kind is ast.NamedExpr:
-            return self.resolve(expr.value, scope)  # type: ignore[attr-defined]
-        if kind is ast.Subscript:
-            return self.subscript(self.resolve(expr.value, scope), expr.slice)  # type: ignore[attr-defined]
-        if kind is ast.IfExp:
-            return merge([self.resolve(expr.body, scope), self.resolve(expr.orelse, scope)])  # type: ignore[attr-defined]
-        if kind is ast.BoolOp and isinstance(expr.op, ast.Or):  # type: ignore[attr-defined]
+        if type(expr) is ast.Await or type(expr) is ast.NamedExpr:
+            return self.resolve(expr.value, scope)
+        if type(expr) is ast.Subscript:
+            return self.subscript(self.resolve(expr.value, scope), expr.slice)
+        if type(expr) is ast.IfExp:
+            return merge([self.resolve(expr.body, scope), self.resolve(expr.orelse, scope)])
+        if type(expr) is ast.BoolOp and isinstance(expr.op, ast.Or):
             # ``os.getenv("MODEL") or "gpt-4o"``: the literal is the value whenever the rest is unset.
-            last = self.resolve(expr.values[-1], scope)  # type: ignore[attr-defined]
+            last = self.resolve(expr.values[-1], scope)
             return last if isinstance(last, Str) else UNKNOWN
         return UNKNOWN
 
@@ -365,9 +363,8 @@ class SemanticModel:
             return self._parameter_value(binding, extra)
         if kind == "import" and isinstance(extra, str):
             return Module(extra)
-        if kind == "from" and isinstance(extra, tuple):
-            module, name = extra
-            return self.attribute(Module(module), name)
+        if kind == "from" and isinstance(extra, ImportedName):
+            return self.attribute(Module(extra.module), extra.name)
         if kind == "def" and isinstance(binding.expr, (ast.FunctionDef, ast.AsyncFunctionDef)):
             return Function(binding.expr.name, binding.expr)
         if kind == "class" and isinstance(binding.expr, ast.ClassDef):
@@ -486,31 +483,33 @@ class SemanticModel:
 
     def attribute(self, base: Value, name: str) -> Value:
         """The value of ``<base>.<name>``."""
-        kind = type(base)
-        if kind is Module:
-            return self._module_attribute(base.name, name)  # type: ignore[attr-defined]
-        if kind is Client or kind is Resource:
-            path = base.path if kind is Resource else ()  # type: ignore[attr-defined]
-            client = base.client if kind is Resource else base  # type: ignore[attr-defined]
-            raw = kind is Resource and base.raw  # type: ignore[attr-defined]
-            member = self.sdk.member_kind(path, name, client.surface)  # type: ignore[union-attr]
-            if member == "wrapper":
-                return Resource(client, path, raw=True)  # type: ignore[arg-type]
-            if member == "resource":
-                return Resource(client, (*path, name), raw)  # type: ignore[arg-type]
-            if member == "method":
-                return Method(client, (*path, name), raw)  # type: ignore[arg-type]
-            return UNKNOWN
-        if kind is V0Proxy:
-            return V0Method(base.symbol, name)  # type: ignore[attr-defined]
-        if kind is ApiResult:
-            return Part(base, (name,))  # type: ignore[arg-type]
-        if kind is Part:
-            return Part(base.result, (*base.path, name))  # type: ignore[attr-defined]
-        if kind is Instance:
-            return self._member_of_class(base.node, name, instance=True)  # type: ignore[attr-defined]
-        if kind is UserClass:
-            return self._member_of_class(base.node, name, instance=False)  # type: ignore[attr-defined]
+        if type(base) is Module:
+            return self._module_attribute(base.name, name)
+        if type(base) is Client:
+            return self._client_member(base, (), name, raw=False)
+        if type(base) is Resource:
+            return self._client_member(base.client, base.path, name, raw=base.raw)
+        if type(base) is V0Proxy:
+            return V0Method(base.symbol, name)
+        if type(base) is ApiResult:
+            return Part(base, (name,))
+        if type(base) is Part:
+            return Part(base.result, (*base.path, name))
+        if type(base) is Instance:
+            return self._member_of_class(base.node, name, instance=True)
+        if type(base) is UserClass:
+            return self._member_of_class(base.node, name, instance=False)
+        return UNKNOWN
+
+    def _client_member(self, client: Client, path: Tuple[str, ...], name: str, *, raw: bool) -> Value:
+        """``<client or resource at path>.<name>``: a resource, a method, or a raw/streaming wrapper."""
+        member = self.sdk.member_kind(path, name, client.surface)
+        if member == "wrapper":
+            return Resource(client, path, raw=True)
+        if member == "resource":
+            return Resource(client, (*path, name), raw)
+        if member == "method":
+            return Method(client, (*path, name), raw)
         return UNKNOWN
 
     def _module_attribute(self, module: str, name: str) -> Value:
@@ -574,30 +573,29 @@ class SemanticModel:
 
     def call(self, func: Value, call: Optional[ast.Call], scope: Scope) -> Value:
         """The value of calling ``func`` (``call`` is ``None`` for a type in an annotation)."""
-        kind = type(func)
-        if kind is SdkClass:
-            info = self.sdk.client_classes.get(func.name)  # type: ignore[attr-defined]
+        if type(func) is SdkClass:
+            info = self.sdk.client_classes.get(func.name)
             if info is None:
                 return UNKNOWN
             base_url = keyword_value(call, "base_url") if call is not None else None
             return Client(
-                func.name,  # type: ignore[attr-defined]
+                func.name,
                 is_async=info["async"],
                 is_azure=info["azure"],
                 other_server=base_url is not None and not self._is_openai_url(base_url, scope),
             )
         if call is None:
             return UNKNOWN
-        if kind is Method:
-            if func.path in (("with_options",), ("copy",)):  # type: ignore[attr-defined]
-                return func.client  # type: ignore[attr-defined]
-            return ApiResult(call, func.path, func.client)  # type: ignore[attr-defined]
-        if kind is V0Method:
-            return ApiResult(call, (func.symbol, func.method), None, v0=True)  # type: ignore[attr-defined]
-        if kind is Function:
-            return self._call_function(func, call, scope)  # type: ignore[arg-type]
-        if kind is UserClass:
-            return Instance(func.node)  # type: ignore[attr-defined]
+        if type(func) is Method:
+            if func.path in (("with_options",), ("copy",)):
+                return func.client
+            return ApiResult(call, func.path, func.client)
+        if type(func) is V0Method:
+            return ApiResult(call, (func.symbol, func.method), None, v0=True)
+        if type(func) is Function:
+            return self._call_function(func, call, scope)
+        if type(func) is UserClass:
+            return Instance(func.node)
         return UNKNOWN
 
     def _call_function(self, func: Function, call: ast.Call, scope: Scope) -> Value:
@@ -666,9 +664,10 @@ def merge(values: List[Value]) -> Value:
     first = proper[0]
     if all(value == first for value in proper[1:]):
         return first
-    if isinstance(first, Str) and all(isinstance(v, Str) and v.value == first.value for v in proper):
+    strings = [value for value in proper if isinstance(value, Str)]
+    if len(strings) == len(proper) and all(value.value == strings[0].value for value in strings):
         origins: Tuple[ast.Constant, ...] = ()
-        for value in proper:
-            origins += tuple(o for o in value.origins if o not in origins)  # type: ignore[attr-defined]
-        return Str(first.value, origins)
+        for value in strings:
+            origins += tuple(o for o in value.origins if o not in origins)
+        return Str(strings[0].value, origins)
     return UNKNOWN

@@ -10,7 +10,21 @@ from lint_openai import knowledge
 from lint_openai.semantic.calls import keyword_value
 from lint_openai.semantic.methods import CHAT, dotted_endpoint, is_wrapped
 from lint_openai.semantic.model import SemanticModel
+from lint_openai.semantic.scopes import Scope
 from lint_openai.semantic.values import ApiResult, Part, Value
+
+__all__ = [
+    "CHAT",
+    "COMPLETIONS",
+    "INDEX",
+    "ITEM",
+    "RESPONSES",
+    "ResultRef",
+    "include_usage",
+    "resolve_ref",
+    "result_ref",
+    "stream_flag",
+]
 
 ITEM = "<item>"
 
@@ -76,6 +90,7 @@ def stream_flag(call: ast.Call) -> Optional[bool]:
 
 def result_ref(value: Value) -> Optional[ResultRef]:
     """The :class:`ResultRef` of an API result or one of its parts (``None`` for anything else)."""
+    path: Tuple[str, ...]
     if isinstance(value, ApiResult):
         result, path = value, ()
     elif isinstance(value, Part):
@@ -88,7 +103,7 @@ def result_ref(value: Value) -> Optional[ResultRef]:
     return ResultRef(result, method, stream_flag(result.call), path)
 
 
-def resolve_ref(model: SemanticModel, node: ast.AST, scope: Any) -> Optional[ResultRef]:
+def resolve_ref(model: SemanticModel, node: ast.AST, scope: Scope) -> Optional[ResultRef]:
     return result_ref(model.resolve(node, scope))
 
 

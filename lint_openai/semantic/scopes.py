@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 from types import MappingProxyType
-from typing import AbstractSet, Dict, FrozenSet, List, Mapping, NamedTuple, Optional, Tuple, Union
+from typing import AbstractSet, Dict, FrozenSet, Hashable, List, Mapping, NamedTuple, Optional, Tuple, Union
 
 
 class Param(NamedTuple):
@@ -15,9 +15,16 @@ class Param(NamedTuple):
     role: Optional[str]  # "self" | "cls" | None
 
 
-# What a binding carries beside its expression: the module of ``import m`` (``str``), the ``(module, name)``
-# of ``from m import name``, the annotation of ``x: T = v`` (an ``ast.AST``), a parameter (``Param``).
-Extra = Union[None, str, Tuple[str, str], ast.AST, Param]
+class ImportedName(NamedTuple):
+    """What ``from module import name`` binds."""
+
+    module: str
+    name: str
+
+
+# What a binding carries beside its expression: the module of ``import m`` (``str``), the name of
+# ``from m import name``, the annotation of ``x: T = v`` (an ``ast.AST``), a parameter (``Param``).
+Extra = Union[None, str, ImportedName, ast.AST, Param]
 
 
 class Binding(NamedTuple):
@@ -97,7 +104,7 @@ class Scope:
         self.bindings: Dict[str, List[Binding]] = {}
         # Bindings made from other flows (``global``/``nonlocal`` in a function): they may reach any read.
         self.foreign: Mapping[str, List[Binding]] = NO_BINDINGS  # replaced by a dict at the first one
-        self.final: Optional[Dict[str, Defs]] = None
+        self.final: Optional[Mapping[Hashable, Defs]] = None
         self.global_names: AbstractSet[str] = NO_NAMES  # replaced by a set at the first declaration
         self.nonlocal_names: AbstractSet[str] = NO_NAMES
         self.self_name: Optional[str] = None  # first parameter of a method

@@ -68,10 +68,10 @@ def check_file(
         )
     result = check_data(data, shown, settings, fix)
     if fix is not None and fix.write and result.fixed and result.fixed_source is not None:
-        error = _write_fixed(path, data, result.source or "", result.fixed_source)
-        if error is not None:
+        write_error = _write_fixed(path, data, result.source or "", result.fixed_source)
+        if write_error is not None:
             result = check_data(data, shown, settings)  # the file is unchanged: report its own findings
-            result.fix_error = error
+            result.fix_error = write_error
     return result
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import ClassVar, Optional, Tuple, Type
 
+from lint_openai.analyses.base import Analysis
 from lint_openai.analyses.model_references import ModelLiteral, ModelReferences
 from lint_openai.context import Context
 from lint_openai.diagnostic import Applicability, Fix
@@ -21,7 +22,7 @@ LIFECYCLE_SOURCE = (
 class ModelRule(Rule):
     """Base of rules that read the file's model references and report in ``finish``."""
 
-    requires = (ModelReferences,)
+    requires: ClassVar[Tuple[Type[Analysis], ...]] = (ModelReferences,)
 
 
 def advice(info: ModelInfo, ctx: Context) -> str:

@@ -46,7 +46,7 @@ def safe_keyword_rename(
 ) -> Optional[str]:
     """The v1 name a v0 keyword can be renamed to without changing behaviour, if any."""
     entry = knowledge.v0().call_arguments.get(keyword.arg or "")
-    replacement = entry.get("replacement") if entry else None
+    replacement: Optional[str] = entry.get("replacement") if entry else None
     if (
         replacement
         and signature.accepts_keyword(replacement)
@@ -91,11 +91,10 @@ def v0_advice(symbol: str, method: Optional[str], base: str) -> str:
             return f"use `await AsyncOpenAI().{target}(...)`"
         if target is not None:
             return f"use `{base}.{target}(...)` or the same method on an `OpenAI()` client"
-        note = info.get("notes", {}).get(method)
+        note: Optional[str] = info.get("notes", {}).get(method)
         if note:
             return note
     if info.get("twin"):
         return f"use `{base}.{info['twin']}` or `client.{info['twin']}` on an `OpenAI()` client"
-    if info.get("advice"):
-        return info["advice"]
-    return "see the v1 migration guide"
+    advice: Optional[str] = info.get("advice")
+    return advice or "see the v1 migration guide"

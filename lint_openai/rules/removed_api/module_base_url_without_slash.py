@@ -100,9 +100,10 @@ class ModuleBaseUrlWithoutSlash(Rule):
         if value is None or not url_lacks_trailing_slash(value.value):
             return
         edits = [append_to_literal(ctx, literal, "/") for literal in value.origins]
+        proper = [edit for edit in edits if edit is not None]
         fix = None
-        if all(edits):
-            fix = ctx.fix(Applicability.SAFE, "Add the trailing `/`", *edits)  # type: ignore[arg-type]
+        if len(proper) == len(edits):
+            fix = ctx.fix(Applicability.SAFE, "Add the trailing `/`", *proper)
         message = (
             f"`{ctx.segment(node)}` = {value.value!r} has no trailing '/': the module-level client joins paths "
             "to it as is, so requests go to '.../v1chat/completions' and fail with NotFoundError (404)"

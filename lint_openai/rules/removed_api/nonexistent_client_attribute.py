@@ -242,8 +242,12 @@ class NonexistentClientAttribute(Rule):
         if not isinstance(node.ctx, ast.Load) or self._assigned_on_a_client(node.attr, ctx):
             return  # code may add its own attributes to a client object
         sdk = knowledge.sdk()
-        path = base.path if isinstance(base, Resource) else ()
-        client = base.client if isinstance(base, Resource) else base
+        if isinstance(base, Resource):
+            path, client = base.path, base.client
+        elif isinstance(base, Client):
+            path, client = (), base
+        else:
+            return
         if sdk.member_kind(path, node.attr, client.surface) is not None:
             return
         if sdk.tree_node(path, client.surface) is None:

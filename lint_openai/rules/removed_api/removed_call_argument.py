@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ast
-from typing import Optional, Tuple
+from typing import Optional, Set, Tuple
 
 from lint_openai import knowledge
 from lint_openai.context import Context
@@ -124,7 +124,7 @@ class RemovedCallArgument(Rule):
             what = "keyword arguments only" if allowed == 0 else f"at most {allowed} positional argument(s)"
             message = f"`{shown}()` takes {what} (TypeError); pass the arguments by name"
             ctx.report(self, positional[allowed], message, end_node=positional[-1])
-        passed = {k.arg for k in node.keywords if k.arg is not None}
+        passed: Set[Optional[str]] = {k.arg for k in node.keywords if k.arg is not None}
         for keyword in node.keywords:
             name = keyword.arg
             if name is None or signature.accepts_keyword(name) or self._claimed(path, name):
@@ -141,7 +141,11 @@ class RemovedCallArgument(Rule):
         return name == "prompt" and path[-3:] == ("chat", "completions", "create")
 
     def _advice(
-        self, keyword: ast.keyword, signature: knowledge.MethodSignature, passed: set, ctx: Context
+        self,
+        keyword: ast.keyword,
+        signature: knowledge.MethodSignature,
+        passed: Set[Optional[str]],
+        ctx: Context,
     ) -> Tuple[Optional[str], Optional[Fix]]:
         name = keyword.arg or ""
         v0_entry = knowledge.v0().call_arguments.get(name)

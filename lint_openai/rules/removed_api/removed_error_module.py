@@ -182,6 +182,7 @@ class RemovedErrorModule(Rule):
             message = f"`{base}.error.{outer.attr}` does not exist in openai>=1.0 (AttributeError); {note}"
             ctx.report(self, outer, message)
             return
+        assert entry is not None  # a replacement comes from an entry
         message = (
             f"`{base}.error.{outer.attr}` does not exist in openai>=1.0 (AttributeError); "
             f"use `{base}.{replacement}` ({entry['note']})"
@@ -245,11 +246,11 @@ class RemovedErrorModule(Rule):
         for alias in node.names:
             entry = knowledge.v0().errors.get(alias.name)
             replacement = entry.get("replacement") if entry else None
-            if replacement is None:
+            if entry is None or replacement is None:
                 return None
             local = alias.asname or alias.name
             pieces.append(replacement if replacement == local else f"{replacement} as {local}")
-            if entry["applicability"] != "safe" or local in constructed:  # type: ignore[index]
+            if entry["applicability"] != "safe" or local in constructed:
                 applicability = Applicability.UNSAFE  # v1 exceptions take (message, response=, body=)
         text = f"from openai import {', '.join(pieces)}"
         return ctx.fix(applicability, f"Replace with `{text}`", ctx.replace(node, text))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ast
-from typing import Iterator
+from typing import Dict, Iterator
 
 from lint_openai import knowledge
 from lint_openai.analyses.chat_calls import ChatCalls
@@ -99,12 +99,11 @@ class MalformedMessage(Rule):
             yield from (element for element in value.elts if isinstance(element, ast.Dict))
 
     def _check_message(self, message: ast.Dict, ctx: Context) -> None:
-        if any(
-            key is None or not (isinstance(key, ast.Constant) and isinstance(key.value, str))
-            for key in message.keys
-        ):
-            return  # ** unpacking or computed keys: the keys are not all known
-        fields = {key.value: value for key, value in zip(message.keys, message.values)}  # type: ignore[union-attr]
+        fields: Dict[str, ast.expr] = {}
+        for key, value in zip(message.keys, message.values):
+            if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+                return  # ** unpacking or computed keys: the keys are not all known
+            fields[key.value] = value
         roles = knowledge.sdk().data["message_params"]
         role_node = fields.get("role")
         if role_node is None:

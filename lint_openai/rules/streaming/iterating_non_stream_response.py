@@ -70,7 +70,8 @@ class IteratingNonStreamResponse(Rule):
         if isinstance(node, (ast.For, ast.AsyncFor)):
             self._check_iterable(node.iter, scope, ctx)
             return
-        generators = node.generators  # type: ignore[attr-defined]
+        assert isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp))
+        generators = node.generators
         self._check_iterable(generators[0].iter, scope, ctx)
         inner = ctx.model.scopes.get(node, scope)
         for generator in generators[1:]:

@@ -115,9 +115,9 @@ class StreamReadsNonDelta(Rule):
         if node.attr not in ("text", "message"):
             return
         ref = resolve_ref(ctx.model, node.value, scope)
-        if not _stream_choice(ref):
+        if ref is None or not _stream_choice(ref):
             return
-        shape = ref.shape()  # type: ignore[union-attr]
+        shape = ref.shape()
         if not isinstance(shape, dict) or node.attr in shape or "delta" not in shape:
             return
         replacement = "delta.content" if node.attr == "text" else "delta"

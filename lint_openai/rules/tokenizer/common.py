@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import List, Set
+from typing import ClassVar, Iterator, List, Optional, Set, Tuple, Type
 
+from lint_openai.analyses.base import Analysis
 from lint_openai.analyses.encoding_sites import EncodingSite, EncodingSites
 from lint_openai.analyses.model_references import ModelReferences
 from lint_openai.context import Context
-from lint_openai.diagnostic import Applicability
+from lint_openai.diagnostic import Applicability, Fix
 from lint_openai.knowledge import tiktoken_tables
 from lint_openai.rules.edits import literal_with
 from lint_openai.rules.model_ids.common import ModelRule
@@ -45,19 +46,21 @@ def _models_in_scope(references: ModelReferences, site: EncodingSite, ctx: Conte
 class EncodingRule(ModelRule):
     """Base of the rules that compare each encoding-picking call with the models used near it."""
 
-    requires = (ModelReferences, EncodingSites)
+    requires: ClassVar[Tuple[Type[Analysis], ...]] = (ModelReferences, EncodingSites)
 
-    def mismatches(self, ctx: Context):  # type: ignore[no-untyped-def]
+    def mismatches(self, ctx: Context) -> Iterator[Tuple[EncodingSite, str, List[str]]]:
         """``(site, expected encoding, models)`` for sites whose encoding is not the scope's."""
         references = ctx.analysis(ModelReferences)
         for site in _sites(ctx):
             if not site.encoding:
                 continue
             models = _models_in_scope(references, site, ctx)
-            expected = {tiktoken_tables().encoding_for_model(m) for m in models} - {None}
+            expected = {tiktoken_tables().encoding_for_model(m) for m in models}
+            expected.discard(None)
             if len(expected) != 1:
                 continue  # no known model, or models with different encodings: ambiguous
             encoding = expected.pop()
+            assert encoding is not None
             if encoding != site.encoding:
                 yield (
                     site,
@@ -65,11 +68,12 @@ class EncodingRule(ModelRule):
                     sorted(m for m in models if tiktoken_tables().encoding_for_model(m) == encoding),
                 )
 
-    def fix(self, ctx: Context, site: EncodingSite, encoding: str, models: List[str]):  # type: ignore[no-untyped-def]
+    def fix(self, ctx: Context, site: EncodingSite, encoding: str, models: List[str]) -> Optional[Fix]:
         replacement = models[0] if site.by_model else encoding
         if site.by_model and len(models) != 1:
             return None
         edits = [literal_with(ctx, literal, replacement) for literal in site.literal.origins]
-        if not all(edits):
+        proper = [edit for edit in edits if edit is not None]
+        if len(proper) != len(edits):
             return None
-        return ctx.fix(Applicability.SAFE, f"Use `{replacement}`", *edits)  # type: ignore[arg-type]
+        return ctx.fix(Applicability.SAFE, f"Use `{replacement}`", *proper)

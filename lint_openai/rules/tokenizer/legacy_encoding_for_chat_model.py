@@ -86,7 +86,7 @@ class LegacyEncodingForChatModel(EncodingRule):
 
     def finish(self, ctx: Context) -> None:
         for site, encoding, models in self.mismatches(ctx):
-            chat = [m for m in models if "chat" in (ctx.models.get(m).kinds if ctx.models.get(m) else ())]
+            chat = [m for m in models if ctx.models.has_kind(m, "chat")]
             if site.encoding not in tiktoken_tables().LEGACY or not chat:
                 continue
             source = f"`{site.literal.value}`" + (f" (which uses `{site.encoding}`)" if site.by_model else "")

@@ -66,7 +66,7 @@ class WrongEncodingForModel(EncodingRule):
 
     def finish(self, ctx: Context) -> None:
         for site, encoding, models in self.mismatches(ctx):
-            chat = any("chat" in (ctx.models.get(m).kinds if ctx.models.get(m) else ()) for m in models)
+            chat = any(ctx.models.has_kind(m, "chat") for m in models)
             if site.encoding in tiktoken_tables().LEGACY and chat:
                 continue  # OAI401
             names = ", ".join(f"`{m}`" for m in models)
