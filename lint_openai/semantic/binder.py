@@ -1,12 +1,12 @@
 """One iterative walk of the tree, in evaluation order: builds scopes and positioned bindings, records what
-reaches every name that is read (:mod:`lint_openai.semantic.flow`), each node's scope, the calls and
-attribute reads, and collects the nodes rules asked for.
+reaches every name that is read (:mod:`lint_openai.semantic.flow`), the scope where each scope's code
+starts, the calls, and collects the nodes rules asked for.
 
 The walk uses an explicit stack, so arbitrarily deep trees cannot overflow Python's recursion limit.
-Joins, bindings and loop ends are :class:`Step` items on the same stack, scheduled between the nodes
-they follow: ``x = f(x)`` reads the old ``x`` before the new binding; ``if``/``else`` branches fork and
-join; a function body is its own flow, whose free names are resolved later against the enclosing
-scope's final state.
+Bindings, and the forks and joins of :mod:`lint_openai.semantic.control_flow`, are :class:`Step` items on
+the same stack, scheduled between the nodes they follow: ``x = f(x)`` reads the old ``x`` before the new
+binding. A function body is its own flow, whose free names are resolved later against the enclosing
+scope's final state; annotations are resolved against final states too, as typing does.
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from __future__ import annotations
 import ast
 from typing import Any, Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple, Union
 
-from lint_openai.semantic.flow import Finally, Flow, Frame, Key, Loop
+from lint_openai.semantic import control_flow
+from lint_openai.semantic.control_flow import Item, Step
+from lint_openai.semantic.flow import Flow, Frame, Key
 from lint_openai.semantic.model import SemanticModel
 from lint_openai.semantic.scopes import (
     EMPTY,
@@ -30,7 +32,6 @@ from lint_openai.semantic.scopes import (
 
 Visit = Tuple[ast.AST, Scope]
 _FIELDS: Dict[type, Tuple[str, ...]] = {}
-_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)
 
 
 # Fields that never hold nodes a rule or binding needs: contexts, operators, names and flags.
@@ -48,20 +49,6 @@ def _child_fields(kind: type) -> Tuple[str, ...]:
         fields = tuple(reversed([f for f in names if f not in _SKIPPED_FIELDS]))
         _FIELDS[kind] = fields
     return fields
-
-
-class Step:
-    """An action scheduled between nodes of the walk (a binding, a fork or join of control flow):
-    ``fn(*args)``."""
-
-    __slots__ = ("args", "fn")
-
-    def __init__(self, fn: Callable[..., None], *args: object) -> None:
-        self.fn = fn
-        self.args = args
-
-
-Item = Union[ast.AST, Step, None]
 
 
 class Binder:
@@ -147,7 +134,7 @@ class Binder:
         model.resolve_nonlocal_bindings()
 
     # ------------------------------------------------------------------ scheduling
-    def _seq(self, parent: ast.AST, scope: Scope, items: Sequence[Item]) -> None:
+    def schedule(self, parent: ast.AST, scope: Scope, items: Sequence[Item]) -> None:
         """Schedule ``items`` (nodes walked in ``scope``, and steps) to run in this order, after what
         is already scheduled to run first (``None`` items are skipped)."""
         parents = self.model.parents
@@ -166,7 +153,7 @@ class Binder:
     def _leave_annotation(self) -> None:
         self.quiet -= 1
 
-    def _push_nodes(self, parent: ast.AST, scope: Scope, nodes: Sequence[ast.AST]) -> None:
+    def push_nodes(self, parent: ast.AST, scope: Scope, nodes: Sequence[ast.AST]) -> None:
         """Schedule ``nodes`` to be walked in ``scope``, in this order, before what is scheduled already."""
         parents = self.model.parents
         push = self.stack.append
@@ -180,7 +167,7 @@ class Binder:
         node_scopes = self.model.node_scopes
         for node in nodes:
             node_scopes[node] = scope
-        self._push_nodes(parent, scope, nodes)
+        self.push_nodes(parent, scope, nodes)
 
     def _flow(self, scope: Scope) -> Flow:
         return self.flows[scope.owner]
@@ -214,7 +201,7 @@ class Binder:
             return
         self.flows[scope.owner].write(self._key(scope, name), defs)
 
-    def _bind(
+    def bind(
         self,
         scope: Scope,
         name: str,
@@ -235,18 +222,18 @@ class Binder:
         else:
             self._write(home, name, frozenset((binding,)))
 
-    def _unbind(self, scope: Scope, name: str) -> None:
+    def unbind(self, scope: Scope, name: str) -> None:
         """``del name`` (and the end of ``except ... as name``): nothing reaches later reads."""
         if name in scope.global_names or name in scope.nonlocal_names:
             return
         self._write(scope, name, EMPTY)
 
-    def _bind_target(
+    def bind_target(
         self, target: ast.AST, scope: Scope, kind: str, expr: Optional[ast.AST], extra: Extra = None
     ) -> None:
         """Bind every name in an assignment target; unpacking pairs literals element-wise."""
         if isinstance(target, ast.Name):
-            self._bind(scope, target.id, kind, expr, target, extra=extra)
+            self.bind(scope, target.id, kind, expr, target, extra=extra)
         elif isinstance(target, (ast.Tuple, ast.List)):
             elements = target.elts
             if (
@@ -256,12 +243,12 @@ class Binder:
                 and not any(isinstance(e, ast.Starred) for e in (*elements, *expr.elts))
             ):
                 for element, value in zip(elements, expr.elts):
-                    self._bind_target(element, scope, "value", value)
+                    self.bind_target(element, scope, "value", value)
             else:
                 for element in elements:
-                    self._bind_target(element, scope, "opaque", None)
+                    self.bind_target(element, scope, "opaque", None)
         elif isinstance(target, ast.Starred):
-            self._bind_target(target.value, scope, "opaque", None)
+            self.bind_target(target.value, scope, "opaque", None)
         elif isinstance(target, ast.Attribute):
             base = target.value
             if isinstance(base, ast.Name) and base.id == scope.self_name and scope.self_class is not None:
@@ -281,39 +268,15 @@ class Binder:
 
     def _named_expr(self, node: ast.NamedExpr, scope: Scope) -> bool:
         target_scope = scope.function_scope()
-        self._seq(
+        self.schedule(
             node,
             scope,
             [
                 node.value,
                 node.target,
-                Step(lambda: self._bind_target(node.target, target_scope, "value", node.value)),
+                Step(lambda: self.bind_target(node.target, target_scope, "value", node.value)),
             ],
         )
-        return True
-
-    def _bool_op(self, node: ast.BoolOp, scope: Scope) -> bool:
-        """``a and b``: every operand after the first may not run (it matters for ``:=`` only)."""
-        flow = self.flows[scope.owner]
-        frames: List[Frame] = []
-        first, *rest = node.values
-        push = self.stack.append
-        push((Step(_close_maybe, flow, frames), scope))
-        self._push_nodes(node, scope, rest)
-        push((Step(_open_maybe, flow, frames), scope))
-        self._push_nodes(node, scope, [first])
-        return True
-
-    def _if_exp(self, node: ast.IfExp, scope: Scope) -> bool:
-        flow = self.flows[scope.owner]
-        frames: List[Frame] = []
-        push = self.stack.append
-        push((Step(_close, flow, frames), scope))
-        self._push_nodes(node, scope, [node.orelse])
-        push((Step(_fork, flow, frames), scope))
-        self._push_nodes(node, scope, [node.body])
-        push((Step(_open, flow, frames), scope))
-        self._push_nodes(node, scope, [node.test])
         return True
 
     # ------------------------------------------------------------------ statements
@@ -321,10 +284,10 @@ class Binder:
         for alias in node.names:
             self.model.parents[alias] = node  # rules report at aliases; compat checks walk up from them
             if alias.asname:
-                self._bind(scope, alias.asname, "import", alias, alias, extra=alias.name)
+                self.bind(scope, alias.asname, "import", alias, alias, extra=alias.name)
             else:
                 top = alias.name.split(".", 1)[0]
-                self._bind(scope, top, "import", alias, alias, extra=top)
+                self.bind(scope, top, "import", alias, alias, extra=top)
         return False
 
     def _import_from(self, node: ast.ImportFrom, scope: Scope) -> bool:
@@ -335,9 +298,9 @@ class Binder:
                 continue
             name = alias.asname or alias.name
             if node.level:
-                self._bind(scope, name, "opaque", alias, alias)
+                self.bind(scope, name, "opaque", alias, alias)
             else:
-                self._bind(scope, name, "from", alias, alias, extra=ImportedName(module, alias.name))
+                self.bind(scope, name, "from", alias, alias, extra=ImportedName(module, alias.name))
         return False
 
     def _assign(self, node: ast.Assign, scope: Scope) -> bool:
@@ -354,7 +317,7 @@ class Binder:
 
     def _bind_targets(self, targets: List[ast.expr], scope: Scope, value: ast.AST) -> None:
         for target in targets:
-            self._bind_target(target, scope, "value", value)
+            self.bind_target(target, scope, "value", value)
 
     def _ann_assign(self, node: ast.AnnAssign, scope: Scope) -> bool:
         """The annotation (quiet: names in it resolve as typing does, once the code has run), the value,
@@ -362,7 +325,7 @@ class Binder:
         push = self.stack.append
         parents = self.model.parents
         quiet, loud = self.quiet_steps
-        push((Step(self._bind_target, node.target, scope, "annotated", node.value, node.annotation), scope))
+        push((Step(self.bind_target, node.target, scope, "annotated", node.value, node.annotation), scope))
         parents[node.target] = node
         push((node.target, scope))
         if node.value is not None:
@@ -375,10 +338,10 @@ class Binder:
         return True
 
     def _aug_assign(self, node: ast.AugAssign, scope: Scope) -> bool:
-        self._seq(
+        self.schedule(
             node,
             scope,
-            [node.value, node.target, Step(self._bind_target, node.target, scope, "opaque", None)],
+            [node.value, node.target, Step(self.bind_target, node.target, scope, "opaque", None)],
         )
         return True
 
@@ -386,153 +349,9 @@ class Binder:
         def unbind() -> None:
             for target in node.targets:
                 for name in _target_names(target):
-                    self._unbind(scope, name)
+                    self.unbind(scope, name)
 
-        self._seq(node, scope, [*node.targets, Step(unbind)])
-        return True
-
-    def _return(self, node: ast.Return, scope: Scope) -> bool:
-        push = self.stack.append
-        push((Step(self.flows[scope.owner].end_path), scope))
-        value = node.value
-        if value is not None:
-            scope.function_scope().returns.append(value)
-            self.model.parents[value] = node
-            push((value, scope))
-        return True
-
-    def _raise(self, node: ast.Raise, scope: Scope) -> bool:
-        self.stack.append((Step(self.flows[scope.owner].end_path), scope))
-        self._push_nodes(node, scope, [part for part in (node.exc, node.cause) if part is not None])
-        return True
-
-    def _break(self, node: ast.AST, scope: Scope) -> bool:
-        flow = self._flow(scope)
-        if flow.loops:
-            flow.loop_break()
-        else:
-            flow.end_path()
-        return True
-
-    def _continue(self, node: ast.AST, scope: Scope) -> bool:
-        flow = self._flow(scope)
-        if flow.loops:
-            flow.loop_back()
-        flow.end_path()
-        return True
-
-    def _if(self, node: ast.If, scope: Scope) -> bool:
-        flow = self.flows[scope.owner]
-        frames: List[Frame] = []
-        push = self.stack.append
-        push((Step(_close, flow, frames), scope))
-        self._push_nodes(node, scope, node.orelse)
-        push((Step(_fork, flow, frames), scope))
-        self._push_nodes(node, scope, node.body)
-        push((Step(_open, flow, frames), scope))
-        self._push_nodes(node, scope, [node.test])
-        return True
-
-    def _for(self, node: Union[ast.For, ast.AsyncFor], scope: Scope) -> bool:
-        flow = self.flows[scope.owner]
-        loops: List[Loop] = []
-        exits: List[Frame] = []
-        push = self.stack.append
-        push((Step(_close_loop, flow, loops, exits), scope))
-        self._push_nodes(node, scope, node.orelse)
-        push((Step(_end_loop_body, flow, loops, exits, False), scope))
-        self._push_nodes(node, scope, [node.target, *node.body])
-        push((Step(self._enter_for, flow, loops, node, scope), scope))
-        self._push_nodes(node, scope, [node.iter])
-        return True
-
-    def _enter_for(
-        self, flow: Flow, loops: List[Loop], node: Union[ast.For, ast.AsyncFor], scope: Scope
-    ) -> None:
-        loops.append(flow.open_loop())
-        self._bind_iteration(node.target, node.iter, scope)
-
-    def _while(self, node: ast.While, scope: Scope) -> bool:
-        flow = self.flows[scope.owner]
-        loops: List[Loop] = []
-        exits: List[Frame] = []
-        test = node.test
-        infinite = isinstance(test, ast.Constant) and bool(test.value)
-        push = self.stack.append
-        push((Step(_close_loop, flow, loops, exits), scope))
-        self._push_nodes(node, scope, node.orelse)
-        push((Step(_end_loop_body, flow, loops, exits, infinite), scope))
-        self._push_nodes(node, scope, [test, *node.body])
-        push((Step(_open_loop, flow, loops), scope))
-        return True
-
-    def _try(self, node: ast.AST, scope: Scope) -> bool:
-        """``try``: a handler may start after any part of the body; ``else`` continues the body; ``finally``
-        may follow anything (what it binds is seen after the statement)."""
-        flow = self._flow(scope)
-        body: List[ast.stmt] = getattr(node, "body", [])
-        handlers: List[ast.ExceptHandler] = getattr(node, "handlers", [])
-        orelse: List[ast.stmt] = getattr(node, "orelse", [])
-        finalbody: List[ast.stmt] = getattr(node, "finalbody", [])
-        frames: List[Frame] = []
-        seen: List[Dict[Key, Defs]] = []
-        normal: List[Tuple[bool, Dict[Key, Defs]]] = []
-
-        def start() -> None:
-            seen.append(flow.collect())  # everything the statement writes (for ``finally``)
-            seen.append(flow.collect())  # what the body writes (for the handlers)
-            frames.append(flow.open())
-
-        def end_body() -> None:
-            flow.stop_collecting(seen[1])
-            normal.append(flow.save(frames[0]))
-            flow.restart(frames[0])
-
-        def start_handler() -> None:
-            flow.add_possible(seen[1])
-
-        def end() -> None:
-            flow.stop_collecting(seen[0])  # before the join: collectors only live inside frames
-            flow.close(frames[0])
-            if finalbody:
-                final.append(flow.enter_finally(seen[0]))
-
-        final: List[Finally] = []
-        items: List[Item] = [Step(start), *body, Step(end_body)]
-        for handler in handlers:
-            items += [Step(start_handler), handler, Step(lambda: flow.fork(frames[0]))]
-        items += [Step(lambda: flow.resume(frames[0], normal[0])), *orelse, Step(end)]
-        if finalbody:
-            items += [*finalbody, Step(lambda: flow.leave_finally(final[0]))]
-        self._seq(node, scope, items)
-        return True
-
-    def _except_handler(self, node: ast.ExceptHandler, scope: Scope) -> bool:
-        """The handler's type, then its name bound for the body and unbound after it (as Python does)."""
-        items: List[Item] = [node.type]
-        name = node.name
-        if name:
-            items.append(Step(self._bind, scope, name, "opaque", node, node))
-        items += node.body
-        if name:
-            items.append(Step(self._unbind, scope, name))
-        self._seq(node, scope, items)
-        return True
-
-    def _with(self, node: Union[ast.With, ast.AsyncWith], scope: Scope) -> bool:
-        parents = self.model.parents
-        items: List[Item] = []
-        for item in node.items:
-            parents[item] = node
-            items.append(item.context_expr)
-            if item.optional_vars is not None:
-                target, value = item.optional_vars, item.context_expr
-                items += [Step(self._bind_target, target, scope, "enter", value), target]
-        self._seq(node, scope, [*items, *node.body])
-        for item in node.items:  # a with-item's parts hang below the item, as ast.walk shows them
-            parents[item.context_expr] = item
-            if item.optional_vars is not None:
-                parents[item.optional_vars] = item
+        self.schedule(node, scope, [*node.targets, Step(unbind)])
         return True
 
     def _global(self, node: ast.Global, scope: Scope) -> bool:
@@ -548,37 +367,16 @@ class Binder:
         return False
 
     # ------------------------------------------------------------------ match
-    def _match(self, node: ast.AST, scope: Scope) -> bool:
-        flow = self._flow(scope)
-        frames: List[Frame] = []
-        cases: List[ast.AST] = getattr(node, "cases", [])
-        items: List[Item] = [getattr(node, "subject", None), Step(lambda: frames.append(flow.open()))]
-        exhaustive = False
-        for case in cases:
-            items += [case, Step(lambda: flow.fork(frames[0]))]
-            pattern = getattr(case, "pattern", None)
-            if getattr(case, "guard", None) is None and _irrefutable(pattern):
-                exhaustive = True
-
-        def end() -> None:
-            if exhaustive:
-                flow.end_path()  # no case left unmatched: only the cases' paths continue
-            flow.close(frames.pop())
-
-        items.append(Step(end))
-        self._seq(node, scope, items)
-        return True
-
     def _match_capture(self, node: ast.AST, scope: Scope) -> bool:
         name = getattr(node, "name", None)
         if name:
-            self._bind(scope, name, "opaque", node, node)
+            self.bind(scope, name, "opaque", node, node)
         return False
 
     def _match_mapping(self, node: ast.AST, scope: Scope) -> bool:
         rest = getattr(node, "rest", None)
         if rest:
-            self._bind(scope, rest, "opaque", node, node)
+            self.bind(scope, rest, "opaque", node, node)
         return False
 
     # ------------------------------------------------------------------ scopes
@@ -605,10 +403,10 @@ class Binder:
         if annotated:
             quiet, loud = self.quiet_steps
             push((loud, scope))
-            self._push_nodes(node, scope, annotated)
+            self.push_nodes(node, scope, annotated)
             push((quiet, scope))
         defaults = [default for default in args.kw_defaults if default is not None]
-        self._push_nodes(node, scope, [*node.decorator_list, *args.defaults, *defaults])
+        self.push_nodes(node, scope, [*node.decorator_list, *args.defaults, *defaults])
         self.pending_headers.append(inner)  # taken by the header's first step, which runs next
         push((self.header_steps[0], scope))
         return True
@@ -618,7 +416,7 @@ class Binder:
 
     def _end_header(self, scope: Scope, node: Union[ast.FunctionDef, ast.AsyncFunctionDef]) -> None:
         self.header_of.pop()
-        self._bind(scope, node.name, "def", node, node)
+        self.bind(scope, node.name, "def", node, node)
 
     def _bind_parameters(self, inner: Scope, args: ast.arguments, role_of_first: Optional[str]) -> None:
         positional = [*args.posonlyargs, *args.args]
@@ -628,10 +426,10 @@ class Binder:
             if role == "self":
                 inner.self_name = arg.arg
             param = Param(arg, defaults.get(id(arg)), role)
-            self._bind(inner, arg.arg, "param", arg, arg, extra=param)
+            self.bind(inner, arg.arg, "param", arg, arg, extra=param)
         for extra in (args.vararg, args.kwarg):
             if extra is not None:
-                self._bind(inner, extra.arg, "opaque", extra, extra)  # a tuple/dict of values
+                self.bind(inner, extra.arg, "opaque", extra, extra)  # a tuple/dict of values
 
     def _method_role(self, node: Union[ast.FunctionDef, ast.AsyncFunctionDef], scope: Scope) -> Optional[str]:
         if scope.kind != "class":
@@ -648,11 +446,11 @@ class Binder:
         def bind_parameters() -> None:
             for arg in [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]:
                 if arg is not None:
-                    self._bind(inner, arg.arg, "opaque", arg, arg)
+                    self.bind(inner, arg.arg, "opaque", arg, arg)
 
         self._push_roots(node, inner, [node.body])
         self.stack.append((Step(bind_parameters), inner))
-        self._seq(node, scope, [*args.defaults, *args.kw_defaults])
+        self.schedule(node, scope, [*args.defaults, *args.kw_defaults])
         return True
 
     def _class(self, node: ast.ClassDef, scope: Scope) -> bool:
@@ -662,12 +460,12 @@ class Binder:
 
         def end() -> None:
             inner.final = {name: flow.state.get((inner, name), EMPTY) for name in inner.bindings}
-            self._bind(scope, node.name, "class", node, node)
+            self.bind(scope, node.name, "class", node, node)
 
         # Pushed in reverse: the header runs first, then the body (inline), then the name is bound.
         self.stack.append((Step(end), inner))
         self._push_roots(node, inner, node.body)
-        self._push_nodes(node, scope, [*node.decorator_list, *node.bases, *node.keywords])
+        self.push_nodes(node, scope, [*node.decorator_list, *node.bases, *node.keywords])
         return True
 
     def _comprehension(self, node: ast.AST, scope: Scope) -> bool:
@@ -688,7 +486,7 @@ class Binder:
             if index == 0:
                 items.append((Step(lambda: frames.append(flow.open_maybe())), inner))
             target, iterable = generator.target, generator.iter
-            items.append((Step(self._bind_iteration, target, iterable, inner), inner))
+            items.append((Step(self.bind_iteration, target, iterable, inner), inner))
             items.append((generator.target, inner))
             items += [(condition, inner) for condition in generator.ifs]
         if isinstance(node, ast.DictComp):
@@ -717,7 +515,7 @@ class Binder:
             self.flows[scope] = Flow()
         return scope
 
-    def _bind_iteration(self, target: ast.AST, iterable: ast.AST, scope: Scope) -> None:
+    def bind_iteration(self, target: ast.AST, iterable: ast.AST, scope: Scope) -> None:
         """``for x in it`` binds ``x`` to an item of ``it``; ``for i, x in enumerate(it)`` too."""
         if (
             isinstance(target, ast.Tuple)
@@ -728,16 +526,16 @@ class Binder:
             and iterable.args
             and self.model.lookup_scope("enumerate", scope) is None
         ):
-            self._bind_target(target.elts[0], scope, "opaque", None)
-            self._bind_target(target.elts[1], scope, "iter", iterable.args[0])
+            self.bind_target(target.elts[0], scope, "opaque", None)
+            self.bind_target(target.elts[1], scope, "iter", iterable.args[0])
         elif isinstance(target, ast.Name):
-            self._bind_target(target, scope, "iter", iterable)
+            self.bind_target(target, scope, "iter", iterable)
         else:
-            self._bind_target(target, scope, "opaque", None)
+            self.bind_target(target, scope, "opaque", None)
 
 
-# What the walk does at each node type (``True``: the handler scheduled the children itself).
-# Each handler takes the node type it is registered for: ``Callable[..., bool]``, the dispatch is by exact type.
+# What the walk does at each node type (``True``: the handler scheduled the children itself). Each handler
+# takes the node type it is registered for: ``Callable[..., bool]``, the dispatch is by exact type.
 _HANDLERS: Dict[type, Callable[..., bool]] = {
     ast.Import: Binder._import,
     ast.ImportFrom: Binder._import_from,
@@ -745,15 +543,6 @@ _HANDLERS: Dict[type, Callable[..., bool]] = {
     ast.AnnAssign: Binder._ann_assign,
     ast.AugAssign: Binder._aug_assign,
     ast.Delete: Binder._delete,
-    ast.For: Binder._for,
-    ast.AsyncFor: Binder._for,
-    ast.While: Binder._while,
-    ast.If: Binder._if,
-    ast.IfExp: Binder._if_exp,
-    ast.BoolOp: Binder._bool_op,
-    ast.Try: Binder._try,
-    ast.With: Binder._with,
-    ast.AsyncWith: Binder._with,
     ast.NamedExpr: Binder._named_expr,
     ast.FunctionDef: Binder._function,
     ast.AsyncFunctionDef: Binder._function,
@@ -765,57 +554,18 @@ _HANDLERS: Dict[type, Callable[..., bool]] = {
     ast.DictComp: Binder._comprehension,
     ast.Global: Binder._global,
     ast.Nonlocal: Binder._nonlocal,
-    ast.ExceptHandler: Binder._except_handler,
-    ast.Return: Binder._return,
-    ast.Raise: Binder._raise,
-    ast.Break: Binder._break,
-    ast.Continue: Binder._continue,
     ast.Yield: Binder._yield,
     ast.YieldFrom: Binder._yield,
     ast.Call: Binder._call,
+    **control_flow.HANDLERS,  # branches, loops, jumps, try and with
 }
 for _name, _handler in (
-    ("TryStar", Binder._try),
-    ("Match", Binder._match),
     ("MatchAs", Binder._match_capture),
     ("MatchStar", Binder._match_capture),
     ("MatchMapping", Binder._match_mapping),
 ):
-    if hasattr(ast, _name):  # Python 3.10+ (match) and 3.11+ (except*)
+    if hasattr(ast, _name):  # Python 3.10+
         _HANDLERS[getattr(ast, _name)] = _handler
-
-
-# Steps of the control-flow handlers (``frames``/``loops``/``exits`` carry a frame from one step to the next).
-def _open(flow: Flow, frames: List[Frame]) -> None:
-    frames.append(flow.open())
-
-
-def _fork(flow: Flow, frames: List[Frame]) -> None:
-    flow.fork(frames[0])
-
-
-def _close(flow: Flow, frames: List[Frame]) -> None:
-    flow.close(frames.pop())
-
-
-def _open_maybe(flow: Flow, frames: List[Frame]) -> None:
-    frames.append(flow.open_maybe())
-
-
-def _close_maybe(flow: Flow, frames: List[Frame]) -> None:
-    flow.close_maybe(frames.pop())
-
-
-def _open_loop(flow: Flow, loops: List[Loop]) -> None:
-    loops.append(flow.open_loop())
-
-
-def _end_loop_body(flow: Flow, loops: List[Loop], exits: List[Frame], infinite: bool) -> None:
-    exits.append(flow.end_loop_body(loops[0], infinite))
-
-
-def _close_loop(flow: Flow, loops: List[Loop], exits: List[Frame]) -> None:
-    flow.close_loop(loops[0], exits[0])
 
 
 _COMPREHENSION, _OWNER, _CLASS = 0, 1, 2
@@ -848,17 +598,6 @@ def _target_names(target: ast.AST) -> List[str]:
     if isinstance(target, (ast.Tuple, ast.List)):
         return [name for element in target.elts for name in _target_names(element)]
     return []
-
-
-def _irrefutable(pattern: Optional[ast.AST]) -> bool:
-    """``case _:`` and ``case name:`` match anything (an or-pattern with one of them too)."""
-    if pattern is None:
-        return False
-    if type(pattern).__name__ == "MatchAs":
-        return getattr(pattern, "pattern", None) is None
-    if type(pattern).__name__ == "MatchOr":
-        return any(_irrefutable(p) for p in getattr(pattern, "patterns", []))
-    return False
 
 
 def _defaults_by_arg(args: ast.arguments) -> Dict[int, ast.AST]:
