@@ -483,6 +483,8 @@ class SemanticModel:
 
     def attribute(self, base: Value, name: str) -> Value:
         """The value of ``<base>.<name>``."""
+        if base is UNKNOWN:
+            return UNKNOWN  # the commonest case: an object the file does not show
         if type(base) is Module:
             return self._module_attribute(base.name, name)
         if type(base) is Client:
@@ -573,6 +575,8 @@ class SemanticModel:
 
     def call(self, func: Value, call: Optional[ast.Call], scope: Scope) -> Value:
         """The value of calling ``func`` (``call`` is ``None`` for a type in an annotation)."""
+        if func is UNKNOWN:
+            return UNKNOWN
         if type(func) is SdkClass:
             info = self.sdk.client_classes.get(func.name)
             if info is None:
