@@ -259,12 +259,36 @@ def render(document: dict[str, Any]) -> str:
     return json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def main() -> None:
+def outputs() -> dict[Path, str]:
+    """Each generated file and its content, as it should be committed."""
+    return {
+        LIFECYCLE_OUTPUT: render(build()),
+        MODULES_OUTPUT: sdk_modules_index.render(sdk_modules_index.build()),
+    }
+
+
+def main(argv: list[str]) -> int:
+    """Write the files; with ``--check``, write nothing and fail if a committed file is stale.
+
+    Tests use ``--check`` in a subprocess: building imports every module of the SDK, which would
+    change what other in-process checks see (``gen_sdk_knowledge`` scans ``sys.modules``).
+    """
+    if argv == ["--check"]:
+        stale = [
+            path for path, text in outputs().items() if not path.exists() or path.read_text("utf-8") != text
+        ]
+        for path in stale:
+            print(f"{path.relative_to(ROOT)} is stale: run `python scripts/gen_api_knowledge.py`")
+        return 1 if stale else 0
+    if argv:
+        print("usage: gen_api_knowledge.py [--check]", file=sys.stderr)
+        return 2
     DATA.mkdir(parents=True, exist_ok=True)
-    LIFECYCLE_OUTPUT.write_text(render(build()), encoding="utf-8")
-    MODULES_OUTPUT.write_text(sdk_modules_index.render(sdk_modules_index.build()), encoding="utf-8")
-    print(f"wrote {LIFECYCLE_OUTPUT} and {MODULES_OUTPUT}")
+    for path, text in outputs().items():
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path.relative_to(ROOT)}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv[1:]))

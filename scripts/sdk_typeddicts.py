@@ -15,7 +15,6 @@ import deprecation_text
 import sdk_introspect as sdk
 import typing_extensions
 
-NESTED_DEPTH = 4
 Path_ = tuple[str, ...]
 
 
@@ -118,20 +117,31 @@ class FieldIndex:
             self.classified[key] = (text, deprecation_text.classify(text))
         return key, self.classified[key][1]
 
-    def deprecated_suffixes(self, cls: type, depth: int = 0) -> list[tuple[Path_, str]]:
+    def deprecated_suffixes(self, cls: type) -> list[tuple[Path_, str]]:
         """(key path below ``cls``, field key) of each deprecated field reachable from ``cls``."""
+        return self._walk(cls, set())[0]
+
+    def _walk(self, cls: type, stack: set[type]) -> tuple[list[tuple[Path_, str]], bool]:
+        """The suffixes, and whether a recursive type was cut short on the way (then the result holds
+        only for this walk and is not memoised)."""
         if cls in self._suffixes:
-            return self._suffixes[cls]
-        if depth > NESTED_DEPTH:
-            return []
-        self._suffixes[cls] = []  # cycle guard
-        found = []
+            return self._suffixes[cls], False
+        if cls in stack:
+            return [], True
+        stack.add(cls)
+        found: list[tuple[Path_, str]] = []
+        cut = False
         for name, annotation in type_hints(cls).items():
             classified = self.classify(cls, name)
             if classified and classified[1].deprecates and name != "model":
                 found.append(((name,), classified[0]))
             for in_list, sub in reachable_typed_dicts(annotation):
                 step = (name, "[]") if in_list else (name,)
-                found += [((*step, *suffix), key) for suffix, key in self.deprecated_suffixes(sub, depth + 1)]
-        self._suffixes[cls] = sorted(set(found))
-        return self._suffixes[cls]
+                below, sub_cut = self._walk(sub, stack)
+                cut |= sub_cut
+                found += [((*step, *suffix), key) for suffix, key in below]
+        stack.discard(cls)
+        result = sorted(set(found))
+        if not cut:
+            self._suffixes[cls] = result
+        return result, cut
