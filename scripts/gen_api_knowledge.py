@@ -37,6 +37,9 @@ LIFECYCLE_OUTPUT = DATA / "api_lifecycle.json"
 MODULES_OUTPUT = DATA / "sdk_modules.json"
 
 
+# --- API surfaces ------------------------------------------------------------------------------------
+
+
 def _method_record(sdk_: Sdk, path: Path_) -> dict[str, Any]:
     method = sdk_.tree[path]
     marker = sdk_.implementation_marker(path)
@@ -58,9 +61,6 @@ def _statements(method: sdk.Method) -> list[deprecation_text.Statement]:
     return list(dict.fromkeys(found))
 
 
-# --- API surfaces ------------------------------------------------------------------------------------
-
-
 def build_surfaces(sources: dict[str, Any], sdk_: Sdk) -> dict[str, Any]:
     """Each hand-written surface, with the SDK methods it covers and what the SDK says about them."""
     sent = sdk.sent_beta_headers()
@@ -72,10 +72,14 @@ def build_surfaces(sources: dict[str, Any], sdk_: Sdk) -> dict[str, Any]:
                 raise KnowledgeError(f"surface {what}: the SDK has no {dotted!r}")
         methods = {}
         statements: list[str] = []
+        saying: set[str] = set()  # SDK files that mark or describe the deprecation
         for prefix in entry["sdk_paths"]:
             for path in sdk_.methods_under(path_of(prefix)):
-                methods[".".join(path)] = _method_record(sdk_, path)
+                record = methods[".".join(path)] = _method_record(sdk_, path)
+                if record["sdk_message"]:
+                    saying.add(f"SDK {record['source'].split(' ')[0]}: @deprecated")
                 for statement in _statements(sdk_.tree[path]):
+                    saying.add(f"SDK {record['source'].split(' ')[0]}: {statement.text!r}")
                     if statement.date is not None and statement.date != entry["shutdown"]:
                         raise KnowledgeError(
                             f"surface {what}: the SDK says {statement.text!r} ({'.'.join(path)}) but the "
@@ -102,7 +106,7 @@ def build_surfaces(sources: dict[str, Any], sdk_: Sdk) -> dict[str, Any]:
             "sdk_marked": bool(messages),
             "sdk_messages": messages,
             "sdk_statements": sorted(set(statements)),
-            "sources": [entry["source"]],
+            "sources": [entry["source"], *sorted(saying)],
             "notes": entry["notes"],
         }
     return surfaces
