@@ -104,6 +104,13 @@ def sdk_files() -> list[Path]:
     return sorted(p for p in package.rglob("*.py") if "__pycache__" not in p.parts)
 
 
+def files_containing(needle: str) -> Iterator[str]:
+    """SDK-relative paths of the package's files whose text contains ``needle``."""
+    for file in sdk_files():
+        if needle in file.read_text(encoding="utf-8"):
+            yield file.relative_to(sdk_root()).as_posix()
+
+
 @functools.cache
 def parse(path: str) -> ast.Module:
     return ast.parse((sdk_root() / path).read_text(encoding="utf-8"))
@@ -169,11 +176,7 @@ def deprecation_markers() -> list[Marker]:
     ``runtime_warning`` is False where ``category=None`` (type checkers only, no ``DeprecationWarning``).
     """
     markers = []
-    for file in sdk_files():
-        text = file.read_text(encoding="utf-8")
-        if "deprecated(" not in text:
-            continue
-        path = file.relative_to(sdk_root()).as_posix()
+    for path in files_containing("deprecated("):
         for qualname, node in definitions(parse(path)):
             names = [_decorator_name(d) for d in node.decorator_list]
             for decorator in node.decorator_list:
@@ -202,56 +205,52 @@ class RuntimeWarningCall:
 
 
 def deprecation_warning_calls() -> list[RuntimeWarningCall]:
-    """Each explicit ``DeprecationWarning`` the SDK raises, with the argument check that triggers it."""
+    """Each explicit ``DeprecationWarning`` the SDK raises, with the argument check that triggers it.
+
+    Stops on a warning that is not the direct child of an ``if isinstance(<param>, <type>):``.
+    """
     found = []
-    for file in sdk_files():
-        text = file.read_text(encoding="utf-8")
-        if "DeprecationWarning" not in text:
-            continue
-        path = file.relative_to(sdk_root()).as_posix()
+    for path in files_containing("DeprecationWarning"):
         for qualname, node in definitions(parse(path)):
+            guards = {
+                id(child): statement
+                for statement in ast.walk(node)
+                if isinstance(statement, ast.If)
+                for child in statement.body
+            }
             for statement in ast.walk(node):
-                if not isinstance(statement, ast.If):
+                if not (isinstance(statement, ast.Expr) and _is_deprecation_warning(statement.value)):
                     continue
-                for call in _direct_warn_calls(statement.body):
-                    test = statement.test
-                    if not (
-                        isinstance(test, ast.Call)
-                        and ast.unparse(test.func) == "isinstance"
-                        and isinstance(test.args[0], ast.Name)
-                    ):
-                        raise SystemExit(f"{path}:{call.lineno}: a DeprecationWarning under an unknown test")
-                    message = "".join(
-                        part.value for part in ast.walk(call.args[0]) if isinstance(part, ast.Constant)
-                    )
-                    found.append(
-                        RuntimeWarningCall(
-                            path, qualname, message, test.args[0].id, ast.unparse(test.args[1])
-                        )
-                    )
+                guard = guards.get(id(statement))
+                test = guard.test if guard is not None else None
+                if not (
+                    isinstance(test, ast.Call)
+                    and ast.unparse(test.func) == "isinstance"
+                    and isinstance(test.args[0], ast.Name)
+                ):
+                    raise SystemExit(f"{path}:{statement.lineno}: a DeprecationWarning under an unknown test")
+                call = statement.value
+                assert isinstance(call, ast.Call)
+                message = "".join(
+                    part.value for part in ast.walk(call.args[0]) if isinstance(part, ast.Constant)
+                )
+                found.append(
+                    RuntimeWarningCall(path, qualname, message, test.args[0].id, ast.unparse(test.args[1]))
+                )
     return sorted(found, key=lambda w: (w.file, w.qualname))
 
 
-def _direct_warn_calls(body: list[ast.stmt]) -> Iterator[ast.Call]:
-    for statement in body:
-        if not (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call)):
-            continue
-        call = statement.value
-        if ast.unparse(call.func) != "warnings.warn":
-            continue
-        args = [*call.args[1:], *(k.value for k in call.keywords if k.arg == "category")]
-        if any(ast.unparse(a) == "DeprecationWarning" for a in args):
-            yield call
+def _is_deprecation_warning(node: ast.expr) -> bool:
+    if not (isinstance(node, ast.Call) and ast.unparse(node.func) == "warnings.warn"):
+        return False
+    args = [*node.args[1:], *(k.value for k in node.keywords if k.arg == "category")]
+    return any(ast.unparse(a) == "DeprecationWarning" for a in args)
 
 
 def sent_beta_headers() -> dict[str, list[str]]:
     """``OpenAI-Beta`` header value -> the SDK files whose requests send it (from dict literals)."""
     headers: dict[str, set[str]] = {}
-    for file in sdk_files():
-        text = file.read_text(encoding="utf-8")
-        if "OpenAI-Beta" not in text:
-            continue
-        path = file.relative_to(sdk_root()).as_posix()
+    for path in files_containing("OpenAI-Beta"):
         for node in ast.walk(parse(path)):
             if not isinstance(node, ast.Dict):
                 continue
