@@ -13,7 +13,7 @@ from lint_openai.diagnostic import Diagnostic
 from lint_openai.frontends.cli.discovery import DEFAULT_EXCLUDES, iter_python_files
 from lint_openai.frontends.cli.exit_status import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from lint_openai.frontends.cli.output.formats import FORMATTERS, MACHINE_FORMATS
-from lint_openai.frontends.cli.output.report import Report, statistics, summary, use_color
+from lint_openai.frontends.cli.output.report import Report, project_dir, statistics, summary, use_color
 from lint_openai.frontends.cli.parallel import check_files, tasks_for
 from lint_openai.frontends.cli.runner import FileResult, FixMode, check_data
 
@@ -79,6 +79,7 @@ class CheckCommand:
             {result.path: result.source or "" for result in results},
             color=self.args.output_format in ("concise", "full") and use_color(stream),
             unsafe_fixes=self.args.unsafe_fixes,
+            root=project_dir(),
         )
         if self.args.statistics:
             stream.write(statistics(report))

@@ -22,4 +22,5 @@ FORMATTERS: Dict[str, Callable[[Report], str]] = {
 }
 
 
-MACHINE_FORMATS = frozenset({"json", "sarif", "junit", "github"})
+# Formats whose output is only the findings: no summary, no fix hints (as ruff prints them).
+MACHINE_FORMATS = frozenset({"json", "sarif", "junit", "github", "pylint"})
