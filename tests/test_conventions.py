@@ -192,3 +192,34 @@ def test_docs_links_do_not_depend_on_files_beside_the_package(tmp_path: Path, v0
     document = json.loads(result.stdout)
     rules = document["runs"][0]["tool"]["driver"]["rules"]
     assert all(rule["helpUri"].startswith("https://") for rule in rules)
+
+
+def test_models_prints_no_negative_day_counts() -> None:
+    code, out, _ = run(["models", "--today", "2026-11-25"])
+    assert code == 0
+    rows = [line.split() for line in out.splitlines()[1:]]
+    days = {row[0]: row[4] for row in rows}
+    assert not any(cell.startswith("-") and cell != "-" for cell in days.values()), out
+    assert days["gpt-4o"] == "50"
+    assert " ".join(next(r for r in rows if r[0] == "ada")[2:6]) == "retired 2024-01-04 1056 ago"
+    _, out, _ = run(["models", "--today", "2026-11-25", "--output-format", "json"])
+    by_id = {row["model"]: row for row in json.loads(out)}
+    assert all(row["days"] is None or row["days"] >= 0 for row in by_id.values())
+    assert (by_id["ada"]["days"], by_id["ada"]["days_since_shutdown"]) == (None, 1056)
+    assert (by_id["gpt-4o"]["days"], by_id["gpt-4o"]["days_since_shutdown"]) == (50, None)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["gpt-nonexistent-9"], "no known model id contains 'gpt-nonexistent-9'"),
+        (["--kind", "chats"], "unknown kind 'chats'"),
+    ],
+)
+def test_models_with_a_filter_that_matches_nothing_exits_2(args: List[str], message: str) -> None:
+    code, out, err = run(["models", *args])
+    assert (code, out) == (2, "")
+    assert message in err
+    assert (
+        run(["models", "gpt-4o", "--status", "active", "--today", "2026-11-25"])[0] == 0
+    )  # filtered empty: fine
