@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -223,3 +224,77 @@ def test_models_with_a_filter_that_matches_nothing_exits_2(args: List[str], mess
     assert (
         run(["models", "gpt-4o", "--status", "active", "--today", "2026-11-25"])[0] == 0
     )  # filtered empty: fine
+
+
+README = ROOT / "README.md"
+# Files the README tells users about that their own runs create, not files of this repository.
+USER_FILES = {".lint-openai-models.json"}
+
+
+def readme_pointers_to_missing_files(text: str) -> List[str]:
+    """Paths the README names (links, inline code that looks like a path) that do not exist in the checkout.
+
+    Short module names in the architecture table (``binder.py``, ``rules/``) count when a file or directory of
+    that name is in the package.
+    """
+    tokens = set(re.findall(r"`([^`\s]+)`", text)) | set(re.findall(r"\]\(([^)#\s]+)", text))
+    paths = {
+        t for t in tokens if re.fullmatch(r"[\w.\-/]+\.(md|py|pyi|json|toml|yaml|csv)|[\w.\-]+/[\w.\-/]*", t)
+    }
+    package_names = {path.name for path in (ROOT / "lint_openai").rglob("*")}
+    return sorted(
+        path
+        for path in paths - USER_FILES
+        if not path.startswith(("http:", "https:"))
+        and not (ROOT / path).exists()
+        and not ("/" not in path.rstrip("/") and path.rstrip("/") in package_names)
+    )
+
+
+def test_readme_points_only_to_files_that_exist() -> None:
+    assert readme_pointers_to_missing_files(README.read_text(encoding="utf-8")) == []
+    # The check is live: the README before the layout change pointed to a design.md the repository lacks.
+    assert "design.md" in readme_pointers_to_missing_files("The architecture follows `design.md`: ...")
+
+
+def readme_section(title: str) -> str:
+    text = README.read_text(encoding="utf-8")
+    start = text.index(f"\n{title}\n")
+    end = text.find("\n### ", start + 1)
+    return text[start : end if end >= 0 else None]
+
+
+def _pre_commit(args: List[str], cwd: Path, home: Path) -> subprocess.CompletedProcess:  # type: ignore[type-arg]
+    env = {
+        **os.environ,
+        "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",  # `language: system` finds lint-openai here
+        "PRE_COMMIT_HOME": str(home),
+    }
+    return subprocess.run(
+        [str(BIN / "pre-commit"), *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
+def test_readme_pre_commit_snippets_work_with_the_real_pre_commit(tmp_path: Path) -> None:
+    snippets = re.findall(r"```yaml\n(.*?)```", readme_section("### pre-commit"), re.DOTALL)
+    assert len(snippets) == 2
+    project = tmp_path / "project"
+    project.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    (project / "app.py").write_text("from openai.error import RateLimitError\n", encoding="utf-8")
+    subprocess.run(["git", "add", "app.py"], cwd=project, check=True)
+    remote, local = snippets
+    # The remote snippet as a user fills it in for a clone on disk: its path and one of its commits.
+    remote = re.sub(r"repo: \S+", f"repo: {ROOT}", remote).replace("<commit or tag>", "HEAD")
+    for name, snippet in (("remote.yaml", remote), ("local.yaml", local)):
+        (project / name).write_text(snippet, encoding="utf-8")
+        validated = _pre_commit(["validate-config", name], project, tmp_path / "home")
+        assert validated.returncode == 0, validated.stdout + validated.stderr
+    ran = _pre_commit(["run", "--all-files", "--config", "local.yaml"], project, tmp_path / "home")
+    assert ran.returncode == 1, ran.stdout + ran.stderr
+    assert "app.py:1:1: OAI102" in ran.stdout
+    # The old text: "repo: local" in place of the URL, with only `rev` and `id`, is not a valid config.
+    (project / "old.yaml").write_text(remote.replace(f"repo: {ROOT}", "repo: local"), encoding="utf-8")
+    old = _pre_commit(["validate-config", "old.yaml"], project, tmp_path / "home")
+    assert old.returncode == 1 and "Missing required key: name" in old.stdout
