@@ -32,6 +32,13 @@ class CheckCommand:
                 ignore=args.ignore,
                 today=args.today,
                 config_file=args.config,
+                isolated=args.isolated,
+                exclude=args.exclude,
+                extend_exclude=args.extend_exclude,
+                per_file_ignores=args.per_file_ignores,
+                extend_per_file_ignores=args.extend_per_file_ignores,
+                force_exclude=args.force_exclude,
+                respect_gitignore=args.respect_gitignore,
             )
         )
         self.fix_mode: Optional[FixMode] = None
@@ -112,18 +119,12 @@ class CheckCommand:
         for path in paths:
             settings = self.settings_for(path.resolve())
             excludes = (*(settings.exclude or DEFAULT_EXCLUDES), *settings.extend_exclude)
-            force = settings.force_exclude if self.args.force_exclude is None else self.args.force_exclude
-            gitignore = (
-                settings.respect_gitignore
-                if self.args.respect_gitignore is None
-                else self.args.respect_gitignore
-            )
             files.extend(
                 iter_python_files(
                     [path],
                     excludes,
-                    force_exclude=force,
-                    respect_gitignore=gitignore,
+                    force_exclude=settings.force_exclude,
+                    respect_gitignore=settings.respect_gitignore,
                     project_root=settings.project_root,
                 )
             )

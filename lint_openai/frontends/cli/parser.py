@@ -39,12 +39,42 @@ def build_parser() -> argparse.ArgumentParser:
         help="how to print findings (default: concise)",
     )
     check.add_argument("--today", help="pin today's date (YYYY-MM-DD) for model lifecycle rules")
-    check.add_argument("--config", type=Path, help="use this pyproject.toml instead of discovering one")
+    configuration = check.add_mutually_exclusive_group()
+    configuration.add_argument(
+        "--config", type=Path, help="use this pyproject.toml instead of discovering one"
+    )
+    configuration.add_argument(
+        "--isolated", action="store_true", help="ignore every configuration file ([tool.lint-openai])"
+    )
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
     check.add_argument("--statistics", action="store_true", help="print the number of findings per code")
     check.add_argument("--show-files", action="store_true", help="print the files that would be checked")
     check.add_argument("--stdin-filename", help="the path to report for source read from stdin")
+    check.add_argument(
+        "--exclude",
+        action="append",
+        metavar="PATTERN",
+        help="files and directories to skip, replacing the default and configured excludes",
+    )
+    check.add_argument(
+        "--extend-exclude",
+        action="append",
+        metavar="PATTERN",
+        help="files and directories to skip as well as the excluded ones",
+    )
+    check.add_argument(
+        "--per-file-ignores",
+        action="append",
+        metavar="PATTERN:CODES",
+        help="codes to ignore in matching files, e.g. 'legacy/*.py:OAI101,OAI102' (replaces the configured table)",
+    )
+    check.add_argument(
+        "--extend-per-file-ignores",
+        action="append",
+        metavar="PATTERN:CODES",
+        help="like --per-file-ignores, added to the configured table",
+    )
     check.add_argument(
         "--force-exclude",
         action="store_true",

@@ -1,0 +1,150 @@
+"""Command-line features users expect from ruff (issue 14, item 9): options that override configuration,
+``--isolated``, ``--output-file``, ``--show-settings``, ``--show-fixes``, ``--add-noqa`` and the ``gitlab`` and
+``json-lines`` formats."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import List, Set, Tuple
+
+import pytest
+
+from lint_openai.config.hosts import SettingsResolver, cli_options
+from lint_openai.config.settings import ConfigError
+from lint_openai.frontends.cli.main import main
+
+V0_CALL = 'import openai\nreply = openai.ChatCompletion.create(model="my-model", messages=[])\n'
+V0_SETTING = "import openai\nopenai.api_base = 'x'\n"
+
+
+def run(args: List[str]) -> Tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(args, out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def shown_files(root: Path, *args: str) -> List[str]:
+    code, out, err = run(["check", str(root), "--show-files", *args])
+    assert code == 0, err
+    return sorted(Path(line).relative_to(root).as_posix() for line in out.splitlines())
+
+
+def findings(path: Path, *args: str) -> Set[Tuple[str, str]]:
+    _, out, _ = run(["check", str(path), "--output-format", "json", *args])
+    return {(Path(item["filename"]).name, item["code"]) for item in json.loads(out)}
+
+
+# ----------------------------------------------------------------------------- options over configuration
+def test_exclude_and_extend_exclude_on_the_command_line(tmp_path: Path) -> None:
+    for name in ("app.py", "generated/client.py", "build/out.py", "legacy/old.py"):
+        write(tmp_path / name, V0_CALL)
+    assert shown_files(tmp_path) == ["app.py", "generated/client.py", "legacy/old.py"]
+    assert shown_files(tmp_path, "--extend-exclude", "generated", "--extend-exclude", "legacy") == ["app.py"]
+    # --exclude replaces the defaults (and the configuration's exclude): build/ is checked again.
+    assert shown_files(tmp_path, "--exclude", "generated") == ["app.py", "build/out.py", "legacy/old.py"]
+    configured = tmp_path / "configured"  # (a new directory: configuration lookups are cached per process)
+    for name in ("app.py", "generated/client.py", "legacy/old.py"):
+        write(configured / name, V0_CALL)
+    write(configured / "pyproject.toml", '[tool.lint-openai]\nextend-exclude = ["legacy"]\n')
+    assert shown_files(configured) == ["app.py", "generated/client.py"]
+    assert shown_files(configured, "--extend-exclude", "generated") == ["app.py"]
+
+
+def _legacy_project(root: Path) -> Path:
+    write(root / "legacy" / "old.py", V0_CALL + "openai.api_base = 'x'\n")
+    write(root / "new.py", V0_CALL)
+    return root
+
+
+def test_per_file_ignores_on_the_command_line(tmp_path: Path) -> None:
+    plain = _legacy_project(tmp_path / "plain")
+    everything = {("old.py", "OAI101"), ("old.py", "OAI103"), ("new.py", "OAI101")}
+    assert findings(plain) == everything
+    assert findings(plain, "--per-file-ignores", "old.py:OAI101") == everything - {("old.py", "OAI101")}
+    assert findings(plain, "--per-file-ignores", "old.py:OAI101,OAI103,new.py:OAI1") == set()
+    # Given on the command line, it replaces the configuration's table; --extend-per-file-ignores adds to it.
+    configured = _legacy_project(tmp_path / "configured")
+    write(
+        configured / "pyproject.toml",
+        '[tool.lint-openai]\nper-file-ignores = { "legacy/*.py" = ["OAI103"] }\n',
+    )
+    assert findings(configured) == everything - {("old.py", "OAI103")}
+    assert findings(configured, "--per-file-ignores", "new.py:OAI101") == {
+        ("old.py", "OAI101"),
+        ("old.py", "OAI103"),
+    }
+    assert findings(configured, "--extend-per-file-ignores", "new.py:OAI101") == {("old.py", "OAI101")}
+    assert findings(configured, "--per-file-ignores", "legacy/*.py:OAI101") == {
+        ("old.py", "OAI103"),
+        ("new.py", "OAI101"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("old.py", "expected PATTERN:CODES"),
+        ("old.py:OAI9", "unknown rule code or prefix 'OAI9'"),
+        (":OAI1", ""),
+    ],
+)
+def test_bad_per_file_ignores_are_usage_errors(tmp_path: Path, value: str, message: str) -> None:
+    path = write(tmp_path / "old.py", V0_CALL)
+    code, _, err = run(["check", str(path), "--per-file-ignores", value])
+    assert code == 2 and "--per-file-ignores" in err and message in err
+
+
+def test_isolated_ignores_every_configuration_file(tmp_path: Path) -> None:
+    write(
+        tmp_path / "pyproject.toml", '[tool.lint-openai]\nignore = ["OAI101"]\nextend-exclude = ["legacy"]\n'
+    )
+    write(tmp_path / "legacy" / "old.py", V0_CALL)
+    write(tmp_path / "app.py", V0_CALL)
+    assert findings(tmp_path) == set()
+    assert findings(tmp_path, "--isolated") == {("app.py", "OAI101"), ("old.py", "OAI101")}
+    assert findings(tmp_path, "--isolated", "--ignore", "OAI1") == set()  # command-line options still apply
+    # A broken configuration does not matter either.
+    write(tmp_path / "broken" / "pyproject.toml", '[tool.lint-openai]\nselct = ["OAI101"]\n')
+    write(tmp_path / "broken" / "app.py", V0_CALL)
+    assert run(["check", str(tmp_path / "broken")])[0] == 2
+    assert run(["check", str(tmp_path / "broken"), "--isolated"])[0] == 1
+
+
+def test_isolated_and_config_together_are_a_usage_error(tmp_path: Path) -> None:
+    config = write(tmp_path / "pyproject.toml", "[tool.lint-openai]\n")
+    with pytest.raises(SystemExit) as raised:
+        run(["check", str(tmp_path), "--isolated", "--config", str(config)])
+    assert raised.value.code == 2
+
+
+def test_every_discovery_option_reaches_settings_through_the_host_adapter(tmp_path: Path) -> None:
+    write(
+        tmp_path / "pyproject.toml", "[tool.lint-openai]\nforce-exclude = false\nrespect-gitignore = true\n"
+    )
+    options = cli_options(
+        select=None, extend_select=None, ignore=None, today=None, config_file=None,
+        exclude=["gen"], extend_exclude=["old"], per_file_ignores=["a.py:OAI101"],
+        extend_per_file_ignores=["b.py:OAI102"], force_exclude=True, respect_gitignore=False,
+    )  # fmt: skip
+    settings = SettingsResolver(options).for_path(tmp_path)
+    assert settings.exclude == ("gen",) and settings.extend_exclude == ("old",)
+    assert settings.per_file_ignores == (("a.py", ("OAI101",)), ("b.py", ("OAI102",)))
+    assert settings.force_exclude is True and settings.respect_gitignore is False
+    unset = SettingsResolver(
+        cli_options(select=None, extend_select=None, ignore=None, today=None, config_file=None)
+    )
+    assert (
+        unset.for_path(tmp_path).force_exclude is False and unset.for_path(tmp_path).respect_gitignore is True
+    )
+    with pytest.raises(ConfigError):
+        cli_options(
+            select=None, extend_select=None, ignore=None, today=None, config_file=None, per_file_ignores=["x"]
+        )
