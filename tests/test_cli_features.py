@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import List, Set, Tuple
 
@@ -148,3 +150,34 @@ def test_every_discovery_option_reaches_settings_through_the_host_adapter(tmp_pa
         cli_options(
             select=None, extend_select=None, ignore=None, today=None, config_file=None, per_file_ignores=["x"]
         )
+
+
+# ------------------------------------------------------------------------------------------ --output-file
+def test_output_file_receives_the_report(tmp_path: Path) -> None:
+    path = write(tmp_path / "app.py", V0_CALL)
+    report = tmp_path / "reports" / "lint.json"
+    code, out, err = run(["check", str(path), "--output-format", "json", "--output-file", str(report)])
+    assert (code, out, err) == (1, "", "")
+    [item] = json.loads(report.read_text(encoding="utf-8"))
+    assert item["code"] == "OAI101"
+    code, out, _ = run(["check", str(path), "-o", str(report)])  # concise, with the summary, no colours
+    text = report.read_text(encoding="utf-8")
+    assert code == 1 and out == "" and "\033[" not in text
+    assert text.startswith(f"{path}:2:9: OAI101") and "Found 1 error." in text
+
+
+def test_output_file_with_fixes_on_stdin_keeps_the_source_on_stdout(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    command = [sys.executable, "-m", "lint_openai", "check", "-", "--fix", "-o", str(report)]
+    source = "import openai\ntry:\n    pass\nexcept openai.error.RateLimitError:\n    pass\n"
+    result = subprocess.run(command, input=source, capture_output=True, text=True, check=False, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == source.replace("openai.error.RateLimitError", "openai.RateLimitError")
+    assert report.read_text(encoding="utf-8") == "Found 1 error (1 fixed, 0 remaining).\n"
+
+
+def test_unwritable_output_file_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    path = write(tmp_path / "app.py", V0_CALL)
+    blocker = write(tmp_path / "file", "")
+    code, _, err = run(["check", str(path), "--output-file", str(blocker / "report.txt")])
+    assert code == 2 and err.startswith("lint-openai: error: --output-file: cannot write")

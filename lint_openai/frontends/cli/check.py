@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from pathlib import Path
 from typing import List, Optional, TextIO
@@ -65,7 +66,7 @@ class CheckCommand:
                 )
             if result.fix_error:
                 self.err.write(f"warning: {result.path}: {result.fix_error}\n")
-        report_stream = self.err if stdin and self.fix_mode and self.fix_mode.write else self.out
+        report_stream = self._report_stream(stdin)
         if self.args.diff:
             self.out.write("".join(result.diff() for result in results))
             if not self.args.quiet:
@@ -76,7 +77,25 @@ class CheckCommand:
             self._report(results, diagnostics, fixed, report_stream)
         elif self.args.fix_only and not self.args.quiet:
             report_stream.write(f"Fixed {fixed} error{'s' if fixed != 1 else ''}.\n")
+        self._write_output_file(report_stream)
         return self._exit_code(results, diagnostics, fixed)
+
+    def _report_stream(self, stdin: bool) -> TextIO:
+        """Where the report goes: ``--output-file`` (collected here first), else stdout; stderr when stdout
+        carries the fixed source read from stdin."""
+        if self.args.output_file:
+            return io.StringIO()
+        return self.err if stdin and self.fix_mode and self.fix_mode.write else self.out
+
+    def _write_output_file(self, report: TextIO) -> None:
+        if not self.args.output_file:
+            return
+        path = Path(self.args.output_file)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(report.getvalue(), encoding="utf-8")  # type: ignore[attr-defined]
+        except OSError as error:
+            raise ConfigError(f"--output-file: cannot write {path}: {error.strerror or error}") from None
 
     def _report(
         self, results: List[FileResult], diagnostics: List[Diagnostic], fixed: int, stream: TextIO
@@ -84,7 +103,9 @@ class CheckCommand:
         report = Report(
             diagnostics,
             {result.path: result.source or "" for result in results},
-            color=self.args.output_format in ("concise", "full") and use_color(stream),
+            color=self.args.output_format in ("concise", "full")
+            and not self.args.output_file
+            and use_color(stream),
             unsafe_fixes=self.args.unsafe_fixes,
             root=project_dir(),
         )

@@ -38,6 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
         default="concise",
         help="how to print findings (default: concise)",
     )
+    check.add_argument(
+        "--output-file", "-o", type=Path, metavar="FILE", help="write the report to FILE instead of stdout"
+    )
     check.add_argument("--today", help="pin today's date (YYYY-MM-DD) for model lifecycle rules")
     configuration = check.add_mutually_exclusive_group()
     configuration.add_argument(
