@@ -17,6 +17,11 @@ from lint_openai.config.hosts import SettingsResolver, cli_options
 from lint_openai.config.settings import ConfigError
 from lint_openai.frontends.cli.main import main
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python < 3.11
+    import tomli as tomllib
+
 V0_CALL = 'import openai\nreply = openai.ChatCompletion.create(model="my-model", messages=[])\n'
 V0_SETTING = "import openai\nopenai.api_base = 'x'\n"
 
@@ -181,3 +186,42 @@ def test_unwritable_output_file_is_an_error_not_a_traceback(tmp_path: Path) -> N
     blocker = write(tmp_path / "file", "")
     code, _, err = run(["check", str(path), "--output-file", str(blocker / "report.txt")])
     assert code == 2 and err.startswith("lint-openai: error: --output-file: cannot write")
+
+
+# ---------------------------------------------------------------------------------------- --show-settings
+def show_settings(*args: str) -> Tuple[str, dict]:  # type: ignore[type-arg]
+    code, out, err = run(["check", "--show-settings", *args])
+    assert code == 0, err
+    return out, tomllib.loads(out)
+
+
+def test_show_settings_prints_the_resolved_settings_of_the_first_file(tmp_path: Path) -> None:
+    config = write(
+        tmp_path / "pyproject.toml",
+        '[tool.lint-openai]\nignore = ["OAI103"]\ntoday = "2026-11-25"\nper-file-ignores = { "legacy/*.py" = ["OAI101"] }\n',
+    )
+    write(tmp_path / "legacy" / "old.py", V0_CALL)
+    write(tmp_path / "app.py", V0_CALL)
+    out, document = show_settings(str(tmp_path), "--extend-select", "OAI105", "--extend-exclude", "gen")
+    assert out.startswith(f"# Resolved settings for: {tmp_path / 'app.py'}\n# Settings path: {config}\n")
+    table = document["tool"]["lint-openai"]
+    assert table["ignore"] == ["OAI103"] and table["extend-select"] == ["OAI105"]
+    assert table["today"] == "2026-11-25" and table["extend-exclude"] == ["gen"]
+    assert table["per-file-ignores"] == {"legacy/*.py": ["OAI101"]}
+    assert (
+        ".venv" in table["exclude"] and table["respect-gitignore"] is True and table["force-exclude"] is False
+    )
+    assert table["sdk-version"] == __import__("openai").__version__
+    enabled = document["enabled-rules"]["codes"]
+    assert "OAI105" in enabled and "OAI103" not in enabled and "OAI101" in enabled
+    _, legacy = show_settings(str(tmp_path / "legacy" / "old.py"))
+    assert "OAI101" not in legacy["enabled-rules"]["codes"]  # per-file-ignores apply to the file shown
+
+
+def test_show_settings_isolated_and_unpinned_today(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[tool.lint-openai]\nignore = ["OAI103"]\n')
+    write(tmp_path / "app.py", V0_CALL)
+    out, document = show_settings(str(tmp_path), "--isolated")
+    assert "# Settings path: none (--isolated)\n" in out
+    assert document["tool"]["lint-openai"]["ignore"] == [] and "today" not in document["tool"]["lint-openai"]
+    assert "# today is not pinned: model rules compare with the date of the run" in out

@@ -11,12 +11,13 @@ from typing import List, Optional, TextIO
 from lint_openai.config.hosts import SettingsResolver, cli_options
 from lint_openai.config.settings import ConfigError, Settings
 from lint_openai.diagnostic import Diagnostic
-from lint_openai.frontends.cli.discovery import DEFAULT_EXCLUDES, iter_python_files
+from lint_openai.frontends.cli.discovery import excludes_for, iter_python_files
 from lint_openai.frontends.cli.exit_status import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from lint_openai.frontends.cli.output.formats import FORMATTERS, MACHINE_FORMATS
 from lint_openai.frontends.cli.output.report import Report, project_dir, statistics, summary, use_color
 from lint_openai.frontends.cli.parallel import check_files, tasks_for
 from lint_openai.frontends.cli.runner import FileResult, FixMode, check_data
+from lint_openai.frontends.cli.show_settings import format_settings
 
 
 class CheckCommand:
@@ -51,6 +52,9 @@ class CheckCommand:
         return self.settings.for_path(path)
 
     def run(self) -> int:
+        if self.args.show_settings:
+            self.out.write(self._show_settings())
+            return EXIT_CLEAN
         if self.args.show_files:
             for path in self._discover():
                 self.out.write(f"{path}\n")
@@ -79,6 +83,15 @@ class CheckCommand:
             report_stream.write(f"Fixed {fixed} error{'s' if fixed != 1 else ''}.\n")
         self._write_output_file(report_stream)
         return self._exit_code(results, diagnostics, fixed)
+
+    def _show_settings(self) -> str:
+        """The settings of the first file to check (of the first path given, if it holds no file)."""
+        if self.args.paths == ["-"]:
+            path = Path(self.args.stdin_filename or "-")
+        else:
+            files = self._discover()
+            path = files[0] if files else Path((self.args.paths or ["."])[0])
+        return format_settings(path.resolve(), self.settings_for(path.resolve()), self.args.isolated)
 
     def _report_stream(self, stdin: bool) -> TextIO:
         """Where the report goes: ``--output-file`` (collected here first), else stdout; stderr when stdout
@@ -139,11 +152,10 @@ class CheckCommand:
         files: List[Path] = []
         for path in paths:
             settings = self.settings_for(path.resolve())
-            excludes = (*(settings.exclude or DEFAULT_EXCLUDES), *settings.extend_exclude)
             files.extend(
                 iter_python_files(
                     [path],
-                    excludes,
+                    excludes_for(settings),
                     force_exclude=settings.force_exclude,
                     respect_gitignore=settings.respect_gitignore,
                     project_root=settings.project_root,

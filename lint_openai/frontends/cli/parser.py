@@ -53,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
     check.add_argument("--statistics", action="store_true", help="print the number of findings per code")
     check.add_argument("--show-files", action="store_true", help="print the files that would be checked")
+    check.add_argument(
+        "--show-settings",
+        action="store_true",
+        help="print the settings the first file is checked with (as TOML), and the rules enabled for it",
+    )
     check.add_argument("--stdin-filename", help="the path to report for source read from stdin")
     check.add_argument(
         "--exclude",
