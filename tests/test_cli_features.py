@@ -225,3 +225,51 @@ def test_show_settings_isolated_and_unpinned_today(tmp_path: Path) -> None:
     assert "# Settings path: none (--isolated)\n" in out
     assert document["tool"]["lint-openai"]["ignore"] == [] and "today" not in document["tool"]["lint-openai"]
     assert "# today is not pinned: model rules compare with the date of the run" in out
+
+
+# ------------------------------------------------------------------------------------------- --show-fixes
+FIXABLE = (
+    "import openai\n"
+    "from openai.error import RateLimitError\n"
+    "reply = openai.ChatCompletion.create(model='m', messages=[])\n"
+    "again = openai.ChatCompletion.create(model='m', messages=[])\n"
+    "openai.proxy = 'http://p'\n"
+)
+
+
+def test_show_fixes_lists_the_fixes_applied_per_file(tmp_path: Path) -> None:
+    first = write(tmp_path / "a.py", FIXABLE)
+    write(tmp_path / "b.py", "import openai\nopenai.api_base = 'https://h/v1/'\n")
+    write(tmp_path / "clean.py", "import openai\n")
+    code, out, _ = run(["check", str(tmp_path), "--fix", "--show-fixes"])
+    assert code == 1  # OAI103 on openai.proxy has no fix
+    assert (
+        "\nFixed 4 errors:\n"
+        f"- {first}:\n"
+        "    2 x OAI101 (removed-v0-resource)\n"
+        "    1 x OAI102 (removed-error-module)\n"
+        f"- {tmp_path / 'b.py'}:\n"
+        "    1 x OAI103 (removed-module-setting)\n"
+    ) in out
+    assert out.endswith("Found 5 errors (4 fixed, 1 remaining).\n")
+    assert "openai.chat.completions.create" in first.read_text(encoding="utf-8")
+
+
+def test_show_fixes_without_fix_lists_the_fixes_available(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.py", FIXABLE)
+    code, out, _ = run(["check", str(path), "--show-fixes"])
+    assert code == 1 and path.read_text(encoding="utf-8") == FIXABLE
+    assert (
+        f"\n3 fixes available with --fix:\n- {path}:\n    2 x OAI101 (removed-v0-resource)\n    1 x OAI102"
+        in out
+    )
+    # Machine formats stay parseable: the list goes to stderr.
+    code, out, err = run(["check", str(path), "--show-fixes", "--output-format", "json"])
+    assert code == 1 and len(json.loads(out)) == 4
+    assert err.startswith("\n3 fixes available with --fix:\n")
+
+
+def test_show_fixes_and_diff_together_are_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as raised:
+        run(["check", str(tmp_path), "--show-fixes", "--diff"])
+    assert raised.value.code == 2

@@ -13,6 +13,7 @@ from lint_openai.config.settings import ConfigError, Settings
 from lint_openai.diagnostic import Diagnostic
 from lint_openai.frontends.cli.discovery import excludes_for, iter_python_files
 from lint_openai.frontends.cli.exit_status import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from lint_openai.frontends.cli.output.fixes import format_applied_fixes, format_available_fixes
 from lint_openai.frontends.cli.output.formats import FORMATTERS, MACHINE_FORMATS
 from lint_openai.frontends.cli.output.report import Report, project_dir, statistics, summary, use_color
 from lint_openai.frontends.cli.parallel import check_files, tasks_for
@@ -79,10 +80,22 @@ class CheckCommand:
             self.out.write(results[0].fixed_source or results[0].source or "")
         if not self.args.diff and not self.args.fix_only:
             self._report(results, diagnostics, fixed, report_stream)
-        elif self.args.fix_only and not self.args.quiet:
-            report_stream.write(f"Fixed {fixed} error{'s' if fixed != 1 else ''}.\n")
+        elif self.args.fix_only:
+            self._show_fixes(results, diagnostics, report_stream)
+            if not self.args.quiet:
+                report_stream.write(f"Fixed {fixed} error{'s' if fixed != 1 else ''}.\n")
         self._write_output_file(report_stream)
         return self._exit_code(results, diagnostics, fixed)
+
+    def _show_fixes(self, results: List[FileResult], diagnostics: List[Diagnostic], stream: TextIO) -> None:
+        """``--show-fixes``: the fixes applied, or available; on stderr beside a machine-readable report."""
+        if not self.args.show_fixes:
+            return
+        if self.fix_mode is not None:
+            listing = format_applied_fixes((result.path, result.fixed_codes) for result in results)
+        else:
+            listing = format_available_fixes(diagnostics, self.args.unsafe_fixes)
+        (self.err if self.args.output_format in MACHINE_FORMATS else stream).write(listing)
 
     def _show_settings(self) -> str:
         """The settings of the first file to check (of the first path given, if it holds no file)."""
@@ -126,6 +139,7 @@ class CheckCommand:
             stream.write(statistics(report))
         else:
             stream.write(FORMATTERS[self.args.output_format](report))
+        self._show_fixes(results, diagnostics, stream)
         if not self.args.quiet and self.args.output_format not in MACHINE_FORMATS:
             stream.write(summary(diagnostics, fixed, self.args.unsafe_fixes))
 

@@ -105,8 +105,14 @@ def build_parser() -> argparse.ArgumentParser:
     fixing = check.add_argument_group("fixes")
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes, then report what remains")
     fixing.add_argument("--unsafe-fixes", action="store_true", help="also apply (or offer) unsafe fixes")
-    fixing.add_argument(
+    shown = fixing.add_mutually_exclusive_group()
+    shown.add_argument(
         "--diff", action="store_true", help="print the fixes as a unified diff; change nothing"
+    )
+    shown.add_argument(
+        "--show-fixes",
+        action="store_true",
+        help="list the fixes applied (with --fix) or available, per file and code",
     )
     fixing.add_argument("--fix-only", action="store_true", help="apply fixes and report nothing else")
 

@@ -39,6 +39,7 @@ class FileResult:
     fixed: int = 0
     fixed_source: Optional[str] = None
     fix_error: Optional[str] = None
+    fixed_codes: List[str] = field(default_factory=list)  # the code of each fix applied (--show-fixes)
 
     def diff(self) -> str:
         """A unified diff of the fixes (empty when nothing changed)."""
@@ -102,6 +103,7 @@ def check_data(data: bytes, shown: str, settings: Settings, fix: Optional[FixMod
         fixed=outcome.applied,
         fixed_source=outcome.text,
         fix_error=outcome.error,
+        fixed_codes=outcome.applied_codes,
     )
 
 
