@@ -273,3 +273,56 @@ def test_show_fixes_and_diff_together_are_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as raised:
         run(["check", str(tmp_path), "--show-fixes", "--diff"])
     assert raised.value.code == 2
+
+
+# ----------------------------------------------------------------------------------- gitlab and json-lines
+TWO_ALIKE = (
+    "import openai\n"
+    "a = openai.ChatCompletion\n"
+    "a = openai.ChatCompletion\n"
+    "client = openai.OpenAI()\n"
+    "client.chat.completions.create(model='gpt-4o', messages=[])\n"
+)
+
+
+def gitlab_issues(*args: str) -> List[dict]:  # type: ignore[type-arg]
+    code, out, _ = run(["check", *args, "--output-format", "gitlab", "--today", "2026-11-25"])
+    assert code == 1
+    return json.loads(out)
+
+
+def test_gitlab_code_quality_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write(tmp_path / "src" / "app.py", TWO_ALIKE)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CI_PROJECT_DIR", raising=False)
+    issues = gitlab_issues(str(path))
+    assert [(i["check_name"], i["severity"], i["location"]["path"]) for i in issues] == [
+        ("OAI101", "major", "src/app.py"),
+        ("OAI101", "major", "src/app.py"),
+        ("OAI202", "minor", "src/app.py"),  # a deprecation: the code works until 2027-01-14
+    ]
+    assert issues[0]["description"].startswith("OAI101: `openai.ChatCompletion`")
+    assert issues[0]["location"]["positions"] == {
+        "begin": {"line": 2, "column": 5},
+        "end": {"line": 2, "column": 26},
+    }
+    fingerprints = [issue["fingerprint"] for issue in issues]
+    assert len(set(fingerprints)) == 3  # identical findings on identical lines still differ
+    assert [i["fingerprint"] for i in gitlab_issues(str(path))] == fingerprints  # stable across runs
+    path.write_text("# a new first line\n" + TWO_ALIKE, encoding="utf-8")
+    assert [i["fingerprint"] for i in gitlab_issues(str(path))] == fingerprints  # and across unrelated edits
+    # In GitLab CI paths are relative to the project directory, wherever the job runs.
+    monkeypatch.setenv("CI_PROJECT_DIR", str(tmp_path / "src"))
+    assert {i["location"]["path"] for i in gitlab_issues(str(path))} == {"app.py"}
+
+
+def test_json_lines_is_one_json_object_per_finding(tmp_path: Path) -> None:
+    path = write(tmp_path / "app.py", TWO_ALIKE)
+    _, out, _ = run(["check", str(path), "--output-format", "json-lines", "--today", "2026-11-25"])
+    _, whole, _ = run(["check", str(path), "--output-format", "json", "--today", "2026-11-25"])
+    lines = out.splitlines()
+    assert [json.loads(line) for line in lines] == json.loads(whole)
+    assert len(lines) == 3 and all("\n" not in line for line in lines)
+    assert [json.loads(line)["severity"] for line in lines] == ["error", "error", "warning"]
+    clean = write(tmp_path / "clean.py", "x = 1\n")
+    assert run(["check", str(clean), "--output-format", "json-lines"]) == (0, "", "")
