@@ -326,3 +326,91 @@ def test_json_lines_is_one_json_object_per_finding(tmp_path: Path) -> None:
     assert [json.loads(line)["severity"] for line in lines] == ["error", "error", "warning"]
     clean = write(tmp_path / "clean.py", "x = 1\n")
     assert run(["check", str(clean), "--output-format", "json-lines"]) == (0, "", "")
+
+
+# --------------------------------------------------------------------------------------------- --add-noqa
+LEGACY = '''import openai
+from openai.error import RateLimitError  # noqa: E501 keep this reason
+reply = openai.ChatCompletion.create(model="my-model", prompt=f"""
+{openai.api_base} is read inside the string
+""")
+x = openai.ChatCompletion  # type: ignore
+y = openai.Completion \\
+    .create
+'''
+WITH_NOQA = '''import openai
+from openai.error import RateLimitError  # noqa: E501, OAI102 keep this reason
+reply = openai.ChatCompletion.create(model="my-model", prompt=f"""
+{openai.api_base} is read inside the string
+""")  # noqa: OAI101, OAI103, OAI301
+x = openai.ChatCompletion  # type: ignore  # noqa: OAI101
+y = openai.Completion \\
+    .create  # noqa: OAI101
+'''
+
+
+def test_add_noqa_suppresses_every_finding_without_breaking_strings_or_continuations(tmp_path: Path) -> None:
+    path = write(tmp_path / "legacy.py", LEGACY)
+    assert {code for _, code in findings(path)} == {"OAI101", "OAI102", "OAI103", "OAI301"}
+    code, out, err = run(["check", str(path), "--add-noqa"])
+    assert (code, out, err) == (0, "", "Added 4 noqa directives.\n")
+    assert path.read_text(encoding="utf-8") == WITH_NOQA
+    assert run(["check", str(path)])[0] == 0
+    assert run(["check", str(path), "--add-noqa"]) == (0, "", "Added 0 noqa directives.\n")  # idempotent
+    assert path.read_text(encoding="utf-8") == WITH_NOQA
+    # flake8 reads the directives the same way (it applies noqa comments itself).
+    flake8 = subprocess.run(
+        [sys.executable, "-m", "flake8", "--isolated", "--select", "OAI", str(path)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert (flake8.returncode, flake8.stdout) == (0, ""), flake8.stdout + flake8.stderr
+
+
+def test_add_noqa_then_new_findings_fail_the_check(tmp_path: Path) -> None:
+    """Adopting lint-openai on a large codebase: today's findings are suppressed, a new one fails CI."""
+    for index in range(20):
+        write(tmp_path / f"pkg{index % 3}" / f"m{index}.py", LEGACY)
+    assert run(["check", str(tmp_path), "--add-noqa", "--jobs", "2", "--quiet"])[0] == 0
+    assert run(["check", str(tmp_path)])[0] == 0
+    with (tmp_path / "pkg0" / "m0.py").open("a", encoding="utf-8") as handle:
+        handle.write("z = openai.Embedding.create(input='x', model='m')\n")
+    code, out, _ = run(["check", str(tmp_path), "--output-format", "json"])
+    assert code == 1 and [(Path(i["filename"]).name, i["location"]["row"]) for i in json.loads(out)] == [
+        ("m0.py", 9)
+    ]
+
+
+def test_add_noqa_keeps_bytes_encoding_and_line_endings(tmp_path: Path) -> None:
+    source = "# -*- coding: latin-1 -*-\r\nimport openai\r\nname = 'caf\xe9'\r\nx = openai.ChatCompletion"
+    path = tmp_path / "old.py"
+    path.write_bytes(source.encode("latin-1"))
+    path.chmod(0o640)
+    assert run(["check", str(path), "--add-noqa"])[0] == 0
+    assert path.read_bytes() == (source + "  # noqa: OAI101").encode("latin-1")
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_add_noqa_leaves_files_that_do_not_parse_and_reports_them(tmp_path: Path) -> None:
+    broken = write(tmp_path / "broken.py", "import openai\nx = openai.ChatCompletion(\n")
+    code, out, err = run(["check", str(broken), "--add-noqa"])
+    assert code == 1 and "OAI001" in out and err == "Added 0 noqa directives.\n"
+    assert broken.read_text(encoding="utf-8") == "import openai\nx = openai.ChatCompletion(\n"
+
+
+@pytest.mark.parametrize("extra", [["--fix"], ["--diff"], ["--fix-only"]])
+def test_add_noqa_with_fixes_is_a_usage_error(tmp_path: Path, extra: List[str]) -> None:
+    path = write(tmp_path / "a.py", V0_CALL)
+    code, _, err = run(["check", str(path), "--add-noqa", *extra])
+    assert code == 2 and "--add-noqa" in err and path.read_text(encoding="utf-8") == V0_CALL
+
+
+def test_a_noqa_after_a_multi_line_string_applies_to_the_lines_it_joins(tmp_path: Path) -> None:
+    """As in flake8: the comment can only follow the string, so it covers the lines the string spans."""
+    path = write(
+        tmp_path / "a.py",
+        'import openai\nr = openai.ChatCompletion.create(prompt="""\nhi\n""")  # noqa: OAI101,OAI301\n'
+        "s = openai.Completion  # noqa: OAI101\nt = (\n    openai.Completion\n)  # noqa: OAI101\n",
+    )
+    assert findings(path) == {("a.py", "OAI101")}  # only row 7: inside brackets, lines stay on their own
+    _, out, _ = run(["check", str(path), "--output-format", "json"])
+    assert [item["location"]["row"] for item in json.loads(out)] == [7]

@@ -47,6 +47,10 @@ class CheckCommand:
         self.fix_mode: Optional[FixMode] = None
         if args.fix or args.fix_only or args.diff:
             self.fix_mode = FixMode(unsafe=args.unsafe_fixes, write=not args.diff)
+        if args.add_noqa:
+            if self.fix_mode is not None or args.paths == ["-"]:
+                raise ConfigError("--add-noqa changes files: it takes no --fix, --fix-only, --diff or stdin")
+            self.fix_mode = FixMode(noqa=True)
 
     def settings_for(self, path: Path) -> Settings:
         """Settings for a file: its nearest config (or ``--config``), overridden by the command line."""
@@ -72,6 +76,8 @@ class CheckCommand:
             if result.fix_error:
                 self.err.write(f"warning: {result.path}: {result.fix_error}\n")
         report_stream = self._report_stream(stdin)
+        if self.args.add_noqa:
+            return self._finish_add_noqa(results, diagnostics, fixed, report_stream)
         if self.args.diff:
             self.out.write("".join(result.diff() for result in results))
             if not self.args.quiet:
@@ -105,6 +111,17 @@ class CheckCommand:
             files = self._discover()
             path = files[0] if files else Path((self.args.paths or ["."])[0])
         return format_settings(path.resolve(), self.settings_for(path.resolve()), self.args.isolated)
+
+    def _finish_add_noqa(
+        self, results: List[FileResult], diagnostics: List[Diagnostic], added: int, stream: TextIO
+    ) -> int:
+        """Report what no directive could suppress (parse errors), and how many directives were added."""
+        if diagnostics:
+            self._report(results, diagnostics, 0, stream)
+        if not self.args.quiet:
+            self.err.write(f"Added {added} noqa directive{'s' if added != 1 else ''}.\n")
+        self._write_output_file(stream)
+        return self._exit_code(results, diagnostics, 0)
 
     def _report_stream(self, stdin: bool) -> TextIO:
         """Where the report goes: ``--output-file`` (collected here first), else stdout; stderr when stdout

@@ -115,6 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="list the fixes applied (with --fix) or available, per file and code",
     )
     fixing.add_argument("--fix-only", action="store_true", help="apply fixes and report nothing else")
+    fixing.add_argument(
+        "--add-noqa",
+        action="store_true",
+        help="add a '# noqa: CODE' directive to each line with a finding (to adopt lint-openai on existing code)",
+    )
 
     listing = commands.add_parser("models", help="list the model lifecycle data (status as of today)")
     listing.add_argument("pattern", nargs="?", help="only ids containing this text")
