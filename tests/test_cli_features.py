@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
@@ -15,27 +14,13 @@ import pytest
 
 from lint_openai.config.hosts import SettingsResolver, cli_options
 from lint_openai.config.settings import ConfigError
-from lint_openai.frontends.cli.main import main
+
+from .test_cli import V0_CALL, run, write
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python < 3.11
     import tomli as tomllib
-
-V0_CALL = 'import openai\nreply = openai.ChatCompletion.create(model="my-model", messages=[])\n'
-V0_SETTING = "import openai\nopenai.api_base = 'x'\n"
-
-
-def run(args: List[str]) -> Tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(args, out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def shown_files(root: Path, *args: str) -> List[str]:
