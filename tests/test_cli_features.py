@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import ast
+import datetime
 import json
 import subprocess
 import sys
@@ -13,8 +15,11 @@ from typing import List, Set, Tuple
 import pytest
 
 from lint_openai.config.hosts import SettingsResolver, cli_options
-from lint_openai.config.settings import ConfigError
+from lint_openai.config.settings import ConfigError, Settings
+from lint_openai.engine import check_source
+from lint_openai.source.noqa_add import add_noqa
 
+from .conftest import example_cases, fixture_files
 from .test_cli import V0_CALL, run, write
 
 if sys.version_info >= (3, 11):
@@ -399,3 +404,27 @@ def test_a_noqa_after_a_multi_line_string_applies_to_the_lines_it_joins(tmp_path
     assert findings(path) == {("a.py", "OAI101")}  # only row 7: inside brackets, lines stay on their own
     _, out, _ = run(["check", str(path), "--output-format", "json"])
     assert [item["location"]["row"] for item in json.loads(out)] == [7]
+
+
+def _corpus() -> List[Tuple[str, str]]:
+    sources = [(name, example.source) for name, _, example in example_cases()]
+    sources += [(path.stem, path.read_text(encoding="utf-8")) for path in fixture_files()]
+    programs = Path(__file__).parent / "fixtures" / "programs"
+    return sources + [(path.stem, path.read_text(encoding="utf-8")) for path in sorted(programs.glob("*.py"))]
+
+
+def test_add_noqa_on_every_example_and_fixture_changes_comments_only() -> None:
+    """The tree is the same before and after (comments are not in it): no string, continuation or statement
+    was touched; every finding but a parse error is suppressed; a second pass changes nothing."""
+    settings = Settings(today=datetime.date(2026, 11, 25), extend_select=("OAI105",))
+    directives = 0
+    for name, source in _corpus():
+        diagnostics = check_source(source, f"{name}.py", settings)
+        outcome = add_noqa(source, diagnostics, unsuppressible={"OAI001"})
+        directives += outcome.added
+        left = check_source(outcome.text, f"{name}.py", settings)
+        assert left == outcome.unsuppressed and {d.code for d in left} <= {"OAI001"}, (name, left)
+        if outcome.text != source:
+            assert ast.dump(ast.parse(outcome.text)) == ast.dump(ast.parse(source)), name
+        assert add_noqa(outcome.text, left, unsuppressible={"OAI001"}).text == outcome.text, name
+    assert directives > 100  # the corpus has findings on that many lines
