@@ -121,6 +121,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="where --refresh writes (point models-override in [tool.lint-openai] at it)",
     )
 
+    commands.add_parser(
+        "server",
+        help='run the language server (LSP) on stdin/stdout (needs: pip install "lint-openai[server]")',
+    )
+
     rule = commands.add_parser("rule", help="print the documentation of a rule")
     rule.add_argument("code", nargs="?", help="rule code or symbol, e.g. OAI101")
     rule.add_argument("--all", action="store_true", help="print every rule")
@@ -156,12 +161,9 @@ class CheckCommand:
         directory = path.parent if not path.is_dir() else path
         if directory not in self._settings_cache:
             base = self.fixed_config or load_settings(directory)
-            settings = base.merged(select=tuple(self.select) if self.select else None, today=self.today)
-            if self.extend_select:
-                settings = settings.merged(extend_select=settings.extend_select + tuple(self.extend_select))
-            if self.ignore:
-                settings = settings.merged(ignore=settings.ignore + tuple(self.ignore))
-            self._settings_cache[directory] = settings
+            self._settings_cache[directory] = base.with_host_options(
+                tuple(self.select or ()), tuple(self.extend_select or ()), tuple(self.ignore or ()), self.today
+            )
         return self._settings_cache[directory]
 
     def run(self) -> int:
@@ -296,6 +298,24 @@ def _rule_command(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_CLEAN
 
 
+SERVER_PACKAGES = ("pygls", "lsprotocol", "cattrs", "attrs")
+
+
+def _server_command(err: TextIO) -> int:
+    """``lint-openai server``: pygls is imported only here, so the linter runs without it."""
+    try:
+        from .frontends.server.app import serve
+    except ModuleNotFoundError as error:
+        if (error.name or "").split(".")[0] not in SERVER_PACKAGES:
+            raise
+        err.write(
+            f"lint-openai: error: the language server needs the 'server' extra ({error}); "
+            'install it with: pip install "lint-openai[server]"\n'
+        )
+        return EXIT_ERROR
+    return serve()
+
+
 def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     """Run the command line; returns the exit code (0 clean, 1 findings, 2 usage or internal error)."""
     parser = build_parser()
@@ -307,6 +327,8 @@ def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout, err: Te
             return _models_command(args, out, err)
         if args.command == "check":
             return CheckCommand(args, out, err).run()
+        if args.command == "server":
+            return _server_command(err)
         parser.print_help(out)
         return EXIT_CLEAN
     except ConfigError as error:

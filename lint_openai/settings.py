@@ -58,6 +58,21 @@ class Settings:
         """A copy with the given fields replaced; ``None`` values are ignored."""
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
 
+    def with_host_options(
+        self,
+        select: Optional[Tuple[str, ...]] = None,
+        extend_select: Tuple[str, ...] = (),
+        ignore: Tuple[str, ...] = (),
+        today: Optional[datetime.date] = None,
+    ) -> Settings:
+        """A host's options on top of the configuration: ``select`` replaces, the others add or pin."""
+        settings = self.merged(select=select or None, today=today)
+        if extend_select:
+            settings = settings.merged(extend_select=settings.extend_select + tuple(extend_select))
+        if ignore:
+            settings = settings.merged(ignore=settings.ignore + tuple(ignore))
+        return settings
+
     def ignored_for_path(self, path: str) -> Tuple[str, ...]:
         """Codes ignored for ``path`` by ``per-file-ignores``."""
         if not self.per_file_ignores or not path:
@@ -195,6 +210,13 @@ def read_models_override(path: Path) -> Dict[str, Any]:
         "model_shutdown_dates": dates,
         "models_override_source": f"{path.name}: {data.get('source', 'GET /v1/models')}",
     }
+
+
+def forget_config_files() -> None:
+    """Drop the cached ``pyproject.toml`` lookups, for hosts that outlive a change to them (the server)."""
+    _find_config_in.cache_clear()
+    _tool_tables.cache_clear()
+    load_config_file.cache_clear()
 
 
 def load_settings(path: Path) -> Settings:

@@ -137,6 +137,9 @@ class Rule:
     # Per-file analyses the rule reads (each visits its node types once, before the rules see a node).
     requires: ClassVar[Tuple[type, ...]] = ()
     v0_surface: ClassVar[bool] = False  # about v0 names: silent in version-compatibility code
+    # About something that still works today but is deprecated (a shutdown ahead, a deprecated
+    # parameter): editors show it as a warning struck through, not as an error.
+    deprecation: ClassVar[bool] = False
     fix_availability: ClassVar[str] = "none"  # none | sometimes | always
     sources: ClassVar[Sequence[str]] = ()
     examples: ClassVar[Sequence[Example]] = ()

@@ -186,6 +186,7 @@ class DeprecatedModel(ModelRule):
     code = "OAI202"
     symbol = "deprecated-model"
     summary = "model with an announced shutdown date"
+    deprecation = True
     fix_availability = "sometimes"
     sources = (LIFECYCLE_SOURCE,)
     examples = (

@@ -392,6 +392,7 @@ class DeprecatedFunctionsParam(Rule):
     needs_text = ("function",)
     code = "OAI304"
     symbol = "deprecated-functions-param"
+    deprecation = True
     summary = "`functions=`/`function_call=` instead of `tools=`/`tool_choice=`"
     node_types = (ast.Call,)
     sources = ("SDK docstrings of `functions` and `function_call` in chat `completion_create_params`",)

@@ -1,0 +1,56 @@
+"""Engine diagnostics -> LSP diagnostics and hover text.
+
+Severity comes from the rule registry: a rule marked ``deprecation`` (something that still works
+today: OAI202 deprecated-model, OAI304 deprecated-functions-param) is a Warning tagged Deprecated;
+every other finding (it fails now: removed APIs, retired models, rejected requests, parse errors) is
+an Error.
+"""
+
+from __future__ import annotations
+
+from typing import List, Optional, Sequence
+
+from lsprotocol import types
+
+from .linter import RULES_BY_CODE, Diagnostic, Rule, doc_sections, docs_url
+from .positions import PositionMapper
+
+SOURCE = "lint-openai"
+
+
+def is_deprecation(rule: Optional[Rule]) -> bool:
+    return rule is not None and rule.deprecation
+
+
+def to_lsp(diagnostic: Diagnostic, mapper: PositionMapper) -> types.Diagnostic:
+    """One engine diagnostic as the client shows it."""
+    rule = RULES_BY_CODE.get(diagnostic.code)
+    deprecation = is_deprecation(rule)
+    url = docs_url(rule) if rule is not None else None
+    return types.Diagnostic(
+        range=mapper.range(diagnostic.start, diagnostic.end),
+        message=diagnostic.message,
+        severity=types.DiagnosticSeverity.Warning if deprecation else types.DiagnosticSeverity.Error,
+        code=diagnostic.code,
+        code_description=types.CodeDescription(href=url) if url else None,
+        source=SOURCE,
+        tags=[types.DiagnosticTag.Deprecated] if deprecation else None,
+    )
+
+
+def hover_text(diagnostics: Sequence[Diagnostic]) -> str:
+    """Markdown for the findings under the cursor: each rule's summary and its "Why is this bad?"."""
+    parts: List[str] = []
+    for diagnostic in diagnostics:
+        rule = RULES_BY_CODE.get(diagnostic.code)
+        if rule is None:
+            continue
+        lines = [f"**{rule.code}** `{rule.symbol}`: {rule.summary}", "", diagnostic.message]
+        why = doc_sections(rule).get("Why is this bad?")
+        if why:
+            lines += ["", "**Why is this bad?**", "", why]
+        url = docs_url(rule)
+        if url:
+            lines += ["", f"[{rule.code} documentation]({url})"]
+        parts.append("\n".join(lines))
+    return "\n\n---\n\n".join(parts)
