@@ -162,7 +162,10 @@ class CheckCommand:
         if directory not in self._settings_cache:
             base = self.fixed_config or load_settings(directory)
             self._settings_cache[directory] = base.with_host_options(
-                tuple(self.select or ()), tuple(self.extend_select or ()), tuple(self.ignore or ()), self.today
+                tuple(self.select or ()),
+                tuple(self.extend_select or ()),
+                tuple(self.ignore or ()),
+                self.today,
             )
         return self._settings_cache[directory]
 

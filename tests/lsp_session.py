@@ -31,7 +31,9 @@ def recording_client() -> LanguageClient:
         client.published.append(params)  # type: ignore[attr-defined]
         client.diagnostics[params.uri] = params.diagnostics
 
-    def apply_edit(client: LanguageClient, params: types.ApplyWorkspaceEditParams) -> types.ApplyWorkspaceEditResult:
+    def apply_edit(
+        client: LanguageClient, params: types.ApplyWorkspaceEditParams
+    ) -> types.ApplyWorkspaceEditResult:
         client.applied_edits.append(params)  # type: ignore[attr-defined]
         return types.ApplyWorkspaceEditResult(applied=True)
 
@@ -49,10 +51,14 @@ def recording_client() -> LanguageClient:
 
 
 def config(server_command: Optional[List[str]] = None) -> ClientServerConfig:
-    return ClientServerConfig(server_command=server_command or SERVER_COMMAND, client_factory=recording_client)
+    return ClientServerConfig(
+        server_command=server_command or SERVER_COMMAND, client_factory=recording_client
+    )
 
 
-def capabilities(encodings: Optional[Sequence[str]] = None, configuration: bool = True) -> types.ClientCapabilities:
+def capabilities(
+    encodings: Optional[Sequence[str]] = None, configuration: bool = True
+) -> types.ClientCapabilities:
     """A client like VS Code's: pull configuration, watched files, versioned edits, Markdown hovers."""
     return types.ClientCapabilities(
         general=types.GeneralClientCapabilities(position_encodings=list(encodings)) if encodings else None,
@@ -152,7 +158,9 @@ def _offset(text: str, position: types.Position) -> int:
 
 def apply_text_edits(text: str, edits: Sequence[types.TextEdit]) -> str:
     """Apply non-overlapping edits (all positions refer to the original text), as a client does."""
-    spans = sorted(((_offset(text, e.range.start), _offset(text, e.range.end), e.new_text) for e in edits), reverse=True)
+    spans = sorted(
+        ((_offset(text, e.range.start), _offset(text, e.range.end), e.new_text) for e in edits), reverse=True
+    )
     for start, end, new_text in spans:
         text = text[:start] + new_text + text[end:]
     return text

@@ -54,7 +54,9 @@ async def client(lsp_client: LanguageClient, workspace: Path):
         await lsp_client.shutdown_session()
 
 
-async def opened(client: LanguageClient, workspace: Path, name: str, text: str) -> types.PublishDiagnosticsParams:
+async def opened(
+    client: LanguageClient, workspace: Path, name: str, text: str
+) -> types.PublishDiagnosticsParams:
     uri = (workspace / name).as_uri()
     open_document(client, uri, text)
     return await wait_for_publish(client, uri, 1)
@@ -79,7 +81,10 @@ def edit_summary(action: types.CodeAction) -> tuple:
     change = document_edit(action.edit)
     return (
         change.text_document.version,
-        [(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character, e.new_text) for e in change.edits],
+        [
+            (e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character, e.new_text)
+            for e in change.edits
+        ],
     )
 
 
@@ -96,7 +101,9 @@ async def test_initialize_advertises_features(client: LanguageClient) -> None:
     assert watcher.register_options["watchers"] == [{"globPattern": "**/pyproject.toml"}]
 
 
-async def test_open_publishes_diagnostics_with_severity_links_and_tags(client: LanguageClient, workspace: Path) -> None:
+async def test_open_publishes_diagnostics_with_severity_links_and_tags(
+    client: LanguageClient, workspace: Path
+) -> None:
     params = await opened(client, workspace, "open.py", V0_CALL)
     assert [span(d) for d in params.diagnostics] == V0_SPANS
     removed, deprecated = params.diagnostics
@@ -120,7 +127,10 @@ async def test_utf16_positions_after_emoji_and_cjk(client: LanguageClient, works
     # An incremental change at a UTF-16 position after the emoji: insert before `e = `.
     at = types.Position(line=1, character=11)
     change_document(
-        client, uri, 2, types.TextDocumentContentChangePartial(range=types.Range(start=at, end=at), text="y = 1; ")
+        client,
+        uri,
+        2,
+        types.TextDocumentContentChangePartial(range=types.Range(start=at, end=at), text="y = 1; "),
     )
     params = await wait_for_publish(client, uri, 2)
     assert [span(d) for d in params.diagnostics] == [("OAI101", 1, 22, 1, 45)]
@@ -131,15 +141,24 @@ async def test_incremental_change_after_a_form_feed_line(client: LanguageClient,
     text = "import openai\n\x0c\nresp = openai.ChatCompletion.create(messages=[])\n"
     uri = (workspace / "formfeed.py").as_uri()
     open_document(client, uri, text)
-    assert [span(d) for d in (await wait_for_publish(client, uri, 1)).diagnostics] == [("OAI101", 2, 7, 2, 35)]
+    assert [span(d) for d in (await wait_for_publish(client, uri, 1)).diagnostics] == [
+        ("OAI101", 2, 7, 2, 35)
+    ]
     at = types.Position(line=2, character=0)
     change_document(
-        client, uri, 2, types.TextDocumentContentChangePartial(range=types.Range(start=at, end=at), text="# c\n")
+        client,
+        uri,
+        2,
+        types.TextDocumentContentChangePartial(range=types.Range(start=at, end=at), text="# c\n"),
     )
-    assert [span(d) for d in (await wait_for_publish(client, uri, 2)).diagnostics] == [("OAI101", 3, 7, 3, 35)]
+    assert [span(d) for d in (await wait_for_publish(client, uri, 2)).diagnostics] == [
+        ("OAI101", 3, 7, 3, 35)
+    ]
 
 
-async def test_changes_in_a_burst_publish_only_the_newest_version(client: LanguageClient, workspace: Path) -> None:
+async def test_changes_in_a_burst_publish_only_the_newest_version(
+    client: LanguageClient, workspace: Path
+) -> None:
     # Large enough that checking one version takes longer than sending the next ones.
     body = "resp = openai.ChatCompletion.create(messages=[])\n" * 600
     uri = (workspace / "race.py").as_uri()
@@ -158,12 +177,16 @@ async def test_save_checks_again(client: LanguageClient, workspace: Path) -> Non
     uri = (workspace / "saved.py").as_uri()
     await opened(client, workspace, "saved.py", V0_CALL)
     before = len(published(client, uri))
-    client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    )
     params = await wait_for_publish(client, uri, 1, after=before)
     assert [span(d) for d in params.diagnostics] == V0_SPANS
 
 
-async def test_syntax_error_is_oai001_at_the_error_and_the_server_goes_on(client: LanguageClient, workspace: Path) -> None:
+async def test_syntax_error_is_oai001_at_the_error_and_the_server_goes_on(
+    client: LanguageClient, workspace: Path
+) -> None:
     params = await opened(client, workspace, "broken.py", "import openai\n\ndef f(:\n    pass\n")
     assert [(span(d), d.message, d.severity) for d in params.diagnostics] == [
         (("OAI001", 2, 6, 2, 6), "SyntaxError: invalid syntax", types.DiagnosticSeverity.Error)
@@ -207,7 +230,10 @@ async def test_unsafe_fix_is_labelled_and_not_preferred(client: LanguageClient, 
 async def test_code_action_kinds_filter(client: LanguageClient, workspace: Path) -> None:
     uri = (workspace / "kinds.py").as_uri()
     await opened(client, workspace, "kinds.py", V0_CALL)
-    assert [a.kind for a in await actions_at(client, uri, 2, 10, only=["quickfix"])] == ["quickfix", "quickfix"]
+    assert [a.kind for a in await actions_at(client, uri, 2, 10, only=["quickfix"])] == [
+        "quickfix",
+        "quickfix",
+    ]
     for only in ([FIX_ALL_KIND], ["source.fixAll"], ["source"]):  # editor.codeActionsOnSave asks like these
         actions = await actions_at(client, uri, 0, 0, only=only)
         assert [a.kind for a in actions] == [FIX_ALL_KIND]
@@ -252,7 +278,9 @@ async def test_hover_shows_summary_and_why(client: LanguageClient, workspace: Pa
     uri = (workspace / "hover.py").as_uri()
     await opened(client, workspace, "hover.py", V0_CALL)
     hover = await client.text_document_hover_async(
-        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=2, character=10))
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=2, character=10)
+        )
     )
     assert hover is not None and hover.contents.kind == types.MarkupKind.Markdown
     assert (hover.range.start.line, hover.range.start.character, hover.range.end.character) == (2, 7, 35)
@@ -261,10 +289,14 @@ async def test_hover_shows_summary_and_why(client: LanguageClient, workspace: Pa
         "**OAI101** `removed-v0-resource`: v0 module-level resource class (removed in openai>=1.0)\n\n"
         "`openai.ChatCompletion.create` was removed in openai>=1.0"
     )
-    assert "\n\n**Why is this bad?**\n\nSince openai 1.0 these names are `APIRemovedInV1Proxy` objects" in value
+    assert (
+        "\n\n**Why is this bad?**\n\nSince openai 1.0 these names are `APIRemovedInV1Proxy` objects" in value
+    )
     assert value.endswith("/rules.md#oai101-removed-v0-resource)")
     nothing = await client.text_document_hover_async(
-        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=0, character=0))
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=0, character=0)
+        )
     )
     assert nothing is None
 
@@ -272,7 +304,9 @@ async def test_hover_shows_summary_and_why(client: LanguageClient, workspace: Pa
 async def test_fix_all_command_applies_the_edit(client: LanguageClient, workspace: Path) -> None:
     uri = (workspace / "command.py").as_uri()
     await opened(client, workspace, "command.py", V0_CALL)
-    await client.workspace_execute_command_async(types.ExecuteCommandParams(command="lint-openai.fixAll", arguments=[uri]))
+    await client.workspace_execute_command_async(
+        types.ExecuteCommandParams(command="lint-openai.fixAll", arguments=[uri])
+    )
     applied = client.applied_edits[-1]
     change = document_edit(applied.edit)
     assert (change.text_document.uri, change.text_document.version) == (uri, 1)
@@ -289,7 +323,9 @@ async def test_workspace_configuration_overrides(client: LanguageClient, workspa
         params = await wait_for_publish(client, uri, 1, after=before)
         assert [span(d) for d in params.diagnostics] == [V0_SPANS[1]]
         (fix_all,) = await actions_at(client, uri, 0, 0, only=[FIX_ALL_KIND])
-        assert apply_text_edits(V0_CALL, document_edit(fix_all.edit).edits) == V0_CALL.replace('"gpt-5"', '"gpt-5.6-sol"')
+        assert apply_text_edits(V0_CALL, document_edit(fix_all.edit).edits) == V0_CALL.replace(
+            '"gpt-5"', '"gpt-5.6-sol"'
+        )
         client.set_configuration({"fixAll": False}, section="lint-openai")
         client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
         await wait_until(lambda: len(published(client, uri)) > before + 1, "a check with fixAll off")
@@ -305,7 +341,9 @@ async def test_workspace_configuration_overrides(client: LanguageClient, workspa
 async def test_close_clears_diagnostics(client: LanguageClient, workspace: Path) -> None:
     uri = (workspace / "closed.py").as_uri()
     await opened(client, workspace, "closed.py", V0_CALL)
-    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    client.text_document_did_close(
+        types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    )
     await wait_until(lambda: not published(client, uri)[-1].diagnostics, "empty diagnostics after close")
 
 

@@ -27,9 +27,13 @@ OFFERS = {"utf-8": ["utf-8", "utf-16"], "utf-16": ["utf-16", "utf-8"], "utf-32":
 
 
 @pytest_lsp.fixture(config=config(), scope="module", params=sorted(OFFERS))
-async def client(lsp_client: LanguageClient, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+async def client(
+    lsp_client: LanguageClient, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+):
     lsp_client.encoding = request.param
-    result = await initialize(lsp_client, tmp_path_factory.mktemp("encoding"), encodings=OFFERS[request.param])
+    result = await initialize(
+        lsp_client, tmp_path_factory.mktemp("encoding"), encodings=OFFERS[request.param]
+    )
     lsp_client.negotiated = result.capabilities.position_encoding
     yield
     await lsp_client.shutdown_session()
@@ -43,7 +47,10 @@ async def test_negotiated_encoding_and_positions(client: LanguageClient, tmp_pat
     assert [span(d) for d in (await wait_for_publish(client, uri, 1)).diagnostics] == [EXPECTED[encoding]]
     at = types.Position(line=1, character=BEFORE_E[encoding])
     change_document(
-        client, uri, 2, types.TextDocumentContentChangePartial(range=types.Range(start=at, end=at), text="y = 1; ")
+        client,
+        uri,
+        2,
+        types.TextDocumentContentChangePartial(range=types.Range(start=at, end=at), text="y = 1; "),
     )
     code, line, start, end_line, end = EXPECTED[encoding]
     assert [span(d) for d in (await wait_for_publish(client, uri, 2)).diagnostics] == [

@@ -19,19 +19,25 @@ HERE = Path(__file__).parent
 V0_CALL = "import openai\n\nresp = openai.ChatCompletion.create(messages=[])\n"
 
 
-@pytest_lsp.fixture(config=config([sys.executable, str(HERE / "server_with_failing_rule.py")]), scope="module")
+@pytest_lsp.fixture(
+    config=config([sys.executable, str(HERE / "server_with_failing_rule.py")]), scope="module"
+)
 async def failing(lsp_client: LanguageClient, tmp_path_factory: pytest.TempPathFactory):
     await initialize(lsp_client, tmp_path_factory.mktemp("failing"))
     yield
     await lsp_client.shutdown_session()
 
 
-async def test_a_failing_rule_is_logged_and_the_server_lives_on(failing: LanguageClient, tmp_path: Path) -> None:
+async def test_a_failing_rule_is_logged_and_the_server_lives_on(
+    failing: LanguageClient, tmp_path: Path
+) -> None:
     uri = (tmp_path / "explode.py").as_uri()
     open_document(failing, uri, "# explode\n" + V0_CALL)
     params = await wait_for_publish(failing, uri, 1)
     assert list(params.diagnostics) == []
-    await wait_until(lambda: any(m.type == types.MessageType.Error for m in failing.log_messages), "a log message")
+    await wait_until(
+        lambda: any(m.type == types.MessageType.Error for m in failing.log_messages), "a log message"
+    )
     (logged,) = [m.message for m in failing.log_messages if m.type == types.MessageType.Error]
     assert logged == (
         f"{tmp_path / 'explode.py'}:4: internal error in OAI101: RuntimeError: boom "
@@ -49,7 +55,9 @@ async def test_a_failing_rule_is_logged_and_the_server_lives_on(failing: Languag
     assert list(actions) == []
     healthy = (tmp_path / "healthy.py").as_uri()
     open_document(failing, healthy, V0_CALL)
-    assert [span(d) for d in (await wait_for_publish(failing, healthy, 1)).diagnostics] == [("OAI101", 2, 7, 2, 35)]
+    assert [span(d) for d in (await wait_for_publish(failing, healthy, 1)).diagnostics] == [
+        ("OAI101", 2, 7, 2, 35)
+    ]
 
 
 @pytest_lsp.fixture(config=config(), scope="module")
@@ -79,7 +87,12 @@ sys.exit(code)
 
 def run_without_pygls(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-c", BLOCK_PYGLS, *args], capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL
+        [sys.executable, "-c", BLOCK_PYGLS, *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
     )
 
 

@@ -41,7 +41,9 @@ async def client(lsp_client: LanguageClient, workspace: Path):
     await lsp_client.shutdown_session()
 
 
-async def test_invalid_initialization_options_are_reported_and_skipped(client: LanguageClient, workspace: Path) -> None:
+async def test_invalid_initialization_options_are_reported_and_skipped(
+    client: LanguageClient, workspace: Path
+) -> None:
     uri = (workspace / "init.py").as_uri()
     open_document(client, uri, V0_CALL)
     params = await wait_for_publish(client, uri, 1)
@@ -128,7 +130,9 @@ async def test_watched_pyproject_change_reloads(client: LanguageClient, workspac
     assert [span(d) for d in params.diagnostics] == [("OAI101", 2, 7, 2, 35)]
 
 
-async def test_invalid_pyproject_warns_once_and_uses_defaults(client: LanguageClient, workspace: Path) -> None:
+async def test_invalid_pyproject_warns_once_and_uses_defaults(
+    client: LanguageClient, workspace: Path
+) -> None:
     warnings_before = len(client.messages)
     for name in ("one.py", "two.py"):
         uri = (workspace / "broken" / name).as_uri()
