@@ -8,6 +8,7 @@ an Error.
 
 from __future__ import annotations
 
+import functools
 from typing import List, Optional, Sequence
 
 from lsprotocol import types
@@ -22,17 +23,23 @@ def is_deprecation(rule: Optional[Rule]) -> bool:
     return rule is not None and rule.deprecation
 
 
+@functools.cache
+def _rule_link(code: str) -> Optional[types.CodeDescription]:
+    """The link to a rule's documentation (looked up once per rule: it checks the file system)."""
+    rule = RULES_BY_CODE.get(code)
+    url = docs_url(rule) if rule is not None else None
+    return types.CodeDescription(href=url) if url else None
+
+
 def to_lsp(diagnostic: Diagnostic, mapper: PositionMapper) -> types.Diagnostic:
     """One engine diagnostic as the client shows it."""
-    rule = RULES_BY_CODE.get(diagnostic.code)
-    deprecation = is_deprecation(rule)
-    url = docs_url(rule) if rule is not None else None
+    deprecation = is_deprecation(RULES_BY_CODE.get(diagnostic.code))
     return types.Diagnostic(
         range=mapper.range(diagnostic.start, diagnostic.end),
         message=diagnostic.message,
         severity=types.DiagnosticSeverity.Warning if deprecation else types.DiagnosticSeverity.Error,
         code=diagnostic.code,
-        code_description=types.CodeDescription(href=url) if url else None,
+        code_description=_rule_link(diagnostic.code),
         source=SOURCE,
         tags=[types.DiagnosticTag.Deprecated] if deprecation else None,
     )
@@ -49,8 +56,8 @@ def hover_text(diagnostics: Sequence[Diagnostic]) -> str:
         why = doc_sections(rule).get("Why is this bad?")
         if why:
             lines += ["", "**Why is this bad?**", "", why]
-        url = docs_url(rule)
-        if url:
-            lines += ["", f"[{rule.code} documentation]({url})"]
+        link = _rule_link(rule.code)
+        if link is not None:
+            lines += ["", f"[{rule.code} documentation]({link.href})"]
         parts.append("\n".join(lines))
     return "\n\n---\n\n".join(parts)
