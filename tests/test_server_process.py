@@ -13,7 +13,7 @@ from pytest_lsp import LanguageClient
 
 from .lsp_session import config, initialize, open_document, span, wait_for_publish, wait_until
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
+module_loop = pytest.mark.asyncio(loop_scope="module")
 
 HERE = Path(__file__).parent
 V0_CALL = "import openai\n\nresp = openai.ChatCompletion.create(messages=[])\n"
@@ -28,6 +28,7 @@ async def failing(lsp_client: LanguageClient, tmp_path_factory: pytest.TempPathF
     await lsp_client.shutdown_session()
 
 
+@module_loop
 async def test_a_failing_rule_is_logged_and_the_server_lives_on(
     failing: LanguageClient, tmp_path: Path
 ) -> None:
@@ -66,7 +67,9 @@ async def plain(lsp_client: LanguageClient, tmp_path_factory: pytest.TempPathFac
     yield
 
 
+@module_loop
 async def test_exit_without_shutdown_ends_with_1(plain: LanguageClient) -> None:
+    await wait_until(lambda: plain.registrations, "the end of initialization")
     plain.exit(None)
     assert await plain._server.wait() == 1
 

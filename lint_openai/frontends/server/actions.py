@@ -143,7 +143,7 @@ def code_actions(
                 if d.code != PARSE_ERROR_CODE and (action := disable_action(target, d, columns)) is not None
             ]
     asked = only is not None and kind_wanted(FIX_ALL_KIND, only)
-    fixable = any(d.fix is not None and d.fix.applicability is not Applicability.DISPLAY_ONLY for d in found)
+    fixable = any(d.fix is not None and applicable(d.fix, unsafe=True) for d in found)
     if fix_all is not None and (asked or (only is None and fixable)):
         edit = fix_all()
         if edit is not None:

@@ -169,7 +169,7 @@ class LintOpenAIServer(LanguageServer):
             await self.client_register_capability_async(
                 types.RegistrationParams(registrations=[registration])
             )
-        except Exception as error:  # the client refused: settings then reload on save of pyproject.toml
+        except Exception as error:  # the client refused: pyproject.toml changes need a restart
             self.log(f"lint-openai: cannot watch {PYPROJECT}: {error}", types.MessageType.Warning)
 
     async def _pull_configuration(self) -> None:
@@ -203,10 +203,8 @@ class LintOpenAIServer(LanguageServer):
 
     def on_save(self, params: types.DidSaveTextDocumentParams) -> None:
         document = self.documents.get(params.text_document.uri)
-        if Path(path_of(params.text_document.uri)).name == PYPROJECT:
-            self._reload()
-        elif document is not None and document.is_python:
-            self.scheduler.recheck(document.uri)
+        if document is not None and document.is_python:
+            self.scheduler.recheck(document.uri)  # the date may have moved on since it was checked
 
     def on_close(self, params: types.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
@@ -224,11 +222,8 @@ class LintOpenAIServer(LanguageServer):
 
     def on_watched_files(self, params: types.DidChangeWatchedFilesParams) -> None:
         if any(Path(path_of(change.uri)).name == PYPROJECT for change in params.changes):
-            self._reload()
-
-    def _reload(self) -> None:
-        self.resolver.reload()
-        self.scheduler.recheck()
+            self.resolver.reload()
+            self.scheduler.recheck()
 
     # -- features -------------------------------------------------------------------------------
     async def on_hover(self, params: types.HoverParams) -> Optional[types.Hover]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Sequence, Union
+from typing import Dict, List, Optional, Sequence, Union
 
 from lsprotocol import types
 from pygls import uris
@@ -84,6 +84,3 @@ class DocumentStore:
 
     def all(self) -> List[Document]:
         return list(self._documents.values())
-
-    def uris(self) -> Iterable[str]:
-        return list(self._documents)

@@ -65,6 +65,7 @@ class Scheduler:
         self.started = False  # nothing is checked before the client's settings are known
         self._results: Dict[str, Result] = {}
         self._published: Dict[str, Result] = {}
+        self._running: Dict[str, Tuple[Document, int, asyncio.Future[Result]]] = {}
         self._workers: Dict[str, asyncio.Future[None]] = {}
         self._changed_at: Dict[str, float] = {}
         self._burst: Dict[str, bool] = {}
@@ -99,6 +100,7 @@ class Scheduler:
     def closed(self, uri: str) -> None:
         self._results.pop(uri, None)
         self._published.pop(uri, None)
+        self._running.pop(uri, None)
         self._changed_at.pop(uri, None)
         self._burst.pop(uri, None)
         worker = self._workers.pop(uri, None)
@@ -117,7 +119,16 @@ class Scheduler:
         cached = self._results.get(document.uri)
         if cached is not None and cached.document is document and cached.generation == self.generation:
             return cached
-        result = await self.in_worker(_run, self.prepare(document), document, self.generation)
+        running = self._running.get(document.uri)
+        if running is None or running[0] is not document or running[1] != self.generation:
+            job = self.in_worker(_run, self.prepare(document), document, self.generation)
+            running = (document, self.generation, asyncio.ensure_future(job))
+            self._running[document.uri] = running
+        try:
+            result = await asyncio.shield(running[2])  # shared by every caller asking for this version
+        finally:
+            if self._running.get(document.uri) is running:
+                del self._running[document.uri]
         if not self.is_current(result):
             return None
         self._results[document.uri] = result
