@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import traceback
 from pathlib import Path
-from typing import Any, Callable, List, Optional, Sequence
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -53,6 +53,7 @@ class LintOpenAIServer(LanguageServer):
         self.scheduler = Scheduler(self.documents, self.prepare, self.publish)
         self.shutdown_requested = False
         self._pending_warnings: Optional[List[str]] = []  # until `initialized`, when messages may flow
+        self._fix_all_edits: Dict[str, Tuple[Document, Tuple[int, bool], Optional[Edit]]] = {}
         self._register()
 
     # -- wiring ---------------------------------------------------------------------------------
@@ -210,6 +211,7 @@ class LintOpenAIServer(LanguageServer):
         uri = params.text_document.uri
         self.documents.close(uri)
         self.scheduler.closed(uri)
+        self._fix_all_edits.pop(uri, None)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     # -- settings -------------------------------------------------------------------------------
@@ -245,8 +247,18 @@ class LintOpenAIServer(LanguageServer):
         return EditTarget(document, self.encoding, versioned)
 
     def _fix_all(self, document: Document) -> Callable[[], Optional[Edit]]:
-        check, unsafe = self.checker(document), self.resolver.options.unsafe_fixes
-        return lambda: fix_all_edit(document, check, unsafe)
+        """The fix-all edit of this version, computed once (editors ask for code actions on every move)."""
+        check, key = self.checker(document), (self.scheduler.generation, self.resolver.options.unsafe_fixes)
+
+        def compute() -> Optional[Edit]:
+            cached = self._fix_all_edits.get(document.uri)
+            if cached is not None and cached[0] is document and cached[1] == key:
+                return cached[2]
+            edit = fix_all_edit(document, check, unsafe=key[1])
+            self._fix_all_edits[document.uri] = (document, key, edit)
+            return edit
+
+        return compute
 
     async def on_code_action(self, params: types.CodeActionParams) -> List[types.CodeAction]:
         result = await self.current(params.text_document.uri)

@@ -7,7 +7,7 @@ imports below change.
 from __future__ import annotations
 
 from ... import __version__
-from ...diagnostic import Applicability, Diagnostic, Edit, Fix, Location
+from ...diagnostic import Applicability, Diagnostic, Edit, Location
 from ...docs import doc_sections
 from ...engine import InternalError, check_source
 from ...fix import applicable, fix_source
@@ -15,8 +15,7 @@ from ...noqa import NOQA_INLINE, is_suppressed
 from ...output import docs_url
 from ...rules import PARSE_ERROR, RULES_BY_CODE
 from ...rules.base import Rule
-from ...selection import validate_selectors
-from ...settings import ConfigError, Settings, forget_config_files, load_settings, parse_date
+from ...settings import ConfigError, Settings, forget_config_files, load_settings, settings_from_mapping
 from ...source import LineIndex
 
 PARSE_ERROR_CODE = PARSE_ERROR.code
@@ -29,7 +28,6 @@ __all__ = [
     "ConfigError",
     "Diagnostic",
     "Edit",
-    "Fix",
     "InternalError",
     "LineIndex",
     "Location",
@@ -44,6 +42,5 @@ __all__ = [
     "forget_config_files",
     "is_suppressed",
     "load_settings",
-    "parse_date",
-    "validate_selectors",
+    "settings_from_mapping",
 ]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Mapping, Optional, Set, Tuple
 
-from .linter import ConfigError, Settings, forget_config_files, load_settings, parse_date, validate_selectors
+from .linter import ConfigError, Settings, forget_config_files, load_settings, settings_from_mapping
 
 SECTION = "lint-openai"
 
@@ -31,26 +31,22 @@ class ClientOptions:
     fix_all: bool = True
 
 
-def _codes(value: Any, key: str) -> Tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ConfigError(f"{key}: expected a list of rule codes, got {value!r}")
-    validate_selectors(value, key)
-    return tuple(value)
-
-
 def _flag(value: Any, key: str) -> bool:
     if not isinstance(value, bool):
         raise ConfigError(f"{key}: expected true or false, got {value!r}")
     return value
 
 
-_PARSERS: Dict[str, Tuple[str, Callable[[Any, str], Any]]] = {
-    "select": ("select", _codes),
-    "ignore": ("ignore", _codes),
-    "today": ("today", parse_date),
-    "unsafeFixes": ("unsafe_fixes", _flag),
-    "fixAll": ("fix_all", _flag),
-}
+# Client key -> ClientOptions field. The first three mean what they mean in [tool.lint-openai] and
+# are validated by the same code; the last two are the server's own.
+SHARED_KEYS = {"select": "select", "ignore": "ignore", "today": "today"}
+FLAG_KEYS = {"unsafeFixes": "unsafe_fixes", "fixAll": "fix_all"}
+
+
+def _parse(key: str, value: Any, where: str) -> Any:
+    if key in SHARED_KEYS:
+        return getattr(settings_from_mapping({key: value}, where), SHARED_KEYS[key])
+    return _flag(value, f"{where}: {key}")
 
 
 def parse_options(raw: Any, base: ClientOptions, where: str) -> Tuple[ClientOptions, List[str]]:
@@ -64,12 +60,13 @@ def parse_options(raw: Any, base: ClientOptions, where: str) -> Tuple[ClientOpti
     for key, value in raw.items():
         if value is None:
             continue
-        if key not in _PARSERS:
-            problems.append(f"{where}: unknown setting {key!r} (known: {', '.join(_PARSERS)})")
+        field_name = SHARED_KEYS.get(key) or FLAG_KEYS.get(key)
+        if field_name is None:
+            known = ", ".join([*SHARED_KEYS, *FLAG_KEYS])
+            problems.append(f"{where}: unknown setting {key!r} (known: {known})")
             continue
-        field_name, parse = _PARSERS[key]
         try:
-            values[field_name] = parse(value, f"{where}: {key}")
+            values[field_name] = _parse(key, value, where)
         except ConfigError as error:
             problems.append(str(error))
     return replace(base, **values), problems

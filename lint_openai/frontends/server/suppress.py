@@ -6,6 +6,7 @@ backslash continuation) and only if the engine's own ``# noqa`` matching then su
 
 from __future__ import annotations
 
+import functools
 import io
 import tokenize
 from typing import Dict, Optional
@@ -16,6 +17,7 @@ from .linter import NOQA_INLINE, Edit, LineIndex, Location, is_suppressed
 CommentColumns = Dict[int, Optional[int]]
 
 
+@functools.lru_cache(maxsize=4)  # asked again for each code action request on the same version
 def comment_columns(text: str) -> Optional[CommentColumns]:
     """The rows that end outside a string and continuation, with their comments; None if untokenizable."""
     columns: CommentColumns = {}
