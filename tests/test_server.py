@@ -136,23 +136,18 @@ async def test_utf16_positions_after_emoji_and_cjk(client: LanguageClient, works
     assert [span(d) for d in params.diagnostics] == [("OAI101", 1, 22, 1, 45)]
 
 
-async def test_incremental_change_after_a_form_feed_line(client: LanguageClient, workspace: Path) -> None:
-    # A form feed is no line end in LSP or Python (str.splitlines would split there).
-    text = "import openai\n\x0c\nresp = openai.ChatCompletion.create(messages=[])\n"
+async def test_incremental_change_after_a_form_feed(client: LanguageClient, workspace: Path) -> None:
+    # A form feed is whitespace in Python and no line end in LSP (str.splitlines would split there).
+    text = "import openai\nx = 1;\x0cresp = openai.ChatCompletion.create(messages=[])\n"
     uri = (workspace / "formfeed.py").as_uri()
     open_document(client, uri, text)
     assert [span(d) for d in (await wait_for_publish(client, uri, 1)).diagnostics] == [
-        ("OAI101", 2, 7, 2, 35)
+        ("OAI101", 1, 14, 1, 42)
     ]
-    at = types.Position(line=2, character=0)
-    change_document(
-        client,
-        uri,
-        2,
-        types.TextDocumentContentChangePartial(range=types.Range(start=at, end=at), text="# c\n"),
-    )
+    chat = types.Range(start=types.Position(line=1, character=21), end=types.Position(line=1, character=35))
+    change_document(client, uri, 2, types.TextDocumentContentChangePartial(range=chat, text="Embedding"))
     assert [span(d) for d in (await wait_for_publish(client, uri, 2)).diagnostics] == [
-        ("OAI101", 3, 7, 3, 35)
+        ("OAI101", 1, 14, 1, 37)
     ]
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 import traceback
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Generator, List, Optional, Sequence, Tuple
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.protocol.language_server import LanguageServerProtocol, lsp_method
 
 from .actions import FIX_ALL_KIND, KINDS, EditTarget, code_actions, fix_all_edit
 from .diagnostics import hover_text, to_lsp
@@ -41,12 +42,46 @@ def _plain(method: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
+class DocumentProtocol(LanguageServerProtocol):
+    """pygls's protocol, except that pygls keeps no copy of the text documents: :mod:`documents` does.
+
+    pygls's own copy splits lines with ``str.splitlines`` and, for a change past the end of one of those
+    lines, rewrites the change's range in the message itself, which every later handler then sees.
+    """
+
+    def _to_handler(self, method: str, params: Any) -> Generator[Any, Any, None]:
+        handler = self.fm.features.get(method)
+        if handler is not None:
+            yield handler, (params,), None
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(
+        self, params: types.DidOpenTextDocumentParams
+    ) -> Generator[Any, Any, None]:
+        yield from self._to_handler(types.TEXT_DOCUMENT_DID_OPEN, params)
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(
+        self, params: types.DidChangeTextDocumentParams
+    ) -> Generator[Any, Any, None]:
+        yield from self._to_handler(types.TEXT_DOCUMENT_DID_CHANGE, params)
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
+    def lsp_text_document__did_close(
+        self, params: types.DidCloseTextDocumentParams
+    ) -> Generator[Any, Any, None]:
+        yield from self._to_handler(types.TEXT_DOCUMENT_DID_CLOSE, params)
+
+
 class LintOpenAIServer(LanguageServer):
     """pygls server whose handlers translate between LSP and the lint-openai engine."""
 
     def __init__(self) -> None:
         super().__init__(
-            "lint-openai", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental
+            "lint-openai",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            protocol_cls=DocumentProtocol,
         )
         self.documents = DocumentStore()
         self.resolver = SettingsResolver(self.warn)

@@ -1,8 +1,8 @@
 """Open documents: text and version as the client last sent them, with incremental changes applied.
 
-The server keeps its own copy instead of pygls's workspace documents, whose lines come from
-``str.splitlines`` (it also splits at form feeds, ``\\x1c``-``\\x1e``, ``\\x85`` and ``\\u2028``, which are
-no line ends in LSP or Python) and would shift every position after such a character.
+The server keeps its own copy instead of pygls's workspace documents (see ``app.DocumentProtocol``),
+whose lines come from ``str.splitlines``: it also splits at form feeds, ``\\x1c``-``\\x1e``, ``\\x85`` and
+``\\u2028``, which are no line ends in LSP or Python, and would shift every position after one.
 """
 
 from __future__ import annotations
