@@ -46,12 +46,10 @@ class Flake8Plugin:
 
     def settings(self) -> Settings:
         path = Path(self.filename) if self.filename not in ("-", "stdin") else Path.cwd()
-        settings = load_settings(path.resolve())
-        if self.today_option:
-            settings = settings.merged(today=parse_date(self.today_option, "--lint-openai-today"))
-        if self.flake8_selected:
-            settings = settings.merged(extend_select=settings.extend_select + self.flake8_selected)
-        return settings
+        today = parse_date(self.today_option, "--lint-openai-today") if self.today_option else None
+        return load_settings(path.resolve()).with_host_options(
+            extend_select=self.flake8_selected, today=today
+        )
 
     def run(self) -> Iterator[Tuple[int, int, str, type]]:
         text = "".join(self.lines)
