@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from lsprotocol import types
 
@@ -14,6 +16,8 @@ from lint_openai.frontends.server.positions import UTF8, UTF16, UTF32, PositionM
 from lint_openai.frontends.server.suppress import comment_columns, noqa_edit
 from lint_openai.rules import ALL_RULES
 from lint_openai.source import LineIndex
+
+from .lsp_session import SERVER_COMMAND
 
 
 @pytest.mark.parametrize(("encoding", "units"), [(UTF8, 7), (UTF16, 5), (UTF32, 4)])
@@ -112,3 +116,19 @@ def test_deprecation_rules_are_named_so() -> None:
     marked = {rule.code for rule in ALL_RULES if is_deprecation(rule)}
     named = {rule.code for rule in ALL_RULES if "deprecated" in rule.symbol}
     assert marked == named == {"OAI202", "OAI304"}
+
+
+def test_readme_snippets_run_what_the_tests_run() -> None:
+    """Every editor snippet in the README starts the server with the command line the tests use."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Language server", 1)[1].split("\n### ", 1)[0]
+    assert [Path(SERVER_COMMAND[0]).name, *SERVER_COMMAND[1:]] == ["lint-openai", "server"]
+    for snippet in (
+        'cmd = { "lint-openai", "server" }',  # Neovim
+        'command = "lint-openai"\nargs = ["server"]',  # Helix
+        'worktree.which("lint-openai")',  # Zed
+        'args: vec!["server".into()]',
+        '("lint-openai" "server")',  # Emacs
+        '"glspc.server.command": "lint-openai",\n  "glspc.server.commandArguments": ["server"],',  # VS Code
+    ):
+        assert snippet in section
