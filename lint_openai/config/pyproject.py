@@ -126,6 +126,13 @@ def read_models_override(path: Path) -> Dict[str, Any]:
     }
 
 
+def forget_config_files() -> None:
+    """Drop the cached ``pyproject.toml`` lookups, for hosts that outlive a change to them (the server)."""
+    _find_config_in.cache_clear()
+    _tool_tables.cache_clear()
+    load_config_file.cache_clear()
+
+
 def load_settings(path: Path) -> Settings:
     """Settings for a file or directory: from the nearest configured ``pyproject.toml``, else defaults."""
     config = find_config(path)

@@ -142,6 +142,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="where --refresh writes (point models-override in [tool.lint-openai] at it)",
     )
 
+    commands.add_parser(
+        "server",
+        help='run the language server (LSP) on stdin/stdout (needs: pip install "lint-openai[server]")',
+    )
+
     rule = commands.add_parser("rule", help="print the documentation of a rule")
     rule.add_argument("code", nargs="?", help="rule code or symbol, e.g. OAI101")
     rule.add_argument("--all", action="store_true", help="print every rule")
