@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Optional
+
 from lint_openai.analyses.model_references import model_references
 from lint_openai.context import Context
-from lint_openai.knowledge.model_lifecycle import RETIRED
+from lint_openai.knowledge.model_lifecycle import RETIRED, ModelInfo, ModelKnowledge
 from lint_openai.rules.base import bad, good
 from lint_openai.rules.model_ids.common import LIFECYCLE_SOURCE, ModelRule, advice, replacement_fix
 
@@ -116,7 +119,15 @@ class RetiredModel(ModelRule):
     def finish(self, ctx: Context) -> None:
         for entry in model_references(ctx).requested_literals():
             info = ctx.models.get(entry.model)
-            if info is None or info.status(ctx.today) != RETIRED or info.shutdown is None:
-                continue
-            message = f"`{entry.model}` was shut down on {info.shutdown.isoformat()}: requests with it fail; "
-            ctx.report(self, entry.literal, message + advice(info, ctx), replacement_fix(ctx, entry, info))
+            message = retired_message(info, ctx.models, ctx.today) if info is not None else None
+            if info is not None and message is not None:
+                ctx.report(self, entry.literal, message, replacement_fix(ctx, entry, info))
+
+
+def retired_message(info: ModelInfo, table: ModelKnowledge, today: date) -> Optional[str]:
+    """The OAI201 message for a model, or ``None`` if it is not shut down on ``today``."""
+    if info.status(today) != RETIRED or info.shutdown is None:
+        return None
+    return f"`{info.id}` was shut down on {info.shutdown.isoformat()}: requests with it fail; " + advice(
+        info, table, today
+    )
