@@ -40,11 +40,15 @@ class HostOptions:
     isolated: bool = False
     noqa: bool = True
     sdk_version: Optional[str] = None
+    notebooks: Optional[bool] = None  # None: as configured
+    config_files: Optional[bool] = None
 
     def apply(self, base: Settings) -> Settings:
         """``base`` (from ``pyproject.toml``) with these options layered on top."""
         return replace(
             base,
+            notebooks=base.notebooks if self.notebooks is None else self.notebooks,
+            config_files=base.config_files if self.config_files is None else self.config_files,
             select=self.select if self.select is not None else base.select,
             extend_select=base.extend_select + self.extend_select,
             ignore=base.ignore + self.ignore,
@@ -108,6 +112,8 @@ def cli_options(
     config_file: Optional[Path],
     isolated: bool = False,
     sdk_version: Optional[str] = None,
+    notebooks: Optional[bool] = None,
+    config_files: Optional[bool] = None,
 ) -> HostOptions:
     """The CLI's ``check`` options (each validated; unknown codes are a :class:`ConfigError`)."""
     codes = {option: split_codes(values) for option, values in (
@@ -124,6 +130,8 @@ def cli_options(
         config_file=config_file,
         isolated=isolated,
         sdk_version=sdk_version,
+        notebooks=notebooks,
+        config_files=config_files,
     )
 
 

@@ -10,7 +10,7 @@ from typing import List, Optional, TextIO
 from lint_openai.config.hosts import SettingsResolver, cli_options
 from lint_openai.config.settings import ConfigError, Settings
 from lint_openai.diagnostic import Diagnostic
-from lint_openai.frontends.cli.discovery import DEFAULT_EXCLUDES, iter_python_files
+from lint_openai.frontends.cli.discovery import DEFAULT_EXCLUDES, FileKinds, iter_python_files
 from lint_openai.frontends.cli.exit_status import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from lint_openai.frontends.cli.output.formats import FORMATTERS, MACHINE_FORMATS
 from lint_openai.frontends.cli.output.report import Report, statistics, summary, use_color
@@ -32,6 +32,8 @@ class CheckCommand:
                 ignore=args.ignore,
                 today=args.today,
                 config_file=args.config,
+                notebooks=args.notebooks,
+                config_files=args.config_files,
             )
         )
         self.fix_mode: Optional[FixMode] = None
@@ -58,6 +60,8 @@ class CheckCommand:
                 )
             if result.fix_error:
                 self.err.write(f"warning: {result.path}: {result.fix_error}\n")
+            if result.note and not self.args.quiet:
+                self.err.write(f"note: {result.path}: {result.note}\n")
         report_stream = self.err if stdin and self.fix_mode and self.fix_mode.write else self.out
         if self.args.diff:
             self.out.write("".join(result.diff() for result in results))
@@ -76,7 +80,7 @@ class CheckCommand:
     ) -> None:
         report = Report(
             diagnostics,
-            {result.path: result.source or "" for result in results},
+            {result.path: _reported_source(result) for result in results},
             color=self.args.output_format in ("concise", "full") and use_color(stream),
             unsafe_fixes=self.args.unsafe_fixes,
         )
@@ -124,6 +128,7 @@ class CheckCommand:
                     force_exclude=force,
                     respect_gitignore=gitignore,
                     project_root=settings.project_root,
+                    kinds=FileKinds(notebooks=settings.notebooks, config_files=settings.config_files),
                 )
             )
         return files
@@ -132,3 +137,8 @@ class CheckCommand:
         files = self._discover()
         settings = [self.settings_for(file.resolve()) for file in files]
         return check_files(tasks_for(files, settings, self.fix_mode), self.args.jobs)
+
+
+def _reported_source(result: FileResult) -> str:
+    """The text the remaining findings point into: the fixed text once fixes were applied."""
+    return result.fixed_source if result.fixed_source is not None else result.source or ""

@@ -64,6 +64,19 @@ def build_parser() -> argparse.ArgumentParser:
         type=_positive_int,
         help="check files on this many processes (default: the number of CPUs)",
     )
+    kinds = check.add_argument_group("file kinds (directories; files named explicitly are always checked)")
+    kinds.add_argument(
+        "--notebooks",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="check Jupyter notebooks (.ipynb) found in directories (default: yes; config: notebooks)",
+    )
+    kinds.add_argument(
+        "--config-files",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="check .env, YAML, TOML, JSON and INI files for model ids (default: no; config: config-files)",
+    )
     fixing = check.add_argument_group("fixes")
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes, then report what remains")
     fixing.add_argument("--unsafe-fixes", action="store_true", help="also apply (or offer) unsafe fixes")

@@ -9,6 +9,7 @@ from typing import Dict
 from lint_openai import __version__
 from lint_openai.diagnostic import Diagnostic, Location
 from lint_openai.frontends.cli.output.json_format import absolute
+from lint_openai.frontends.cli.output.locations import in_file
 from lint_openai.frontends.cli.output.report import Report, docs_url
 from lint_openai.rules.base import Rule
 from lint_openai.rules.docs import doc_sections
@@ -94,7 +95,7 @@ def format_sarif(report: Report) -> str:
                         "rules": [_sarif_rule(rule) for rule in ALL_RULES],
                     }
                 },
-                "results": [_sarif_result(d, index) for d in report.diagnostics],
+                "results": [_sarif_result(d, index) for d in in_file(report)],
             }
         ],
     }
