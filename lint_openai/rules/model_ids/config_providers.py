@@ -2,10 +2,11 @@
 
 Precision first, as in Python code: a value is left alone when its key or an enclosing key names another
 provider (``ANTHROPIC_MODEL``, an ``anthropic:`` or ``[ollama]`` section, ``azure_openai.model``), when the
-file is named for one (``azure.yaml``, ``ollama/config.toml``), or when a value beside it (in its table or
-an enclosing one) says so: a provider selector (``provider: anthropic``, ``api_type: azure``), a base URL on
-another server (``http://localhost:11434/v1``), or Azure settings (``AZURE_OPENAI_ENDPOINT``, a
-``deployment``: there ``model`` names a deployment, as for ``AzureOpenAI`` clients in code).
+file is named for one (``azure.yaml``, ``ollama/config.toml``), when a table beside it does
+(``litellm_params`` next to a LiteLLM proxy's ``model_name`` alias), or when a value beside it, in its
+table or an enclosing one, says so: a provider selector (``provider: anthropic``, ``api_type: azure``), a
+base URL on another server (``http://localhost:11434/v1``), or Azure settings (``AZURE_OPENAI_ENDPOINT``,
+a ``deployment``: there ``model`` names a deployment, as for ``AzureOpenAI`` clients in code).
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ AZURE_WORDS = frozenset({"azure", "deployment"})
 def about_other_provider(path: str, keys: Sequence[str], tables: Iterable[ConfigTable]) -> bool:
     """Whether the value at ``keys`` (in ``tables``, innermost first) of file ``path`` is another provider's."""
     if _words(keys) & PROVIDER_WORDS or _file_words(path) & PROVIDER_WORDS:
+        return True
+    tables = tuple(tables)
+    nested = [key for key, node in (tables[0].entries if tables else ()) if isinstance(node, ConfigTable)]
+    if _words(nested) & PROVIDER_WORDS:  # {model_name: gpt-4, litellm_params: {...}}
         return True
     for table in tables:
         for key, node in table.entries:

@@ -75,9 +75,10 @@ def model_values(
         return
     tables = (node, *tables)
     response = any(key in RESPONSE_KEYS for key, _ in node.entries)
-    for key, child in node.entries:
+    last = {key: index for index, (key, _) in enumerate(node.entries)}  # a key set twice: the last one counts
+    for index, (key, child) in enumerate(node.entries):
         path = (*keys, key)
-        if is_model_name(key) and not response:
+        if is_model_name(key) and not response and last[key] == index:
             values = child.items if isinstance(child, ConfigList) else (child,)
             for value in values:
                 if isinstance(value, ConfigValue):
