@@ -496,7 +496,7 @@ def test_prefilter_sees_through_json_escapes() -> None:
     assert [d.code for d in result.diagnostics] == ["OAI101"]
 
 
-def test_flake8_and_pylint_front_ends_are_unchanged_by_notebooks() -> None:
+def test_readme_says_flake8_and_pylint_do_not_read_notebooks() -> None:
     """They do not read notebooks (README says so); the CLI and the language server do."""
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     assert "flake8 and pylint do not read notebooks" in readme

@@ -15,7 +15,7 @@ from lint_openai.rules.model_ids.common import LIFECYCLE_SOURCE, ModelRule, advi
 class DeprecatedModel(ModelRule):
     """## What it does
     Checks for model ids with an announced shutdown date that has not passed yet, in the same places
-    as OAI201.
+    as OAI201 (configuration files included, when enabled).
 
     ## Why is this bad?
     The code works today and fails on the shutdown date. The message gives the date and the days left

@@ -17,7 +17,12 @@ class RetiredModel(ModelRule):
     Checks for model ids whose shutdown date has passed: in the `model=` of SDK calls (followed
     through constants, default arguments, `os.getenv("X", "default")` and `**kwargs` dicts), and in
     any keyword, variable, attribute, parameter default or dict key named like `model`/`engine`
-    (`ChatOpenAI(model_name="gpt-3.5-turbo")` in another library fails the same way).
+    (`ChatOpenAI(model_name="gpt-3.5-turbo")` in another library fails the same way). In notebooks,
+    the code cells are checked as one module. With `config-files = true` (or `--config-files`), values
+    under model-named keys of `.env`, YAML, TOML, JSON and INI files are checked too
+    (`OPENAI_MODEL=gpt-4`, `model: gpt-3.5-turbo`), except where the key, its section or a setting
+    beside it is about another provider (`ANTHROPIC_MODEL`, `[ollama]`, `api_type: azure`, a
+    `base_url` on another server).
 
     ## Why is this bad?
     A shut-down model is "no longer accessible" (deprecations page): every request that names it
