@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import FrozenSet, List, Optional, Tuple
 
 from lint_openai.diagnostic import Diagnostic, Edit, Fix, Location
+from lint_openai.source.decoding import SourceDecodeError
 from lint_openai.source.ipython import PythonCell, python_cell, split_lines
 from lint_openai.source.json_positions import parse_positions
 from lint_openai.source.lines import LineIndex
@@ -29,14 +30,8 @@ def is_notebook_path(path: str) -> bool:
     return path.lower().endswith(NOTEBOOK_SUFFIX)
 
 
-class NotebookError(Exception):
+class NotebookError(SourceDecodeError):
     """Not a notebook that can be checked; the message says what is wrong, the row and column where."""
-
-    def __init__(self, message: str, row: int = 1, column: int = 1) -> None:
-        super().__init__(message)
-        self.message = message
-        self.row = row
-        self.column = column
 
 
 @dataclass(frozen=True)
