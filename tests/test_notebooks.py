@@ -295,6 +295,20 @@ def test_fix_round_trips_keeping_every_byte_outside_the_changed_source_lines(
     assert path.read_text(encoding="utf-8") == fixed  # idempotent
 
 
+def test_a_long_cell_of_repeated_lines_changes_only_its_fixed_lines() -> None:
+    source = "openai.Completion.create()\n" + "x = 1\n" * 3000 + "openai.Completion.create()"
+    data = build([code("import openai"), code(source)]).encode("utf-8")
+    result = check_data(data, "nb.ipynb", Settings(), FixMode())
+    assert result.fixed == 2 and result.fixed_source is not None
+    before, after = data.decode("utf-8").splitlines(), result.fixed_source.splitlines()
+    changed = [(a.strip(), b.strip()) for a, b in zip(before, after) if a != b]
+    assert len(before) == len(after)
+    assert changed == [
+        ('"openai.Completion.create()\\n",', '"openai.completions.create()\\n",'),
+        ('"openai.Completion.create()"', '"openai.completions.create()"'),
+    ]
+
+
 def test_unsafe_fixes_and_diff_per_cell(v0: Path) -> None:
     before = v0.read_bytes()
     status, out, err = run([str(v0), "--diff", "--unsafe-fixes"])

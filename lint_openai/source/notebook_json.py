@@ -101,19 +101,28 @@ class NotebookText:
         if node.kind != ARRAY:
             return self.text[node.start : node.end] if node.value == source else self._encode(source)
         lines = source.splitlines(keepends=True)  # how nbformat splits a source into lines
-        old = [item.value for item in node.items]
-        tokens: List[str] = []
-        matcher = difflib.SequenceMatcher(None, old, lines, autojunk=False)
-        for tag, old_start, _, new_start, new_end in matcher.get_opcodes():
-            if tag == "equal":
-                items = node.items[old_start : old_start + new_end - new_start]
-                tokens += [self.text[item.start : item.end] for item in items]
-            else:
-                tokens += [self._encode(line) for line in lines[new_start:new_end]]
+        tokens = self._tokens(node.items, lines)
         if not tokens:
             return "[]"
         opener, separator, closer = self._layout(member)
         return "[" + opener + separator.join(tokens) + closer + "]"
+
+    def _tokens(self, items: Tuple[JsonNode, ...], lines: List[str]) -> List[str]:
+        """The JSON text of each new line: an unchanged line keeps its original text (aligned with the old
+        lines: common ends first, then ``difflib`` on the rest, so long cells of repeated lines stay linear)."""
+        old = [item.value for item in items]
+        head = _common_length(old, lines)
+        tail = _common_length(old[head:][::-1], lines[head:][::-1])
+        kept = [self.text[item.start : item.end] for item in items]
+        middle_old, middle_new = old[head : len(old) - tail], lines[head : len(lines) - tail]
+        tokens = kept[:head]
+        matcher = difflib.SequenceMatcher(None, middle_old, middle_new)
+        for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+            for offset, line in enumerate(middle_new[new_start:new_end]):
+                index = old_start + offset
+                same = tag in ("equal", "replace") and index < old_end and middle_old[index] == line
+                tokens.append(kept[head + index] if same else self._encode(line))
+        return tokens + kept[len(old) - tail :]
 
     def _layout(self, member: JsonMember) -> Tuple[str, str, str]:
         """Whitespace after ``[``, between items (with the comma) and before ``]``, as this file writes them."""
@@ -178,3 +187,13 @@ def _escapes_non_ascii(text: str) -> bool:
 def notebook_text(text: str) -> NotebookText:
     """The positions of a notebook text (cached: formatters ask once per finding)."""
     return NotebookText(text)
+
+
+def _common_length(first: List[str], second: List[str]) -> int:
+    """How many leading items two lists share."""
+    count = 0
+    for a, b in zip(first, second):
+        if a != b:
+            break
+        count += 1
+    return count
