@@ -66,9 +66,13 @@ class _Converter:
         return OtherValue()
 
     def _scalar(self, node: Any) -> ConfigValue:
+        """A string scalar; a node's start mark is its tag or anchor when it has one (``!!str gpt-4``), so
+        a one-line value written verbatim is located from its end."""
         start, end, value = node.start_mark.index, node.end_mark.index, node.value
-        quoted = node.style in ("'", '"')
-        at = start + 1 if quoted else start
-        verbatim = self.text[at : at + len(value)] == value and "\n" not in value
+        quote = 1 if node.style in ("'", '"') else 0
+        at = end - quote - len(value)
+        verbatim = "\n" not in value and self.text[at : end - quote] == value
+        if verbatim:
+            start = at - quote
         content = self.lines.location_at(at) if verbatim else None
         return ConfigValue(value, self.lines.location_at(start), self.lines.location_at(end), content)
