@@ -187,7 +187,7 @@ def test_undecodable_and_huge_files_are_skipped(tmp_path: Path) -> None:
     latin.write_bytes(b"OPENAI_MODEL=gpt-4\nNAME=caf\xe9\n")
     huge = write(tmp_path / "data.json", json.dumps([{"model": "gpt-4"}] * 80_000))
     _, _, err = run([str(latin), str(huge)])
-    assert f"note: {latin}: not UTF-8 text (line 2): skipped" in err
+    assert f"note: {latin}: cannot decode byte b'\\xe9' as utf-8 (line 2): skipped" in err
     assert f"note: {huge}: larger than 1 MiB, so read as data, not configuration: skipped" in err
 
 

@@ -9,7 +9,6 @@ cell, and the other cells are still checked. Fixes are written back into the cel
 
 from __future__ import annotations
 
-import codecs
 from dataclasses import dataclass, replace
 from typing import Callable, Dict, FrozenSet, Iterable, List, Tuple
 
@@ -20,7 +19,7 @@ from lint_openai.fix import Applier, apply_fixes
 from lint_openai.knowledge.model_lifecycle import ModelKnowledge
 from lint_openai.source.config_files import config_format
 from lint_openai.source.config_files.tree import ConfigFileError
-from lint_openai.source.decoding import SourceDecodeError, decode_source, parse_quietly
+from lint_openai.source.decoding import SourceDecodeError, decode_source, decode_utf8, parse_quietly
 from lint_openai.source.noqa import file_is_exempt
 from lint_openai.source.notebook import CodeSpan, Notebook, NotebookError, is_notebook_path, read_notebook
 from lint_openai.source.notebook_json import NotebookText
@@ -63,20 +62,6 @@ def document_kind(path: str) -> DocumentKind:
 def _notebook_may_have_findings(data: bytes, knowledge: ModelKnowledge) -> bool:
     """The Python prefilter, unless the JSON escapes characters (``\\u006f``), where bytes prove nothing."""
     return b"\\u" in data or bytes_may_have_findings(data, knowledge)
-
-
-def decode_utf8(data: bytes) -> str:
-    """Decode a UTF-8 file (notebooks and configuration files are UTF-8), with or without a BOM."""
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        row = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        raise SourceDecodeError(
-            f"cannot decode byte {data[error.start : error.start + 1]!r} as utf-8", row, column
-        ) from None
 
 
 def check_notebook(text: str, path: str, settings: Settings) -> List[Diagnostic]:
@@ -161,7 +146,7 @@ def _decode_config(data: bytes) -> str:
     try:
         return decode_utf8(data)
     except SourceDecodeError as error:
-        raise FileSkippedError(f"not UTF-8 text (line {error.row}): skipped") from None
+        raise FileSkippedError(f"{error.message} (line {error.row}): skipped") from None
 
 
 def _check_config(text: str, path: str, settings: Settings) -> List[Diagnostic]:
