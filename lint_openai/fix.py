@@ -18,8 +18,9 @@ MAX_PASSES = 10
 
 
 Checker = Callable[[str], List[Diagnostic]]
-# Applies one round of fixes to a document's text (``apply_fixes`` for a module; notebooks edit their cells).
-Applier = Callable[[str, Iterable[Diagnostic], bool], Tuple[str, int]]
+# Applies one round of fixes to a document's text, returning it and the code of each fix applied
+# (``apply_fixes_by_code`` for a module; a notebook edits its cells).
+Applier = Callable[[str, Iterable[Diagnostic], bool], Tuple[str, List[str]]]
 
 
 def applicable(fix: Fix, unsafe: bool) -> bool:
@@ -30,14 +31,22 @@ def applicable(fix: Fix, unsafe: bool) -> bool:
 
 
 def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> Tuple[str, int]:
-    """Apply the fixes of ``diagnostics`` to ``text``; returns the new text and how many fixes applied.
+    """Apply the fixes of ``diagnostics`` to ``text``; returns the new text and how many fixes applied."""
+    fixed, codes = apply_fixes_by_code(text, diagnostics, unsafe)
+    return fixed, len(codes)
+
+
+def apply_fixes_by_code(
+    text: str, diagnostics: Iterable[Diagnostic], unsafe: bool = False
+) -> Tuple[str, List[str]]:
+    """Apply the fixes of ``diagnostics`` to ``text``; returns the new text and the code of each fix applied.
 
     Fixes are taken in source order; a fix whose edits overlap an already accepted edit is skipped
     (it can apply on a later pass, once the text has been re-checked).
     """
     lines = LineIndex(text)
     accepted: List[Tuple[int, int, str]] = []
-    applied = 0
+    applied: List[str] = []
     for diagnostic in sorted(diagnostics, key=lambda d: d.sort_key):
         fix = diagnostic.fix
         if fix is None or not applicable(fix, unsafe):
@@ -46,7 +55,7 @@ def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], unsafe: bool = Fal
         if _overlaps(spans) or any(_overlaps([span, other]) for span in spans for other in accepted):
             continue
         accepted.extend(spans)
-        applied += 1
+        applied.append(diagnostic.code)
     pieces = []
     cursor = 0
     for start, end, content in sorted(accepted):
@@ -73,6 +82,7 @@ class FixOutcome:
     applied: int = 0
     remaining: List[Diagnostic] = field(default_factory=list)
     error: Optional[str] = None
+    applied_codes: List[str] = field(default_factory=list)  # the code of each fix applied, in order
 
 
 def fix_source(
@@ -80,7 +90,7 @@ def fix_source(
     check: Checker,
     unsafe: bool = False,
     *,
-    apply: Applier = apply_fixes,
+    apply: Applier = apply_fixes_by_code,
     validate: Callable[[str], object] = parse_quietly,
 ) -> FixOutcome:
     """Fix ``text`` until no applicable fix remains (at most ``MAX_PASSES`` rounds).
@@ -91,19 +101,19 @@ def fix_source(
     ``validate``.
     """
     current = text
-    applied_total = 0
+    codes: List[str] = []
     diagnostics = check(current)
     for _ in range(MAX_PASSES):
         candidate, applied = apply(current, diagnostics, unsafe)
         if not applied:
-            return FixOutcome(current, applied_total, diagnostics)
+            return FixOutcome(current, len(codes), diagnostics, applied_codes=codes)
         try:
             validate(candidate)
         except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
             message = f"a fix produced invalid code ({error}); the remaining fixes were not applied"
-            return FixOutcome(current, applied_total, diagnostics, message)
+            return FixOutcome(current, len(codes), diagnostics, message, codes)
         current = candidate
-        applied_total += applied
+        codes += applied
         diagnostics = check(current)
     message = f"fixes did not converge after {MAX_PASSES} passes; the remaining fixes were not applied"
-    return FixOutcome(current, applied_total, diagnostics, message)
+    return FixOutcome(current, len(codes), diagnostics, message, codes)

@@ -194,7 +194,7 @@ def test_undecodable_and_huge_files_are_skipped(tmp_path: Path) -> None:
 def test_secrets_never_reach_any_output(project: Path) -> None:
     write(project / "one_line.json", '{"api_key": "sk-never-printed", "model": "gpt-4"}')
     outputs = []
-    for output in ("concise", "full", "json", "sarif", "github", "pylint", "junit"):
+    for output in ("concise", "full", "json", "json-lines", "sarif", "github", "gitlab", "pylint", "junit"):
         status, out, err = run([str(project), "--config-files", "--output-format", output])
         assert status == 1
         outputs.append(out + err)
@@ -203,6 +203,13 @@ def test_secrets_never_reach_any_output(project: Path) -> None:
         outputs.append(out + err)
     assert all(SECRET not in text for text in outputs)
     for fixture in FIXTURES.iterdir():  # --fix leaves configuration files alone
+        assert (project / fixture.name).read_bytes() == fixture.read_bytes()
+
+
+def test_add_noqa_leaves_configuration_files_alone(project: Path) -> None:
+    status, _, err = run([str(project), "--config-files", "--add-noqa"])
+    assert status == 1 and "Added 0 noqa directives." in err  # an INI comment would join the value
+    for fixture in FIXTURES.iterdir():
         assert (project / fixture.name).read_bytes() == fixture.read_bytes()
 
 

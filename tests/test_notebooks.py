@@ -114,6 +114,19 @@ def test_formats_located_by_file_lines_point_into_the_json(v0: Path) -> None:
     assert raw_text_at(text, Location(int(match[1]), int(match[2]))).startswith("openai.api_base = ")
     assert "::OAI103 cell 3:5:1: assigning `openai.api_base`" in line
 
+    _, gitlab, _ = run([str(v0), "--output-format", "gitlab"])
+    issue = next(i for i in json.loads(gitlab) if i["check_name"] == "OAI102")
+    begin = issue["location"]["positions"]["begin"]
+    assert raw_text_at(text, Location(begin["line"], begin["column"])).startswith(
+        "openai.error.RateLimitError"
+    )
+    assert issue["description"].startswith("OAI102: cell 6:4:8: ")
+
+    _, lines, _ = run([str(v0), "--output-format", "json-lines"])
+    assert {(json.loads(line)["cell"], json.loads(line)["code"]) for line in lines.splitlines()} >= {
+        (6, "OAI102")
+    }
+
     _, pylint, _ = run([str(v0), "--output-format", "pylint"])
     row = int(re.search(rf"{re.escape(str(v0))}:(\d+): \[OAI201\] cell 6:3:37: ", pylint)[1])  # type: ignore[index]
     assert '\\"text-davinci-003\\"' in text.splitlines()[row - 1]
@@ -320,6 +333,20 @@ def test_unsafe_fixes_and_diff_per_cell(v0: Path) -> None:
     assert " %%time\n" in out  # context lines of the cell
     assert "cell 2" not in out and "nvidia" not in out
     assert "Would fix" in err
+
+
+def test_add_noqa_writes_into_cells_around_ipython_lines(v0: Path) -> None:
+    original = v0.read_text(encoding="utf-8")
+    status, _, err = run([str(v0), "--add-noqa"])
+    assert status == 0 and "Added 6 noqa directives." in err
+    assert run([str(v0)])[1].strip() == "All checks passed!"
+    cells = read_notebook(v0.read_text(encoding="utf-8")).cells
+    assert cells[5].source.startswith("%%time\ntry:\n")  # the magic line is back, untouched
+    assert cells[10].source.startswith("files = !ls\nfor name in files:\n    !echo $name\n")
+    assert cells[10].source.endswith("# expect: OAI101, OAI201  # noqa: OAI101, OAI201")
+    removed, added = changed_lines(original, v0.read_text(encoding="utf-8"))
+    assert len(removed) == len(added) == 6 and all("# noqa: OAI" in line for line in added)
+    assert run([str(v0), "--add-noqa"])[2].startswith("Added 0 noqa directives.")
 
 
 def test_stdin_notebook(v0: Path, tmp_path: Path) -> None:

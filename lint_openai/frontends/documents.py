@@ -10,17 +10,19 @@ cell, and the other cells are still checked. Fixes are written back into the cel
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Callable, Dict, FrozenSet, Iterable, List, Tuple
+from typing import Callable, Collection, Dict, FrozenSet, Iterable, List, Tuple
 
 from lint_openai.config.settings import Settings
 from lint_openai.diagnostic import Diagnostic
 from lint_openai.engine import check_config_file, check_source, knowledge_for, parse_error_diagnostics
-from lint_openai.fix import Applier, apply_fixes
+from lint_openai.fix import Applier, apply_fixes_by_code
 from lint_openai.knowledge.model_lifecycle import ModelKnowledge
 from lint_openai.source.config_files import config_format
 from lint_openai.source.config_files.tree import ConfigFileError
 from lint_openai.source.decoding import SourceDecodeError, decode_source, decode_utf8, parse_quietly
+from lint_openai.source.ipython import split_lines
 from lint_openai.source.noqa import file_is_exempt
+from lint_openai.source.noqa_add import NoqaOutcome, add_noqa
 from lint_openai.source.notebook import CodeSpan, Notebook, NotebookError, is_notebook_path, read_notebook
 from lint_openai.source.notebook_json import NotebookText
 from lint_openai.source.prefilter import bytes_may_have_findings, may_have_findings
@@ -34,6 +36,8 @@ class FileSkippedError(Exception):
 
 
 Validator = Callable[[str], object]
+# Writes noqa directives for findings (``--add-noqa``); those it cannot suppress stay findings.
+NoqaWriter = Callable[[str, List[Diagnostic], Collection[str]], NoqaOutcome]
 
 
 @dataclass(frozen=True)
@@ -44,9 +48,10 @@ class DocumentKind:
     may_have_findings: Callable[[bytes, ModelKnowledge], bool]
     decode: Callable[[bytes], str]
     check: Callable[[str, str, Settings], List[Diagnostic]]
-    apply: Applier = apply_fixes
+    apply: Applier = apply_fixes_by_code
     # Given the original text, what checks that a fixed text is still valid (raises if not).
     validator: Callable[[str], Validator] = lambda original: parse_quietly
+    add_noqa: NoqaWriter = add_noqa
 
 
 def document_kind(path: str) -> DocumentKind:
@@ -94,23 +99,60 @@ def _parses(span: CodeSpan) -> bool:
     return True
 
 
-def apply_notebook_fixes(text: str, diagnostics: Iterable[Diagnostic], unsafe: bool) -> Tuple[str, int]:
+def _by_cell(diagnostics: Iterable[Diagnostic]) -> Dict[int, List[Diagnostic]]:
+    found: Dict[int, List[Diagnostic]] = {}
+    for diagnostic in diagnostics:
+        if diagnostic.cell is not None:
+            found.setdefault(diagnostic.cell, []).append(diagnostic)
+    return found
+
+
+def apply_notebook_fixes(text: str, diagnostics: Iterable[Diagnostic], unsafe: bool) -> Tuple[str, List[str]]:
     """Apply one round of fixes inside each cell's source; every other byte of the file is kept."""
     notebook = read_notebook(text)
-    by_cell: Dict[int, List[Diagnostic]] = {}
-    for diagnostic in diagnostics:
-        if diagnostic.cell is not None and diagnostic.fix is not None:
-            by_cell.setdefault(diagnostic.cell, []).append(diagnostic)
     changes: Dict[int, str] = {}
-    applied = 0
-    for number, found in by_cell.items():
-        source, count = apply_fixes(notebook.cells[number - 1].source, found, unsafe)
-        if count:
+    applied: List[str] = []
+    for number, found in _by_cell(diagnostics).items():
+        source, codes = apply_fixes_by_code(notebook.cells[number - 1].source, found, unsafe)
+        if codes:
             changes[number] = source
-            applied += count
-    if not changes:
-        return text, 0
-    return NotebookText(text).with_sources(changes), applied
+            applied += codes
+    return (NotebookText(text).with_sources(changes) if changes else text), applied
+
+
+def add_notebook_noqa(
+    text: str, diagnostics: List[Diagnostic], unsuppressible: Collection[str]
+) -> NoqaOutcome:
+    """``# noqa`` directives written into the cells' lines (a finding outside any cell stays a finding).
+
+    Directives are placed in the cell's Python (IPython syntax neutralised), then the IPython lines are put
+    back: no directive ever lands on one (findings are never there, nor inside strings they end).
+    """
+    notebook = read_notebook(text)
+    spans = {span.cell: span for span in notebook.spans}
+    changes: Dict[int, str] = {}
+    added = 0
+    unsuppressed = [d for d in diagnostics if d.cell is None or d.cell not in spans]
+    for number, found in _by_cell(diagnostics).items():
+        span = spans.get(number)
+        if span is None:
+            continue
+        outcome = add_noqa(span.python.text, found, unsuppressible)
+        unsuppressed += outcome.unsuppressed
+        if outcome.added:
+            lines = split_lines(outcome.text)
+            original = split_lines(notebook.cells[number - 1].source)
+            for row in span.python.replaced:
+                lines[row - 1] = original[row - 1]
+            changes[number] = "".join(lines)
+            added += outcome.added
+    fixed = NotebookText(text).with_sources(changes) if changes else text
+    return NoqaOutcome(fixed, added, sorted(unsuppressed, key=lambda d: d.sort_key))
+
+
+def _no_config_noqa(text: str, diagnostics: List[Diagnostic], unsuppressible: Collection[str]) -> NoqaOutcome:
+    """Configuration files get no directives: a comment would become part of an INI value, and JSON has none."""
+    return NoqaOutcome(text, 0, list(diagnostics))
 
 
 def notebook_validator(original: str) -> Validator:
@@ -164,5 +206,8 @@ NOTEBOOK = DocumentKind(
     check_notebook,
     apply=apply_notebook_fixes,
     validator=notebook_validator,
+    add_noqa=add_notebook_noqa,
 )
-CONFIG = DocumentKind("configuration", _config_may_have_findings, _decode_config, _check_config)
+CONFIG = DocumentKind(
+    "configuration", _config_may_have_findings, _decode_config, _check_config, add_noqa=_no_config_noqa
+)

@@ -6,8 +6,9 @@ import fnmatch
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, List, Optional, Sequence
+from typing import Callable, Iterable, Iterator, List, Optional, Sequence, Tuple
 
+from lint_openai.config.settings import Settings
 from lint_openai.frontends.cli.gitignore import GitignoreFilter
 from lint_openai.source.config_files import config_format
 from lint_openai.source.notebook import is_notebook_path
@@ -43,6 +44,12 @@ DEFAULT_EXCLUDES = (
     "venv",
 )
 PYTHON_SUFFIXES = (".py", ".pyi")
+
+
+def excludes_for(settings: Settings, extended: bool = True) -> Tuple[str, ...]:
+    """The exclude patterns in force: ``exclude`` (else the defaults), plus ``extend-exclude`` if asked."""
+    base = settings.exclude or DEFAULT_EXCLUDES
+    return (*base, *settings.extend_exclude) if extended else tuple(base)
 
 
 @dataclass(frozen=True)

@@ -16,17 +16,20 @@ from lint_openai.diagnostic import Diagnostic
 from lint_openai.engine import InternalError, knowledge_for, parse_error_diagnostics
 from lint_openai.fix import fix_source
 from lint_openai.frontends.cli.writing import write_atomically
-from lint_openai.frontends.documents import FileSkippedError, document_kind
+from lint_openai.frontends.documents import DocumentKind, FileSkippedError, document_kind
+from lint_openai.rules.registry import PARSE_ERROR
 from lint_openai.source.decoding import SourceDecodeError, detect_encoding
 from lint_openai.source.notebook import cell_diff, is_notebook_path
 
 
 @dataclass(frozen=True)
 class FixMode:
-    """What to do with fixes: apply unsafe ones too, and write them (else only compute a diff)."""
+    """What to do with fixes: apply unsafe ones too, and write them (else only compute a diff). ``noqa``:
+    instead of fixes, add a ``# noqa`` directive for each finding (``--add-noqa``)."""
 
     unsafe: bool = False
     write: bool = True
+    noqa: bool = False
 
 
 @dataclass
@@ -40,6 +43,7 @@ class FileResult:
     fixed: int = 0
     fixed_source: Optional[str] = None
     fix_error: Optional[str] = None
+    fixed_codes: List[str] = field(default_factory=list)  # the code of each fix applied (--show-fixes)
     note: Optional[str] = None  # why the file was skipped (a notebook for R, an invalid YAML file...)
 
     def diff(self) -> str:
@@ -99,6 +103,8 @@ def check_data(data: bytes, shown: str, settings: Settings, fix: Optional[FixMod
     try:
         if fix is None:
             return FileResult(shown, check(text), text)
+        if fix.noqa:
+            return _with_noqa(shown, text, check(text), kind)
         outcome = fix_source(text, check, fix.unsafe, apply=kind.apply, validate=kind.validator(text))
     except InternalError as error:
         return FileResult(shown, [], text, internal_error=str(error))
@@ -111,7 +117,14 @@ def check_data(data: bytes, shown: str, settings: Settings, fix: Optional[FixMod
         fixed=outcome.applied,
         fixed_source=outcome.text,
         fix_error=outcome.error,
+        fixed_codes=outcome.applied_codes,
     )
+
+
+def _with_noqa(shown: str, text: str, diagnostics: List[Diagnostic], kind: DocumentKind) -> FileResult:
+    """The text with ``# noqa`` directives (written like a fix); what none could suppress stays a finding."""
+    outcome = kind.add_noqa(text, diagnostics, {PARSE_ERROR.code})
+    return FileResult(shown, outcome.unsuppressed, text, fixed=outcome.added, fixed_source=outcome.text)
 
 
 def encode_like(original: bytes, text: str) -> bytes:

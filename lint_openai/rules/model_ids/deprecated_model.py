@@ -8,7 +8,7 @@ from typing import Optional
 from lint_openai.analyses.model_references import model_references
 from lint_openai.context import Context
 from lint_openai.knowledge.model_lifecycle import DEPRECATED, ModelInfo, ModelKnowledge
-from lint_openai.rules.base import bad, good
+from lint_openai.rules.base import DEPRECATION, bad, good
 from lint_openai.rules.model_ids.common import LIFECYCLE_SOURCE, ModelRule, advice, replacement_fix
 
 
@@ -30,6 +30,7 @@ class DeprecatedModel(ModelRule):
 
     code = "OAI202"
     symbol = "deprecated-model"
+    severity = DEPRECATION
     summary = "model with an announced shutdown date"
     fix_availability = "sometimes"
     sources = (LIFECYCLE_SOURCE,)
