@@ -53,14 +53,14 @@ def settings_from_mapping(table: Mapping[str, Any], where: str) -> Settings:
             if not isinstance(value, str) or not value[:1].isdigit():
                 raise ConfigError(f'{at}: expected an openai version such as "3.57.0", got {value!r}')
             values["sdk_version"] = value
-        elif key in ("respect-gitignore", "force-exclude"):
+        elif key in ("respect-gitignore", "force-exclude", "notebooks", "config-files"):
             if not isinstance(value, bool):
                 raise ConfigError(f"{at}: expected true or false, got {value!r}")
             values[key.replace("-", "_")] = value
         else:
             known = (
                 "select, extend-select, ignore, per-file-ignores, exclude, extend-exclude, respect-gitignore, "
-                "force-exclude, today, sdk-version, models-override"
+                "force-exclude, notebooks, config-files, today, sdk-version, models-override"
             )
             raise ConfigError(f"{where}: unknown option {key!r} (known: {known})")
     return Settings(**values)

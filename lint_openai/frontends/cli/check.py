@@ -11,7 +11,7 @@ from typing import List, Optional, TextIO
 from lint_openai.config.hosts import SettingsResolver, cli_options
 from lint_openai.config.settings import ConfigError, Settings
 from lint_openai.diagnostic import Diagnostic
-from lint_openai.frontends.cli.discovery import excludes_for, iter_python_files
+from lint_openai.frontends.cli.discovery import FileKinds, excludes_for, iter_python_files
 from lint_openai.frontends.cli.exit_status import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from lint_openai.frontends.cli.output.fixes import format_applied_fixes, format_available_fixes
 from lint_openai.frontends.cli.output.formats import FORMATTERS, MACHINE_FORMATS
@@ -42,6 +42,8 @@ class CheckCommand:
                 extend_per_file_ignores=args.extend_per_file_ignores,
                 force_exclude=args.force_exclude,
                 respect_gitignore=args.respect_gitignore,
+                notebooks=args.notebooks,
+                config_files=args.config_files,
             )
         )
         self.fix_mode: Optional[FixMode] = None
@@ -75,6 +77,8 @@ class CheckCommand:
                 )
             if result.fix_error:
                 self.err.write(f"warning: {result.path}: {result.fix_error}\n")
+            if result.note and not self.args.quiet:
+                self.err.write(f"note: {result.path}: {result.note}\n")
         report_stream = self._report_stream(stdin)
         if self.args.add_noqa:
             return self._finish_add_noqa(results, diagnostics, fixed, report_stream)
@@ -145,7 +149,7 @@ class CheckCommand:
     ) -> None:
         report = Report(
             diagnostics,
-            {result.path: result.source or "" for result in results},
+            {result.path: _reported_source(result) for result in results},
             color=self.args.output_format in ("concise", "full")
             and not self.args.output_file
             and use_color(stream),
@@ -190,6 +194,7 @@ class CheckCommand:
                     force_exclude=settings.force_exclude,
                     respect_gitignore=settings.respect_gitignore,
                     project_root=settings.project_root,
+                    kinds=FileKinds(notebooks=settings.notebooks, config_files=settings.config_files),
                 )
             )
         return files
@@ -198,3 +203,8 @@ class CheckCommand:
         files = self._discover()
         settings = [self.settings_for(file.resolve()) for file in files]
         return check_files(tasks_for(files, settings, self.fix_mode), self.args.jobs)
+
+
+def _reported_source(result: FileResult) -> str:
+    """The text the remaining findings point into: the fixed text once fixes were applied."""
+    return result.fixed_source if result.fixed_source is not None else result.source or ""
