@@ -23,6 +23,7 @@ from lint_openai.semantic.values import (
     Encoding,
     Function,
     Instance,
+    LibraryName,
     Method,
     Module,
     Part,
@@ -47,6 +48,10 @@ ENV_GETTERS = frozenset({"os.getenv", "os.environ.get"})
 
 
 AZURE_API_TYPES = frozenset({"azure", "azure_ad", "azuread"})
+
+
+# Libraries whose imported names are values (``LibraryName``): the SDK's HTTP transports, pydantic.
+NAMED_LIBRARIES = frozenset({"httpx", "httpx2", "pydantic"})
 
 
 class SemanticModel:
@@ -356,6 +361,8 @@ class SemanticModel:
             return Part(base, (name,))  # type: ignore[arg-type]
         if kind is Part:
             return Part(base.result, (*base.path, name))  # type: ignore[attr-defined]
+        if kind is LibraryName:
+            return LibraryName(f"{base.name}.{name}")  # type: ignore[attr-defined]
         if kind is Instance:
             return self._member_of_class(base.node, name, instance=True)  # type: ignore[attr-defined]
         if kind is UserClass:
@@ -374,6 +381,8 @@ class SemanticModel:
         if module == "tiktoken":
             return Function(f"tiktoken.{name}") if name in TIKTOKEN_FUNCTIONS else UNKNOWN
         qualified = f"{module}.{name}"
+        if module.partition(".")[0] in NAMED_LIBRARIES:
+            return LibraryName(qualified)
         client_class = self.sdk.client_class_at(qualified)
         if client_class is not None:
             return SdkClass(client_class)

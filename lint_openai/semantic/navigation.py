@@ -1,5 +1,6 @@
 """Where a node sits: the attribute read on it, the call that calls it, the value assigned to it, the SDK
-method a call invokes (answered from the parent links and bindings the binder recorded)."""
+method a call invokes, the dict literal a name holds (answered from the parent links and bindings the binder
+recorded)."""
 
 from __future__ import annotations
 
@@ -40,4 +41,17 @@ def assigned_value(model: SemanticModel, target: ast.AST) -> Optional[ast.AST]:
         return parent.value
     if isinstance(parent, ast.AnnAssign) and parent.target is target:
         return parent.value
+    return None
+
+
+def dict_literal(model: SemanticModel, expr: ast.AST, scope: Scope) -> Optional[ast.Dict]:
+    """The dict literal ``expr`` is, directly or through a name whose only binding is one."""
+    if isinstance(expr, ast.Dict):
+        return expr
+    if not isinstance(expr, ast.Name):
+        return None
+    owner = model.lookup_scope(expr.id, scope)
+    bindings = owner.bindings.get(expr.id, []) if owner else []
+    if len(bindings) == 1 and bindings[0].kind == "value" and isinstance(bindings[0].expr, ast.Dict):
+        return bindings[0].expr
     return None

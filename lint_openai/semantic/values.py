@@ -137,6 +137,14 @@ class Function(Value):
 
 
 @dataclass(frozen=True)
+class LibraryName(Value):
+    """A name imported from a library the model knows by its qualified name (``httpx.Client``,
+    ``pydantic.BaseModel``): what it is, never what it does."""
+
+    name: str
+
+
+@dataclass(frozen=True)
 class UserClass(Value):
     """A class defined in the file."""
 
