@@ -449,7 +449,7 @@ class SemanticModel:
         if kind is Method:
             if func.path in (("with_options",), ("copy",)):  # type: ignore[attr-defined]
                 return func.client  # type: ignore[attr-defined]
-            return ApiResult(call, func.path, func.client)  # type: ignore[attr-defined]
+            return ApiResult(call, func.path, func.client, raw=func.raw)  # type: ignore[attr-defined]
         if kind is V0Method:
             return ApiResult(call, (func.symbol, func.method), None, v0=True)  # type: ignore[attr-defined]
         if kind is Function:

@@ -106,6 +106,7 @@ class ApiResult(Value):
     path: Tuple[str, ...]
     client: Optional[Client]
     v0: bool = False
+    raw: bool = False  # called through ``with_raw_response`` or ``with_streaming_response``
 
 
 @dataclass(frozen=True)
