@@ -18,7 +18,7 @@ from typing import List, Optional, Tuple
 from lint_openai.context import Context
 from lint_openai.knowledge.api import Surface, api, canonical_path
 from lint_openai.knowledge.model_lifecycle import ACTIVE, RETIRED
-from lint_openai.semantic.calls import keyword_value
+from lint_openai.semantic.calls import callee_attributes, keyword_value
 from lint_openai.semantic.navigation import dict_literal
 from lint_openai.semantic.scopes import Scope
 from lint_openai.semantic.values import Client, Method, SdkClass
@@ -77,6 +77,18 @@ def retired_call(ctx: Context, call: ast.Call, scope: Scope) -> bool:
     """Whether ``call`` is a request into an API that is shut down on the judged date (OAI701 reports it)."""
     use = call_surface(ctx, call, scope)
     return use is not None and use.status == RETIRED
+
+
+def retired_shape(ctx: Context, call: ast.Call) -> bool:
+    """Whether the callee's attribute chain ends with a method path of an API shut down on the judged date
+    (``<anything>.beta.assistants.create``), whatever the receiver is: if it is the SDK, OAI701 applies;
+    if it is a look-alike, the call is not OpenAI's. Used only to keep other findings silent."""
+    path = canonical_path(callee_attributes(call))
+    for start in range(len(path)):
+        surface = api().surface_for_path(path[start:])
+        if surface is not None and ".".join(path[start:]) in surface.methods:
+            return surface.status(ctx.today) == RETIRED
+    return False
 
 
 def header_uses(ctx: Context, call: ast.Call, scope: Scope) -> List[HeaderUse]:

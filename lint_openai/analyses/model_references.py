@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Dict, Iterator, List, Optional, Set, Tuple
 
 from lint_openai import knowledge
-from lint_openai.analyses.api_surfaces import retired_call
+from lint_openai.analyses.api_surfaces import retired_call, retired_shape
 from lint_openai.analyses.model_flow import CONSULTING_CALLEE, LOG_CALLEE, ModelFlow
 from lint_openai.context import Context
 from lint_openai.semantic.calls import callee_name
@@ -63,6 +63,9 @@ class ModelLiteral:
     requested: bool = False  # named somewhere that does not only consult it (may reach a request)
     azure: bool = False  # flows into a call on an Azure (or other-server) client: a deployment name
     passed: bool = False  # given to another library's call that may send it (not only stored)
+    retired_passes: int = (
+        0  # given to calls shaped like a shut-down API's method (``x.beta.assistants.create``)
+    )
 
     @property
     def is_request_model(self) -> bool:
@@ -161,6 +164,7 @@ class ModelReferences:
             return  # ``SimpleNamespace(model=..., choices=[...])``: a stand-in for a response
         if name in MOCK_ASSERTIONS:
             return  # ``mock.create.assert_called_once_with(model=...)``: an expected call, never sent
+        via = "retired" if retired_shape(self.ctx, call) else "call"
         for keyword in call.keywords:
             if keyword.arg is not None:
                 self._named(
@@ -168,7 +172,7 @@ class ModelReferences:
                     keyword.value,
                     scope,
                     lambda keyword=keyword: self.flow.keyword_consulted(call, keyword),
-                    via_call=True,
+                    via=via,
                 )
 
     def _target_flow(self, target: ast.AST, scope: Scope):  # type: ignore[no-untyped-def]
@@ -240,12 +244,13 @@ class ModelReferences:
             )
 
     def _named(
-        self, name: Optional[str], value: ast.AST, scope: Scope, consulted=None, via_call: bool = False
+        self, name: Optional[str], value: ast.AST, scope: Scope, consulted=None, via: str = ""
     ) -> None:  # type: ignore[no-untyped-def]
         """A value given to something named like a model: counts only for an exact known model id.
 
         ``consulted()`` says whether the value is only consulted there (compared, looked up, tokenized);
-        ``via_call``: the value is a keyword of a call (another library's request), not a stored value.
+        ``via`` is ``"call"`` for a keyword of another library's call (which may send it), ``"retired"`` for
+        a keyword of a call shaped like a shut-down API's method, ``""`` for a stored value.
         """
         if not name or not is_model_name(name):
             return
@@ -258,11 +263,13 @@ class ModelReferences:
             if entry is None:
                 continue
             entry.named = True
-            if not entry.requested or (via_call and not entry.passed):
+            if via == "retired":
+                entry.retired_passes += 1
+            if not entry.requested or (via == "call" and not entry.passed):
                 if requested is None:
                     requested = consulted is None or not consulted()
                 entry.requested = entry.requested or requested
-                entry.passed = entry.passed or (via_call and requested)
+                entry.passed = entry.passed or (via == "call" and requested)
 
     def _literal(self, literal: ast.Constant, model: str, scope: Scope) -> Optional[ModelLiteral]:
         if not hasattr(literal, "lineno") or self.ctx.models.get(model) is None:
@@ -290,9 +297,11 @@ class ModelReferences:
 
     def _only_for_retired_apis(self, entry: ModelLiteral) -> bool:
         """One problem, one finding: every request the file shows for the literal goes to a shut-down API
-        (OAI701 reports those calls), and no other library's call is given it."""
+        (OAI701 reports those calls on proven clients; on other receivers shaped like one, such as
+        ``self.client.beta.assistants.create``, the id is that API's or not OpenAI's), no other call is
+        given it, and it goes to at least one of them."""
         return (
-            bool(entry.calls)
+            bool(entry.calls or entry.retired_passes)
             and not entry.passed
             and all(call in self.retired_calls for call, _, _ in entry.calls)
         )

@@ -250,7 +250,9 @@ class SemanticModel:
         members = [value for value in self._annotation_members(annotation, scope) if value is not NONE]
         clients = [value for value in members if isinstance(value, Client)]
         if members and len(clients) == len(members):
-            return clients[0]
+            # ``Union[AsyncOpenAI, AsyncAzureOpenAI]`` may be an Azure client: say so (no model ids, no
+            # OpenAI platform lifecycle), as the more cautious of the two.
+            return next((client for client in clients if client.is_azure), clients[0])
         return UNKNOWN
 
     def _annotation_members(self, annotation: Optional[ast.AST], scope: Scope) -> Iterable[Value]:
