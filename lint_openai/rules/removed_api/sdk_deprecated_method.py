@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ast
-from typing import Optional
+from typing import Optional, Tuple
 
 from lint_openai.analyses.api_surfaces import retired_call
 from lint_openai.context import Context
@@ -54,7 +54,7 @@ class SdkDeprecatedMethod(Rule):
             from openai import OpenAI
 
             client = OpenAI()
-            speech = client.audio.speech.create(model="gpt-realtime-2.1", voice="alloy", input="Hello")
+            speech = client.audio.speech.create(model=speech_model, voice="alloy", input="Hello")
             speech.stream_to_file("hello.mp3")
             """,
             (5, 1),
@@ -65,7 +65,7 @@ class SdkDeprecatedMethod(Rule):
 
             client = OpenAI()
             with client.audio.speech.with_streaming_response.create(
-                model="gpt-realtime-2.1", voice="alloy", input="Hello"
+                model=speech_model, voice="alloy", input="Hello"
             ) as response:
                 response.stream_to_file("hello.mp3")
             """
@@ -113,8 +113,9 @@ class SdkDeprecatedMethod(Rule):
             result = ctx.model.resolve(func.value, scope)
             deprecated = self._response_method(ctx, result, func.attr, scope)
             if deprecated is not None:
-                shown = f"{'.'.join(result.path)}(...).{func.attr}"  # type: ignore[attr-defined]
-                self._report(ctx, node, shown, deprecated)
+                path = result.path  # type: ignore[attr-defined]
+                shown = f"{'.'.join(path)}(...).{func.attr}"
+                self._report(ctx, node, shown, deprecated, path)
 
     @staticmethod
     def _response_method(ctx: Context, result: object, name: str, scope: Scope) -> Optional[DeprecatedMethod]:
@@ -126,10 +127,20 @@ class SdkDeprecatedMethod(Rule):
             return None
         return api().deprecated_response_method(binary.returns, name)
 
-    def _report(self, ctx: Context, node: ast.Call, shown: str, deprecated: DeprecatedMethod) -> None:
+    def _report(
+        self,
+        ctx: Context,
+        node: ast.Call,
+        shown: str,
+        deprecated: DeprecatedMethod,
+        path: Tuple[str, ...] = (),
+    ) -> None:
         message = f'`{shown}` is deprecated in the SDK: "{deprecated.sdk_message}"'
-        if deprecated.replacement and deprecated.replacement != "with_streaming_response":
-            message += f"; use `{deprecated.replacement}`"
-        if deprecated.replacement_note:
-            message += f" ({deprecated.replacement_note})"
+        note = deprecated.replacement_note
+        if deprecated.replacement == "with_streaming_response" and note and path:
+            # The SDK's pattern, for this method: ``with client.audio.speech.with_streaming_response.create(...)``.
+            note = note.replace("<resource>", ".".join(path[:-1])).replace("<method>", path[-1])
+            message += f"; use `{note}`"
+        elif deprecated.replacement:
+            message += f"; use `{deprecated.replacement}`" + (f" ({note})" if note else "")
         ctx.report(self, node, message, end_node=node.func)
