@@ -84,9 +84,9 @@ def retired_shape(ctx: Context, call: ast.Call) -> bool:
     (``<anything>.beta.assistants.create``), whatever the receiver is: if it is the SDK, OAI701 applies;
     if it is a look-alike, the call is not OpenAI's. Used only to keep other findings silent."""
     path = canonical_path(callee_attributes(call))
-    for start in range(len(path)):
-        surface = api().surface_for_path(path[start:])
-        if surface is not None and ".".join(path[start:]) in surface.methods:
+    for start in range(len(path) - 1):  # a method path has a resource and a method name at least
+        surface = api().surface_of_method(path[start:])
+        if surface is not None:
             return surface.status(ctx.today) == RETIRED
     return False
 
@@ -94,7 +94,14 @@ def retired_shape(ctx: Context, call: ast.Call) -> bool:
 def header_uses(ctx: Context, call: ast.Call, scope: Scope) -> List[HeaderUse]:
     """The beta header values ``call`` sends that select a surface which is not active on the judged date:
     ``extra_headers=`` of an SDK method, ``default_headers=`` of a client class, ``with_options`` or ``copy``."""
-    keyword = _headers_keyword(ctx, call, scope)
+    memo = ctx.memo.setdefault(HeaderUse, {})
+    if call not in memo:  # type: ignore[operator]
+        memo[call] = _header_uses(ctx, call, scope)  # type: ignore[index]
+    return memo[call]  # type: ignore[index]
+
+
+def _header_uses(ctx: Context, call: ast.Call, scope: Scope) -> List[HeaderUse]:
+    keyword = _headers_keyword(ctx, call, scope) if call.keywords else None
     mapping = dict_literal(ctx.model, keyword, scope) if keyword is not None else None
     if mapping is None:
         return []

@@ -235,6 +235,9 @@ class ApiKnowledge:
             path: BinaryResponse(r["returns"], r["with_raw_response"], r["with_streaming_response"])
             for path, r in data["binary_responses"].items()
         }
+        self._method_surfaces = {
+            method: surface for surface in self.surfaces.values() for method in surface.methods
+        }
         self._headers = {
             (name.lower(), value.lower()): surface
             for surface in self.surfaces.values()
@@ -251,6 +254,10 @@ class ApiKnowledge:
                 if path[: len(prefix)] == prefix and len(prefix) > best_length:
                     best, best_length = surface, len(prefix)
         return best
+
+    def surface_of_method(self, path: Sequence[str]) -> Optional[Surface]:
+        """The surface whose SDK method is exactly ``path`` (``beta.threads.runs.create``), if any."""
+        return self._method_surfaces.get(_dotted(path))
 
     def surface_for_header(self, name: str, value: str) -> Optional[Surface]:
         """The surface a request header selects (``OpenAI-Beta: realtime=v1``); the header name is

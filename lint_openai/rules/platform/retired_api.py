@@ -20,11 +20,14 @@ class RetiredApi(ApiLifecycleRule):
     `extra_headers=` or a client's `default_headers=` (literal dicts, also through constants).
 
     ## Why is this bad?
-    Every request fails: a shut-down endpoint is "no longer accessible" (deprecations page). The
-    Realtime beta answers `beta_api_shape_disabled` ("The Realtime Beta API is no longer supported.
-    Please use /v1/realtime for the GA API."). The SDK marks the Assistants and Videos methods
-    `@deprecated`, which type checkers show only with `reportDeprecated` switched on and without a date;
-    it does not mark `client.beta.realtime` at all. The message gives the shutdown date, the replacement
+    Every request fails: a shut-down endpoint is "no longer accessible" (deprecations page; the page
+    does not quote the error body). The Realtime beta answers `beta_api_shape_disabled` ("The Realtime
+    Beta API is no longer supported. Please use /v1/realtime for the GA API."); for image variations the
+    SDK's own docstring says "This endpoint is retired and no longer available". Before sending, the SDK
+    only emits a `DeprecationWarning` ("The Assistants API is deprecated in favor of the Responses API",
+    "The Sora API is scheduled to permanently shut down on September 24, 2026."), which Python hides
+    outside `__main__`, and type checkers show its `@deprecated` marks only with `reportDeprecated`
+    switched on, without a date; `client.beta.realtime` is not marked at all. The message gives the shutdown date, the replacement
     that is live on the judged date (following replacements that are gone themselves: `assistants=v1` ->
     `assistants=v2`, shut down with the Assistants API) and the migration guide. "Today" is the real date
     unless pinned with `--today` or `today = "YYYY-MM-DD"`; before the shutdown OAI702 reports the same
@@ -36,7 +39,8 @@ class RetiredApi(ApiLifecycleRule):
     and is not reported; the calls through it are. Azure OpenAI clients are not reported (Azure runs its own
     Assistants service: Microsoft's pages disagree on its retirement date and the project's facts carry
     none), nor are Amazon Bedrock clients or clients whose `base_url` is another server (the NEAR AI hub
-    implements its own Assistants API). `client.responses`, `client.conversations`, `client.vector_stores`,
+    implements its own Assistants API), nor wrappers the file cannot see into (`instructor.patch(client)`,
+    langchain's `OpenAIAssistantRunnable`). `client.responses`, `client.conversations`, `client.vector_stores`,
     `client.realtime` and `client.beta.chat.completions.parse` are live and never reported.
 
     ## Fix safety
@@ -133,7 +137,9 @@ class RetiredApi(ApiLifecycleRule):
         good(
             '''
             import anthropic
+            import instructor
             import litellm
+            from langchain.agents.openai_assistant import OpenAIAssistantRunnable
             from openai import AzureOpenAI, OpenAI
 
             class Workspace:
@@ -149,7 +155,9 @@ class RetiredApi(ApiLifecycleRule):
             azure.beta.assistants.create(model="assistant-deployment")
             hub = OpenAI(base_url="https://api.near.ai/v1")
             hub.beta.threads.create()
+            OpenAIAssistantRunnable(assistant_id="asst_1").invoke({"content": "Hi"})
+            instructor.patch(OpenAI()).beta.threads.create()
             ''',
-            title="look-alikes, other libraries, Azure and another server",
+            title="look-alikes, other libraries and wrappers, Azure and another server",
         ),
     )

@@ -27,7 +27,8 @@ class ProxiesArgument(Rule):
     Checks for `proxies=` given to the HTTP client the SDK uses: `openai.DefaultHttpxClient`,
     `DefaultAsyncHttpxClient`, `DefaultHttpx2Client`, `DefaultAsyncHttpx2Client`, and an `httpx.Client` /
     `httpx.AsyncClient` (or `httpx2.Client` / `httpx2.AsyncClient`) passed to an SDK client as
-    `http_client=` (directly or through a variable assigned once).
+    `http_client=` (directly or through a variable assigned once). A call in an `except TypeError:` handler
+    (a fallback for an old httpx after trying `proxy=`) is fine.
 
     ## Why is this bad?
     httpx 0.28 removed `proxies=`, and httpx2, the SDK's default transport since openai 3.0, does not
@@ -92,11 +93,16 @@ class ProxiesArgument(Rule):
             """
             import httpx
             import requests
+            from openai import DefaultHttpxClient
 
             session = httpx.Client(proxies=proxy_url)
             requests.get(url, proxies={"https": proxy_url})
+            try:
+                transport = DefaultHttpxClient(proxy=proxy_url)
+            except TypeError:  # an old httpx
+                transport = DefaultHttpxClient(proxies=proxy_url)
             """,
-            title="httpx clients the SDK never sees; other libraries",
+            title="httpx clients the SDK never sees; other libraries; a fallback for an old httpx",
         ),
     )
 
@@ -118,7 +124,7 @@ class ProxiesArgument(Rule):
 
     def _check_proxies(self, ctx: Context, call: ast.Call, scope: Scope, shown: str) -> None:
         keyword = next((k for k in call.keywords if k.arg == "proxies"), None)
-        if keyword is None:
+        if keyword is None or _in_type_error_fallback(ctx, call):
             return
         message = (
             f"{shown}: httpx 0.28 and httpx2 (the SDK's transport) have no `proxies=`: {ERROR}; "
@@ -135,6 +141,22 @@ class ProxiesArgument(Rule):
             return None
         edit = ctx.replace(keyword, f"proxy={ctx.segment(keyword.value)}")
         return ctx.fix(Applicability.SAFE, "Rename to `proxy=`", edit)
+
+
+def _in_type_error_fallback(ctx: Context, node: ast.AST) -> bool:
+    """Inside ``except TypeError:`` (or a broader handler): code that tries ``proxy=`` first and keeps
+    ``proxies=`` for an old httpx, where it still works."""
+    current = ctx.model.parent(node)
+    while current is not None and not isinstance(
+        current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+    ):
+        if isinstance(current, ast.ExceptHandler):
+            caught = ast.walk(current.type) if current.type is not None else iter(())
+            names = {getattr(n, "id", getattr(n, "attr", "")) for n in caught}
+            if current.type is None or names & {"TypeError", "Exception", "BaseException"}:
+                return True
+        current = ctx.model.parent(current)
+    return False
 
 
 def _is_sdk_http_client(func: object) -> bool:
