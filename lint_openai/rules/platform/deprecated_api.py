@@ -15,8 +15,11 @@ class DeprecatedApi(ApiLifecycleRule):
     any surface of OAI701 between its announcement and its shutdown date.
 
     ## Why is this bad?
-    The code works today and fails on the shutdown date. The message gives the date, the days left and
-    the replacement that is live on the judged date. On the shutdown date the finding becomes OAI701;
+    The code works today and fails on the shutdown date. The SDK's docstring of
+    `audio.translations.create` says "The endpoint and model are deprecated and scheduled to shut down on
+    February 26, 2027"; at run time it emits only a `DeprecationWarning`, and fine-tuning job creation is
+    not marked in the SDK at all (the date is on the deprecations page). The message gives the date, the
+    days left and the replacement that is live on the judged date. On the shutdown date the finding becomes OAI701;
     `--today` (or `today = "YYYY-MM-DD"` in `[tool.lint-openai]`) moves both, for reproducible CI.
 
     ## Fix safety
