@@ -93,7 +93,12 @@ async def test_initialize_advertises_features(client: LanguageClient) -> None:
     assert capabilities.position_encoding == types.PositionEncodingKind.Utf16  # the client offered none
     assert capabilities.text_document_sync.change == types.TextDocumentSyncKind.Incremental
     assert capabilities.hover_provider
-    assert list(capabilities.code_action_provider.code_action_kinds) == ["quickfix", FIX_ALL_KIND]
+    assert list(capabilities.code_action_provider.code_action_kinds) == [
+        "quickfix",
+        FIX_ALL_KIND,
+        f"notebook.{FIX_ALL_KIND}",
+    ]
+    assert capabilities.notebook_document_sync is None  # this client has no notebook capabilities
     assert list(capabilities.execute_command_provider.commands) == ["lint-openai.fixAll"]
     await wait_until(lambda: client.registrations, "the pyproject.toml watcher")
     watcher = client.registrations[0]
