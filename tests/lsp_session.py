@@ -97,6 +97,22 @@ async def initialize(
     )
 
 
+async def actions_at(
+    client: LanguageClient, uri: str, line: int, character: int, only: Optional[List[str]] = None
+) -> List[types.CodeAction]:
+    """The code actions at one position (those of ``only`` kinds, if given)."""
+    position = types.Position(line=line, character=character)
+    result = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=types.Range(start=position, end=position),
+            context=types.CodeActionContext(diagnostics=[], only=only),
+        )
+    )
+    assert result is not None
+    return [action for action in result if isinstance(action, types.CodeAction)]
+
+
 def published(client: LanguageClient, uri: str) -> List[types.PublishDiagnosticsParams]:
     return [p for p in client.published if p.uri == uri]  # type: ignore[attr-defined]
 

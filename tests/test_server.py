@@ -7,7 +7,6 @@ server's ``initializationOptions`` pin ``today`` over the workspace's ``pyprojec
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
 
 import pytest
 import pytest_lsp
@@ -15,6 +14,7 @@ from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from .lsp_session import (
+    actions_at,
     apply_text_edits,
     change_document,
     config,
@@ -60,21 +60,6 @@ async def opened(
     uri = (workspace / name).as_uri()
     open_document(client, uri, text)
     return await wait_for_publish(client, uri, 1)
-
-
-async def actions_at(
-    client: LanguageClient, uri: str, line: int, character: int, only: Optional[List[str]] = None
-) -> List[types.CodeAction]:
-    position = types.Position(line=line, character=character)
-    result = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            range=types.Range(start=position, end=position),
-            context=types.CodeActionContext(diagnostics=[], only=only),
-        )
-    )
-    assert result is not None
-    return [action for action in result if isinstance(action, types.CodeAction)]
 
 
 def edit_summary(action: types.CodeAction) -> tuple:

@@ -28,6 +28,7 @@ from .lsp_notebooks import (
     splice,
 )
 from .lsp_session import (
+    actions_at,
     apply_text_edits,
     config,
     initialize,
@@ -89,20 +90,6 @@ async def opened(client: LanguageClient, name: str, texts: List[str] = CELLS, ma
 
 def latest(client: LanguageClient, uri: str) -> List[tuple]:
     return [span(d) for d in published(client, uri)[-1].diagnostics]
-
-
-async def actions_at(
-    client: LanguageClient, uri: str, line: int, character: int, only: Optional[List[str]] = None
-) -> List[types.CodeAction]:
-    position = types.Position(line=line, character=character)
-    result = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            range=types.Range(start=position, end=position),
-            context=types.CodeActionContext(diagnostics=[], only=only),
-        )
-    )
-    return [action for action in result or [] if isinstance(action, types.CodeAction)]
 
 
 def changes(edit: Optional[types.WorkspaceEdit]) -> List[tuple]:
@@ -218,7 +205,7 @@ async def test_incremental_change_in_a_cell_in_utf16(client: LanguageClient) -> 
         ("OAI101", 3, 17, 3, 45),
         ("OAI202", 3, 52, 3, 59),
     ]
-    save_notebook(client, notebook)  # checked again; nothing changed, so nothing is published again
+    save_notebook(client, notebook)  # the same findings after a save: no cell is published again
     assert (await actions_at(client, use.uri, 3, 20, only=["quickfix"]))[0].title.startswith(
         "lint-openai (OAI101)"
     )
