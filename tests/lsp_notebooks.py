@@ -97,7 +97,8 @@ def _send(client: LanguageClient, notebook: ClientNotebook, cells: types.Noteboo
 def edit_cell(
     client: LanguageClient, notebook: ClientNotebook, index: int, at: types.Range, text: str
 ) -> None:
-    """Replace the text at ``at`` in cell ``index`` (an incremental change)."""
+    """Replace the text at ``at`` in cell ``index`` (an incremental change); the client's own copy of the
+    cell is updated reading ``at`` as UTF-16, as :func:`apply_text_edits` does."""
     cell = notebook.cells[index]
     cell.text = apply_text_edits(cell.text, [types.TextEdit(range=at, new_text=text)])
     cell.version += 1
