@@ -328,6 +328,24 @@ async def test_workspace_configuration_overrides(client: LanguageClient, workspa
     assert [span(d) for d in restored.diagnostics] == V0_SPANS
 
 
+async def test_documents_of_other_languages_are_never_checked(
+    client: LanguageClient, workspace: Path
+) -> None:
+    notes = (workspace / "notes.md").as_uri()
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=notes, language_id="markdown", version=1, text=V0_CALL)
+        )
+    )
+    uri = (workspace / "after_notes.py").as_uri()
+    await opened(client, workspace, "after_notes.py", V0_CALL)
+    # Settings changed: every open document is checked again, in the order they were opened.
+    before = len(published(client, uri))
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
+    await wait_for_publish(client, uri, 1, after=before)
+    assert published(client, notes) == []
+
+
 async def test_close_clears_diagnostics(client: LanguageClient, workspace: Path) -> None:
     uri = (workspace / "closed.py").as_uri()
     await opened(client, workspace, "closed.py", V0_CALL)

@@ -1,5 +1,5 @@
 """The server's notebook documents without a process: notebookDocument/didChange applied to the cells, the
-owner of each cell URI, and what is published per cell."""
+owner of each cell URI, what is published per cell, and which open documents are checked."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from lsprotocol import types
 from lint_openai.config.settings import Settings
 from lint_openai.frontends.documents import check_cells
 from lint_openai.frontends.server.cell_diagnostics import CellPublisher
+from lint_openai.frontends.server.documents import DocumentStore
 from lint_openai.frontends.server.notebooks import NotebookDocument, NotebookStore
+from lint_openai.frontends.server.open_documents import OpenDocuments
 
 NB = "file:///w/nb.ipynb"
 CODE, MARKUP = types.NotebookCellKind.Code, types.NotebookCellKind.Markup
@@ -160,3 +162,15 @@ def test_cells_are_published_when_their_version_or_findings_change() -> None:
     assert updates(change(store, 3, structure(2, 1, did_close=["b"]))) == [("b", None, [])]
     assert [(p.uri, list(p.diagnostics)) for p in publisher.closed(NB)] == [("a", []), ("s", [])]
     assert publisher.closed(NB) == []
+
+
+def test_open_documents_are_python_text_documents_and_notebooks() -> None:
+    texts, notebooks = DocumentStore(), NotebookStore()
+    documents = OpenDocuments(texts, notebooks)
+    python = texts.open(item("file:///w/a.py", "import openai\n"))
+    texts.open(item("file:///w/notes.md", "openai.Completion.create()", "markdown"))
+    texts.open(item(NB, "{}", "json"))  # the notebook's file opened as JSON text too
+    notebook = opened(notebooks)
+    assert documents.all() == [python, notebook]
+    assert documents.get("file:///w/a.py") is python and documents.get(NB) is notebook
+    assert documents.get("file:///w/notes.md") is None and documents.get("a") is None  # a cell is no document

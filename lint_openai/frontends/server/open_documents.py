@@ -1,7 +1,8 @@
-"""Every open document by URI, as the scheduler checks them: text documents and notebooks.
+"""The open documents the scheduler checks, by URI: Python text documents and notebooks.
 
-A notebook is checked as one document (its URI, its version); its cells' URIs lead to it through
-:meth:`NotebookStore.owner`.
+A text document of another language (markdown, JSON...) is kept (it may be requested) but never checked,
+not even when every document is checked again after a settings change. A notebook is checked as one
+document (its URI, its version); its cells' URIs lead to it through :meth:`NotebookStore.owner`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ Checked = Union[Document, NotebookDocument]
 
 
 class OpenDocuments:
-    """The text documents and the notebooks open in the client."""
+    """The Python text documents and the notebooks open in the client."""
 
     def __init__(self, texts: DocumentStore, notebooks: NotebookStore) -> None:
         self.texts = texts
@@ -23,7 +24,7 @@ class OpenDocuments:
 
     def get(self, uri: str) -> Optional[Checked]:
         document = self.texts.get(uri)
-        return document if document is not None else self.notebooks.get(uri)
+        return document if document is not None and document.is_python else self.notebooks.get(uri)
 
     def all(self) -> List[Checked]:
-        return [*self.texts.all(), *self.notebooks.all()]
+        return [*(document for document in self.texts.all() if document.is_python), *self.notebooks.all()]
