@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import List, Optional, TextIO
 
@@ -16,6 +15,7 @@ from lint_openai.frontends.cli.output.formats import FORMATTERS, MACHINE_FORMATS
 from lint_openai.frontends.cli.output.report import Report, statistics, summary, use_color
 from lint_openai.frontends.cli.parallel import check_files, tasks_for
 from lint_openai.frontends.cli.runner import FileResult, FixMode, check_data
+from lint_openai.frontends.cli.stdin import fixed_bytes, read_stdin, write_bytes
 
 
 class CheckCommand:
@@ -35,6 +35,7 @@ class CheckCommand:
             )
         )
         self.fix_mode: Optional[FixMode] = None
+        self._stdin_data = b""
         if args.fix or args.fix_only or args.diff:
             self.fix_mode = FixMode(unsafe=args.unsafe_fixes, write=not args.diff)
 
@@ -49,27 +50,44 @@ class CheckCommand:
             return EXIT_CLEAN
         stdin = self.args.paths == ["-"]
         results = self._check_stdin() if stdin else self._check_paths()
+        if stdin and self.fix_mode and self.fix_mode.write:
+            echoed, dropped = fixed_bytes(self._stdin_data, results[0])
+            if dropped:
+                results[0].write_error, results[0].fixed = dropped, 0
         diagnostics: List[Diagnostic] = [d for result in results for d in result.diagnostics]
         fixed = sum(result.fixed for result in results)
         for result in results:
-            if result.internal_error:
-                self.err.write(
-                    f"error: {result.internal_error} (this is a bug in lint-openai; please report it)\n"
-                )
-            if result.fix_error:
-                self.err.write(f"warning: {result.path}: {result.fix_error}\n")
+            self._messages(result)
         report_stream = self.err if stdin and self.fix_mode and self.fix_mode.write else self.out
         if self.args.diff:
             self.out.write("".join(result.diff() for result in results))
             if not self.args.quiet:
                 self.err.write(f"Would fix {fixed} error{'s' if fixed != 1 else ''}.\n")
         elif stdin and self.fix_mode:
-            self.out.write(results[0].fixed_source or results[0].source or "")
+            write_bytes(self.out, echoed)
         if not self.args.diff and not self.args.fix_only:
             self._report(results, diagnostics, fixed, report_stream)
         elif self.args.fix_only and not self.args.quiet:
             report_stream.write(f"Fixed {fixed} error{'s' if fixed != 1 else ''}.\n")
         return self._exit_code(results, diagnostics, fixed)
+
+    def _messages(self, result: FileResult) -> None:
+        """The per-file messages on stderr: internal errors, skipped files, fixes not applied or not written."""
+        if result.internal_error:
+            self.err.write(
+                f"error: {result.internal_error} (this is a bug in lint-openai; please report it)\n"
+            )
+        if result.skipped:
+            self.err.write(f"warning: {result.path}: skipped: {result.skipped}\n")
+        if result.fix_error:
+            self.err.write(f"warning: {result.path}: {result.fix_error}\n")
+        if result.write_error:
+            self.err.write(f"error: {result.path}: {result.write_error}\n")
+        elif self.fix_mode and result.unchecked:
+            kept = (
+                "printed unchanged" if self.args.paths == ["-"] and self.fix_mode.write else "left unchanged"
+            )
+            self.err.write(f"error: {result.path}: not fixed ({result.unchecked}); {kept}\n")
 
     def _report(
         self, results: List[FileResult], diagnostics: List[Diagnostic], fixed: int, stream: TextIO
@@ -90,7 +108,11 @@ class CheckCommand:
     def _exit_code(self, results: List[FileResult], diagnostics: List[Diagnostic], fixed: int) -> int:
         if any(result.internal_error for result in results):
             return EXIT_ERROR
-        if self.args.exit_zero or self.args.fix_only:
+        if self.args.exit_zero:
+            return EXIT_CLEAN
+        if self.fix_mode and any(result.write_error or result.unchecked for result in results):
+            return EXIT_FINDINGS  # a file that could not be fixed (or its fixes not written) is never a pass
+        if self.args.fix_only:
             return EXIT_CLEAN
         if self.args.diff:
             return EXIT_FINDINGS if fixed else EXIT_CLEAN
@@ -99,7 +121,8 @@ class CheckCommand:
     def _check_stdin(self) -> List[FileResult]:
         shown = self.args.stdin_filename or "-"
         settings = self.settings_for(Path(self.args.stdin_filename or ".").resolve())
-        return [check_data(sys.stdin.buffer.read(), shown, settings, self.fix_mode)]
+        self._stdin_data = read_stdin()
+        return [check_data(self._stdin_data, shown, settings, self.fix_mode)]
 
     def _discover(self) -> List[Path]:
         """The files to check, after exclusions and ``.gitignore``; every path must exist."""

@@ -16,6 +16,7 @@ from lint_openai.diagnostic import Diagnostic
 from lint_openai.engine import InternalError, check_source, knowledge_for, parse_error_diagnostics
 from lint_openai.fix import fix_source
 from lint_openai.frontends.cli.writing import write_atomically
+from lint_openai.rules.registry import PARSE_ERROR
 from lint_openai.source.decoding import SourceDecodeError, decode_source, detect_encoding
 from lint_openai.source.prefilter import bytes_may_have_findings
 
@@ -39,6 +40,13 @@ class FileResult:
     fixed: int = 0
     fixed_source: Optional[str] = None
     fix_error: Optional[str] = None
+    write_error: Optional[str] = None  # fixes computed but not written (file changed, read-only, I/O error)
+    skipped: Optional[str] = None  # not read at all (not a regular file), and why
+
+    @property
+    def unchecked(self) -> Optional[str]:
+        """Why the file could not be checked (its ``OAI001`` message), if it could not."""
+        return next((d.message for d in self.diagnostics if d.code == PARSE_ERROR.code), None)
 
     def diff(self) -> str:
         """A unified diff of the fixes (empty when nothing changed)."""
@@ -71,7 +79,7 @@ def check_file(
         error = _write_fixed(path, data, result.source or "", result.fixed_source)
         if error is not None:
             result = check_data(data, shown, settings)  # the file is unchanged: report its own findings
-            result.fix_error = error
+            result.write_error = error
     return result
 
 
