@@ -15,7 +15,7 @@ from lint_openai.config.settings import Settings
 from lint_openai.diagnostic import Diagnostic
 from lint_openai.engine import InternalError, check_source, knowledge_for, parse_error_diagnostics
 from lint_openai.fix import fix_source
-from lint_openai.frontends.cli.writing import NotWritten, replace_file_contents
+from lint_openai.frontends.cli.writing import NotWrittenError, replace_file_contents
 from lint_openai.rules.registry import PARSE_ERROR
 from lint_openai.source.decoding import SourceDecodeError, decode_source, detect_encoding
 from lint_openai.source.prefilter import bytes_may_have_findings
@@ -126,6 +126,6 @@ def _write_fixed(path: Path, original: bytes, source: str, fixed_source: str) ->
         if encode_like(original, source) != original:
             raise UnicodeError("the file's bytes do not survive decoding and re-encoding")
         replace_file_contents(path, original, encode_like(original, fixed_source))
-    except (OSError, UnicodeError, SourceDecodeError, NotWritten) as error:
+    except (OSError, UnicodeError, SourceDecodeError, NotWrittenError) as error:
         return f"fixes not written: {error}"
     return None

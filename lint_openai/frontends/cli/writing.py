@@ -2,7 +2,7 @@
 hard links, the symlink that led to the file.
 
 - The bytes on disk are compared with the bytes the fixes were computed from just before the file is
-  replaced: a file saved meanwhile is left alone (:class:`NotWritten`).
+  replaced: a file saved meanwhile is left alone (:class:`NotWrittenError`).
 - A read-only file (no write bit, or not writable by this user) is not rewritten, as ruff refuses.
 - A file with one link is replaced atomically: temporary file, owner and group, then mode (``chown`` clears
   set-id bits), ``fsync``, rename. An interrupted run never leaves a half-written file.
@@ -27,22 +27,22 @@ CHANGED = "the file changed since it was read; run again"
 DEFERRED_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
 
 
-class NotWritten(Exception):
+class NotWrittenError(Exception):
     """The fixes were not written, on purpose; the message says why."""
 
 
 def replace_file_contents(path: Path, expected: bytes, data: bytes) -> None:
     """Replace the contents of ``path`` (followed through symlinks) by ``data`` if they are still ``expected``.
 
-    Raises :class:`NotWritten` when the file changed or is read-only, ``OSError`` when writing fails;
+    Raises :class:`NotWrittenError` when the file changed or is read-only, ``OSError`` when writing fails;
     in both cases the file is left as it was.
     """
     target = path.resolve()
     info = target.stat()
     if not stat.S_ISREG(info.st_mode):
-        raise NotWritten("not a regular file")
+        raise NotWrittenError("not a regular file")
     if not info.st_mode & 0o222 or not os.access(target, os.W_OK):
-        raise NotWritten("the file is read-only")
+        raise NotWrittenError("the file is read-only")
     if info.st_nlink > 1 or not write_atomically(target, data, expected, info):
         write_in_place(target, expected, data)
 
@@ -54,7 +54,7 @@ def write_atomically(
 
     The replacement gets the file's owner, group and mode. Returns ``False`` (nothing changed) when the
     owner cannot be given to it (not root, file owned by someone else): write in place instead. With
-    ``expected``, raises :class:`NotWritten` if the file no longer holds those bytes.
+    ``expected``, raises :class:`NotWrittenError` if the file no longer holds those bytes.
     """
     info = info or path.stat()
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".lint-openai", dir=path.parent)
@@ -70,7 +70,7 @@ def write_atomically(
             os.fchmod(handle.fileno(), stat.S_IMODE(info.st_mode))
             os.fsync(handle.fileno())
         if expected is not None and path.read_bytes() != expected:
-            raise NotWritten(CHANGED)
+            raise NotWrittenError(CHANGED)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -85,7 +85,7 @@ def write_in_place(path: Path, expected: bytes, data: bytes) -> None:
     descriptor = os.open(path, os.O_RDWR | getattr(os, "O_NOFOLLOW", 0))
     try:
         if _read_all(descriptor) != expected:
-            raise NotWritten(CHANGED)
+            raise NotWrittenError(CHANGED)
         if len(data) > len(expected):
             _reserve(descriptor, len(data))
         with _deferred_signals():
