@@ -14,6 +14,7 @@ from lint_openai.frontends.cli.exit_status import EXIT_CLEAN, EXIT_ERROR, EXIT_F
 from lint_openai.frontends.cli.output.formats import FORMATTERS, MACHINE_FORMATS
 from lint_openai.frontends.cli.output.report import Report, statistics, summary, use_color
 from lint_openai.frontends.cli.parallel import check_files, tasks_for
+from lint_openai.frontends.cli.paths import MISSING, path_problem, resolved
 from lint_openai.frontends.cli.runner import FileResult, FixMode, check_data
 from lint_openai.frontends.cli.stdin import fixed_bytes, read_stdin, write_bytes
 
@@ -32,6 +33,7 @@ class CheckCommand:
                 ignore=args.ignore,
                 today=args.today,
                 config_file=args.config,
+                max_file_size=args.max_file_size,
             )
         )
         self.fix_mode: Optional[FixMode] = None
@@ -120,19 +122,23 @@ class CheckCommand:
 
     def _check_stdin(self) -> List[FileResult]:
         shown = self.args.stdin_filename or "-"
-        settings = self.settings_for(Path(self.args.stdin_filename or ".").resolve())
+        settings = self.settings_for(resolved(Path(self.args.stdin_filename or ".")))
         self._stdin_data = read_stdin()
         return [check_data(self._stdin_data, shown, settings, self.fix_mode)]
 
     def _discover(self) -> List[Path]:
         """The files to check, after exclusions and ``.gitignore``; every path must exist."""
         paths = [Path(p) for p in (self.args.paths or ["."])]
-        missing = [p for p in paths if not p.exists() and not p.is_symlink()]
+        problems = [(p, path_problem(p)) for p in paths]
+        missing = [p for p, problem in problems if problem == MISSING]
         if missing:
-            raise ConfigError(f"no such file or directory: {', '.join(str(p) for p in missing)}")
+            raise ConfigError(f"{MISSING}: {', '.join(str(p) for p in missing)}")
+        for path, problem in problems:
+            if problem:
+                raise ConfigError(f"{path}: {problem}")
         files: List[Path] = []
         for path in paths:
-            settings = self.settings_for(path.resolve())
+            settings = self.settings_for(resolved(path))
             excludes = (*(settings.exclude or DEFAULT_EXCLUDES), *settings.extend_exclude)
             force = settings.force_exclude if self.args.force_exclude is None else self.args.force_exclude
             gitignore = (
@@ -153,5 +159,5 @@ class CheckCommand:
 
     def _check_paths(self) -> List[FileResult]:
         files = self._discover()
-        settings = [self.settings_for(file.resolve()) for file in files]
+        settings = [self.settings_for(resolved(file)) for file in files]
         return check_files(tasks_for(files, settings, self.fix_mode), self.args.jobs)

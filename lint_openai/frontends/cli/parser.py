@@ -59,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="check files that .gitignore excludes",
     )
     check.add_argument(
+        "--max-file-size",
+        metavar="SIZE",
+        help='skip larger files with an OAI001 finding (bytes, or "512KB", "2MB"; 0: no limit; default 2MB)',
+    )
+    check.add_argument(
         "--jobs",
         "-j",
         type=_positive_int,
@@ -96,4 +101,6 @@ def build_parser() -> argparse.ArgumentParser:
     rule = commands.add_parser("rule", help="print the documentation of a rule")
     rule.add_argument("code", nargs="?", help="rule code or symbol, e.g. OAI101")
     rule.add_argument("--all", action="store_true", help="print every rule")
+    for command in (check, listing, rule):
+        command.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     return parser
