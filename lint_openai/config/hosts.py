@@ -17,7 +17,7 @@ from typing import Callable, Dict, Iterable, Optional, Sequence, Tuple
 from lint_openai.config.environment import installed_sdk_version
 from lint_openai.config.pyproject import find_config, load_config_file
 from lint_openai.config.selection import validate_selectors
-from lint_openai.config.settings import Settings, parse_date
+from lint_openai.config.settings import Settings, parse_date, parse_size
 
 CODE_PREFIX = "OAI"
 
@@ -40,6 +40,7 @@ class HostOptions:
     isolated: bool = False
     noqa: bool = True
     sdk_version: Optional[str] = None
+    max_file_size: Optional[int] = None
 
     def apply(self, base: Settings) -> Settings:
         """``base`` (from ``pyproject.toml``) with these options layered on top."""
@@ -51,6 +52,7 @@ class HostOptions:
             today=self.today or base.today,
             noqa=self.noqa,
             sdk_version=self.sdk_version or base.sdk_version,
+            max_file_size=base.max_file_size if self.max_file_size is None else self.max_file_size,
         )
 
 
@@ -108,6 +110,7 @@ def cli_options(
     config_file: Optional[Path],
     isolated: bool = False,
     sdk_version: Optional[str] = None,
+    max_file_size: Optional[str] = None,
 ) -> HostOptions:
     """The CLI's ``check`` options (each validated; unknown codes are a :class:`ConfigError`)."""
     codes = {option: split_codes(values) for option, values in (
@@ -124,6 +127,7 @@ def cli_options(
         config_file=config_file,
         isolated=isolated,
         sdk_version=sdk_version,
+        max_file_size=parse_size(max_file_size, "--max-file-size") if max_file_size is not None else None,
     )
 
 

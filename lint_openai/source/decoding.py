@@ -7,6 +7,7 @@ import codecs
 import io
 import tokenize
 import warnings
+from typing import Optional
 
 
 def parse_quietly(text: str, filename: str = "<unknown>") -> ast.Module:
@@ -25,6 +26,20 @@ class SourceDecodeError(Exception):
         self.message = message
         self.row = row
         self.column = column
+
+
+# Longest first: the UTF-32-LE mark starts with the UTF-16-LE one.
+WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def wide_encoding(data: bytes) -> Optional[str]:
+    """``"utf-16"``/``"utf-32"`` if ``data`` starts with that byte order mark (Python cannot read such source)."""
+    return next((codec for bom, codec in WIDE_BOMS if data.startswith(bom)), None)
 
 
 def detect_encoding(data: bytes) -> tuple[str, bool]:

@@ -15,10 +15,11 @@ from lint_openai.config.settings import Settings
 from lint_openai.diagnostic import Diagnostic
 from lint_openai.engine import InternalError, check_source, knowledge_for, parse_error_diagnostics
 from lint_openai.fix import fix_source
+from lint_openai.frontends.cli.reading import NotRegularFileError, read_regular_file
 from lint_openai.frontends.cli.writing import NotWrittenError, replace_file_contents
 from lint_openai.rules.registry import PARSE_ERROR
-from lint_openai.source.decoding import SourceDecodeError, decode_source, detect_encoding
-from lint_openai.source.prefilter import bytes_may_have_findings
+from lint_openai.source.decoding import SourceDecodeError, decode_source, detect_encoding, wide_encoding
+from lint_openai.source.prefilter import bytes_may_have_findings, may_have_findings
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,9 @@ def check_file(
     """Check one file (and fix it if asked); unreadable or undecodable files give ``OAI001``."""
     shown = display_path or str(path)
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path)
+    except NotRegularFileError as error:
+        return FileResult(shown, skipped=str(error))
     except OSError as error:
         reason = error.strerror or type(error).__name__
         return FileResult(
@@ -85,8 +88,17 @@ def check_file(
 
 def check_data(data: bytes, shown: str, settings: Settings, fix: Optional[FixMode] = None) -> FileResult:
     """Check the bytes of one file (read from disk or stdin), computing fixes if asked."""
+    wide = wide_encoding(data)
+    if wide is not None:
+        return _wide_file(data, wide, shown, settings)
     if not bytes_may_have_findings(data, knowledge_for(settings)):
         return FileResult(shown)  # cannot have findings: not even decoded (so no OAI001 either)
+    if settings.max_file_size and len(data) > settings.max_file_size:
+        message = (
+            f"file not checked: {len(data):,} bytes, more than max-file-size ({settings.max_file_size:,}); "
+            "raise max-file-size ([tool.lint-openai] or --max-file-size) to check it"
+        )
+        return FileResult(shown, parse_error_diagnostics(settings, shown, message, 1, 1))
     try:
         text = decode_source(data)
     except SourceDecodeError as error:
@@ -111,6 +123,18 @@ def check_data(data: bytes, shown: str, settings: Settings, fix: Optional[FixMod
         fixed_source=outcome.text,
         fix_error=outcome.error,
     )
+
+
+def _wide_file(data: bytes, codec: str, shown: str, settings: Settings) -> FileResult:
+    """A UTF-16/32 file: Python refuses it, so it is ``OAI001`` if its text could have findings."""
+    if not may_have_findings(data.decode(codec, errors="replace"), knowledge_for(settings)):
+        return FileResult(shown)
+    family = codec[:6].upper()
+    message = (
+        f"the file is {family} (it starts with a {family} byte order mark): Python reads source as UTF-8 or an "
+        "ASCII-compatible PEP 263 encoding and refuses it (SyntaxError: Non-UTF-8 code); save it as UTF-8"
+    )
+    return FileResult(shown, parse_error_diagnostics(settings, shown, message, 1, 1))
 
 
 def encode_like(original: bytes, text: str) -> bytes:
