@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import codecs
 import io
+import sys
 import tokenize
 import warnings
 from typing import Optional
@@ -16,6 +17,22 @@ def parse_quietly(text: str, filename: str = "<unknown>") -> ast.Module:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return ast.parse(text, filename=filename)
+
+
+def too_deep_to_compile(tree: ast.AST) -> bool:
+    """Python 3.10's parser accepts expressions its compiler then refuses (``RecursionError: maximum recursion
+    depth exceeded during compilation``, at 3 x the recursion limit: ``COMPILER_STACK_FRAME_SCALE`` in
+    CPython's compile.c); Python 3.11+ rejects them while parsing. True if ``tree`` nests deeper than that."""
+    if sys.version_info >= (3, 11):
+        return False
+    limit = 3 * sys.getrecursionlimit()
+    pending = [(tree, 1)]
+    while pending:
+        node, depth = pending.pop()
+        if depth > limit:
+            return True
+        pending.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+    return False
 
 
 class SourceDecodeError(Exception):
