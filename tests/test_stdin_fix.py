@@ -82,3 +82,12 @@ def test_fixed_stdin_keeps_crlf_and_missing_final_newline() -> None:
     result = pipe(data, "--fix-only")
     assert result.stdout == FIXED_CALL.replace(b"\n", b"\r\n").rstrip(b"\r\n")
     assert result.returncode == 0
+
+
+def test_input_whose_bytes_do_not_survive_decoding_is_printed_unchanged() -> None:
+    # UTF-7 decodes "+AGE-" to "a", which it encodes back as "a": the fixed text could not keep the bytes.
+    data = b"# coding: utf-7\nimport openai\nx = '+AGE-'\n" + V0_CALL[14:]
+    result = pipe(data, "--fix")
+    assert result.stdout == data and result.returncode == 1
+    assert b"fixes not applied: the input's bytes do not survive decoding and re-encoding" in result.stderr
+    assert b"OAI101" in result.stderr  # the input's own findings are reported

@@ -142,3 +142,16 @@ def test_owner_that_cannot_be_given_to_a_replacement_means_writing_in_place(
     assert path.read_text(encoding="utf-8") == FIXED
     assert (path.stat().st_ino, path.stat().st_uid) == (inode, OTHER_UID)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.py"]
+
+
+def test_directory_that_cannot_take_a_temporary_file_means_writing_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = v0_file(tmp_path)
+
+    def refused(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise PermissionError(13, "Permission denied")  # a 0555 directory is no obstacle to root
+
+    monkeypatch.setattr(writing.tempfile, "mkstemp", refused)
+    assert run(["check", str(path), "--fix"])[0] == 0
+    assert path.read_text(encoding="utf-8") == FIXED

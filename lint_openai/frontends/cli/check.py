@@ -37,7 +37,7 @@ class CheckCommand:
             )
         )
         self.fix_mode: Optional[FixMode] = None
-        self._stdin_data = b""
+        self._stdin_echo = b""  # what check - --fix prints
         if args.fix or args.fix_only or args.diff:
             self.fix_mode = FixMode(unsafe=args.unsafe_fixes, write=not args.diff)
 
@@ -52,10 +52,6 @@ class CheckCommand:
             return EXIT_CLEAN
         stdin = self.args.paths == ["-"]
         results = self._check_stdin() if stdin else self._check_paths()
-        if stdin and self.fix_mode and self.fix_mode.write:
-            echoed, dropped = fixed_bytes(self._stdin_data, results[0])
-            if dropped:
-                results[0].write_error, results[0].fixed = dropped, 0
         diagnostics: List[Diagnostic] = [d for result in results for d in result.diagnostics]
         fixed = sum(result.fixed for result in results)
         for result in results:
@@ -66,7 +62,7 @@ class CheckCommand:
             if not self.args.quiet:
                 self.err.write(f"Would fix {fixed} error{'s' if fixed != 1 else ''}.\n")
         elif stdin and self.fix_mode:
-            write_bytes(self.out, echoed)
+            write_bytes(self.out, self._stdin_echo)
         if not self.args.diff and not self.args.fix_only:
             self._report(results, diagnostics, fixed, report_stream)
         elif self.args.fix_only and not self.args.quiet:
@@ -123,8 +119,14 @@ class CheckCommand:
     def _check_stdin(self) -> List[FileResult]:
         shown = self.args.stdin_filename or "-"
         settings = self.settings_for(resolved(Path(self.args.stdin_filename or ".")))
-        self._stdin_data = read_stdin()
-        return [check_data(self._stdin_data, shown, settings, self.fix_mode)]
+        data = read_stdin()
+        result = check_data(data, shown, settings, self.fix_mode)
+        if self.fix_mode and self.fix_mode.write:
+            self._stdin_echo, dropped = fixed_bytes(data, result)
+            if dropped:  # the input is printed unchanged: report its own findings
+                result = check_data(data, shown, settings)
+                result.write_error = dropped
+        return [result]
 
     def _discover(self) -> List[Path]:
         """The files to check, after exclusions and ``.gitignore``; every path must exist."""

@@ -6,7 +6,8 @@ hard links, the symlink that led to the file.
 - A read-only file (no write bit, or not writable by this user) is not rewritten, as ruff refuses.
 - A file with one link is replaced atomically: temporary file, owner and group, then mode (``chown`` clears
   set-id bits), ``fsync``, rename. An interrupted run never leaves a half-written file.
-- A file with other hard links (or whose owner cannot be given to the replacement) is rewritten in place,
+- A file with other hard links (or whose owner cannot be given to the replacement, or in a directory that
+  is not writable) is rewritten in place,
   which keeps its inode: the space is reserved first (``posix_fallocate``, so a full disk fails before a
   byte changes), then the bytes are written and the file truncated with ``SIGINT``/``SIGTERM``/``SIGHUP``
   held back, then ``fsync``. Only a crash or ``SIGKILL`` in that window can leave it half-written.
@@ -53,11 +54,17 @@ def write_atomically(
     """Replace ``path`` with ``data`` via a temporary file in the same directory and a rename.
 
     The replacement gets the file's owner, group and mode. Returns ``False`` (nothing changed) when the
-    owner cannot be given to it (not root, file owned by someone else): write in place instead. With
+    owner cannot be given to it (not root, file owned by someone else) or the directory is not writable:
+    write in place instead. With
     ``expected``, raises :class:`NotWrittenError` if the file no longer holds those bytes.
     """
     info = info or path.stat()
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".lint-openai", dir=path.parent)
+    try:
+        descriptor, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".lint-openai", dir=path.parent
+        )
+    except PermissionError:
+        return False  # a directory this user cannot write to: the file itself may still be writable
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
