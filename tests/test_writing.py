@@ -11,6 +11,7 @@ from typing import List, Tuple
 
 import pytest
 
+from lint_openai.frontends.cli import check as check_module
 from lint_openai.frontends.cli import runner, writing
 from lint_openai.frontends.cli.main import main
 
@@ -155,3 +156,23 @@ def test_directory_that_cannot_take_a_temporary_file_means_writing_in_place(
     monkeypatch.setattr(writing.tempfile, "mkstemp", refused)
     assert run(["check", str(path), "--fix"])[0] == 0
     assert path.read_text(encoding="utf-8") == FIXED
+
+
+def test_a_file_reached_by_several_names_is_fixed_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two tasks for one file could run in parallel workers: the second would find it changed."""
+    path = v0_file(tmp_path, "real.py")
+    (tmp_path / "link.py").symlink_to("real.py")
+    real_check_files = check_module.check_files
+    given: List[Path] = []
+
+    def recording(tasks, jobs):  # type: ignore[no-untyped-def]
+        given.extend(task[0] for task in tasks)
+        return real_check_files(tasks, jobs)
+
+    monkeypatch.setattr(check_module, "check_files", recording)
+    code, _, err = run(["check", str(tmp_path), str(path), "--fix"])
+    assert code == 0 and err == ""
+    assert given == [tmp_path / "link.py"]  # the first name of the file, once
+    assert path.read_text(encoding="utf-8") == FIXED and (tmp_path / "link.py").is_symlink()

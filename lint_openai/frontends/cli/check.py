@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import List, Optional, TextIO
+from typing import List, Optional, Set, TextIO
 
 from lint_openai.config.hosts import SettingsResolver, cli_options
 from lint_openai.config.settings import ConfigError, Settings
@@ -161,5 +161,20 @@ class CheckCommand:
 
     def _check_paths(self) -> List[FileResult]:
         files = self._discover()
+        if self.fix_mode and self.fix_mode.write:
+            # One task per file: two names of it (a symlink, a path given twice) fixed in parallel would race.
+            files = _first_of_each(files)
         settings = [self.settings_for(resolved(file)) for file in files]
         return check_files(tasks_for(files, settings, self.fix_mode), self.args.jobs)
+
+
+def _first_of_each(files: List[Path]) -> List[Path]:
+    """``files`` without later names of a file already listed (same resolved path), in order."""
+    seen: Set[Path] = set()
+    kept = []
+    for file in files:
+        real = resolved(file)
+        if real not in seen:
+            seen.add(real)
+            kept.append(file)
+    return kept
