@@ -28,14 +28,22 @@ def applicable(fix: Fix, unsafe: bool) -> bool:
 
 
 def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> Tuple[str, int]:
-    """Apply the fixes of ``diagnostics`` to ``text``; returns the new text and how many fixes applied.
+    """Apply the fixes of ``diagnostics`` to ``text``; returns the new text and how many fixes applied."""
+    fixed, codes = apply_fixes_by_code(text, diagnostics, unsafe)
+    return fixed, len(codes)
+
+
+def apply_fixes_by_code(
+    text: str, diagnostics: Iterable[Diagnostic], unsafe: bool = False
+) -> Tuple[str, List[str]]:
+    """Apply the fixes of ``diagnostics`` to ``text``; returns the new text and the code of each fix applied.
 
     Fixes are taken in source order; a fix whose edits overlap an already accepted edit is skipped
     (it can apply on a later pass, once the text has been re-checked).
     """
     lines = LineIndex(text)
     accepted: List[Tuple[int, int, str]] = []
-    applied = 0
+    applied: List[str] = []
     for diagnostic in sorted(diagnostics, key=lambda d: d.sort_key):
         fix = diagnostic.fix
         if fix is None or not applicable(fix, unsafe):
@@ -44,7 +52,7 @@ def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], unsafe: bool = Fal
         if _overlaps(spans) or any(_overlaps([span, other]) for span in spans for other in accepted):
             continue
         accepted.extend(spans)
-        applied += 1
+        applied.append(diagnostic.code)
     pieces = []
     cursor = 0
     for start, end, content in sorted(accepted):
@@ -71,6 +79,7 @@ class FixOutcome:
     applied: int = 0
     remaining: List[Diagnostic] = field(default_factory=list)
     error: Optional[str] = None
+    applied_codes: List[str] = field(default_factory=list)  # the code of each fix applied, in order
 
 
 def fix_source(text: str, check: Checker, unsafe: bool = False) -> FixOutcome:
@@ -80,19 +89,19 @@ def fix_source(text: str, check: Checker, unsafe: bool = False) -> FixOutcome:
     round is discarded and the outcome carries an error; the text of the last good round is kept.
     """
     current = text
-    applied_total = 0
+    codes: List[str] = []
     diagnostics = check(current)
     for _ in range(MAX_PASSES):
-        candidate, applied = apply_fixes(current, diagnostics, unsafe)
+        candidate, applied = apply_fixes_by_code(current, diagnostics, unsafe)
         if not applied:
-            return FixOutcome(current, applied_total, diagnostics)
+            return FixOutcome(current, len(codes), diagnostics, applied_codes=codes)
         try:
             parse_quietly(candidate)
         except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
             message = f"a fix produced invalid code ({error}); the remaining fixes were not applied"
-            return FixOutcome(current, applied_total, diagnostics, message)
+            return FixOutcome(current, len(codes), diagnostics, message, codes)
         current = candidate
-        applied_total += applied
+        codes += applied
         diagnostics = check(current)
     message = f"fixes did not converge after {MAX_PASSES} passes; the remaining fixes were not applied"
-    return FixOutcome(current, applied_total, diagnostics, message)
+    return FixOutcome(current, len(codes), diagnostics, message, codes)

@@ -23,6 +23,15 @@ def _date(value: Optional[str]) -> Optional[date]:
     return date.fromisoformat(value) if value else None
 
 
+def lifecycle_status(today: date, deprecated: Optional[date], shutdown: Optional[date]) -> str:
+    """``retired`` from the shutdown date on; ``deprecated`` once announced; else ``active``."""
+    if shutdown is not None and today >= shutdown:
+        return RETIRED
+    if deprecated is not None:
+        return DEPRECATED if today >= deprecated else ACTIVE
+    return DEPRECATED if shutdown is not None else ACTIVE
+
+
 @dataclass(frozen=True)
 class ModelInfo:
     """What the knowledge base knows about one model id.
@@ -46,11 +55,7 @@ class ModelInfo:
 
     def status(self, today: date) -> str:
         """``retired`` from the shutdown date on; ``deprecated`` once announced; else ``active``."""
-        if self.shutdown is not None and today >= self.shutdown:
-            return RETIRED
-        if self.deprecated is not None:
-            return DEPRECATED if today >= self.deprecated else ACTIVE
-        return DEPRECATED if self.shutdown is not None else ACTIVE
+        return lifecycle_status(today, self.deprecated, self.shutdown)
 
     @classmethod
     def from_json(cls, model_id: str, data: Mapping[str, Any]) -> ModelInfo:

@@ -7,10 +7,13 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import ClassVar, Dict, Optional, Sequence, Tuple
 
+from lint_openai import RULES_URL
 from lint_openai.context import Context
 from lint_openai.semantic.scopes import Scope
 
-DOCS_PAGE = "rules.md"  # the generated rule reference at the repository root
+# Severity: BREAKING code fails today (SARIF level "error"); a DEPRECATION still works, until a shutdown
+# date or a removal the API has announced (SARIF level "warning").
+BREAKING, DEPRECATION = "error", "warning"
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ class Rule:
     summary: ClassVar[str]
     node_types: ClassVar[Tuple[type, ...]] = ()
     default_enabled: ClassVar[bool] = True
+    severity: ClassVar[str] = BREAKING
     # The rule can only fire in a file whose text contains one of these (empty: always runs).
     needs_text: ClassVar[Tuple[str, ...]] = ()
     # Per-file analyses the rule reads (each visits its node types once, before the rules see a node).
@@ -86,5 +90,5 @@ class Rule:
 
     @property
     def url(self) -> str:
-        """Where the rule is documented (an anchor in ``rules.md``)."""
-        return f"{DOCS_PAGE}#{self.code.lower()}-{self.symbol}"
+        """Where the rule is documented: its anchor in ``rules.md`` (an https URL)."""
+        return f"{RULES_URL}#{self.code.lower()}-{self.symbol}"

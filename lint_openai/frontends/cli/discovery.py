@@ -5,8 +5,9 @@ from __future__ import annotations
 import fnmatch
 import os
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, List, Optional, Sequence
+from typing import Callable, Iterable, Iterator, List, Optional, Sequence, Tuple
 
+from lint_openai.config.settings import Settings
 from lint_openai.frontends.cli.gitignore import GitignoreFilter
 
 # Same spirit as ruff's default excludes: VCS metadata, virtual environments, build output, caches.
@@ -40,6 +41,12 @@ DEFAULT_EXCLUDES = (
     "venv",
 )
 PYTHON_SUFFIXES = (".py", ".pyi")
+
+
+def excludes_for(settings: Settings, extended: bool = True) -> Tuple[str, ...]:
+    """The exclude patterns in force: ``exclude`` (else the defaults), plus ``extend-exclude`` if asked."""
+    base = settings.exclude or DEFAULT_EXCLUDES
+    return (*base, *settings.extend_exclude) if extended else tuple(base)
 
 
 def is_excluded(path: Path, patterns: Sequence[str], root: Path) -> bool:

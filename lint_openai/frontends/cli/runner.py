@@ -19,15 +19,18 @@ from lint_openai.frontends.cli.reading import NotRegularFileError, read_regular_
 from lint_openai.frontends.cli.writing import NotWrittenError, replace_file_contents
 from lint_openai.rules.registry import PARSE_ERROR
 from lint_openai.source.decoding import SourceDecodeError, decode_source, detect_encoding, wide_encoding
+from lint_openai.source.noqa_add import add_noqa
 from lint_openai.source.prefilter import bytes_may_have_findings, may_have_findings
 
 
 @dataclass(frozen=True)
 class FixMode:
-    """What to do with fixes: apply unsafe ones too, and write them (else only compute a diff)."""
+    """What to do with fixes: apply unsafe ones too, and write them (else only compute a diff). ``noqa``:
+    instead of fixes, add a ``# noqa`` directive for each finding (``--add-noqa``)."""
 
     unsafe: bool = False
     write: bool = True
+    noqa: bool = False
 
 
 @dataclass
@@ -41,6 +44,7 @@ class FileResult:
     fixed: int = 0
     fixed_source: Optional[str] = None
     fix_error: Optional[str] = None
+    fixed_codes: List[str] = field(default_factory=list)  # the code of each fix applied (--show-fixes)
     write_error: Optional[str] = None  # fixes computed but not written (file changed, read-only, I/O error)
     skipped: Optional[str] = None  # not read at all (not a regular file), and why
 
@@ -112,6 +116,8 @@ def check_data(data: bytes, shown: str, settings: Settings, fix: Optional[FixMod
     try:
         if fix is None:
             return FileResult(shown, check(text), text)
+        if fix.noqa:
+            return _with_noqa(shown, text, check(text))
         outcome = fix_source(text, check, unsafe=fix.unsafe)
     except InternalError as error:
         return FileResult(shown, [], text, internal_error=str(error))
@@ -122,6 +128,7 @@ def check_data(data: bytes, shown: str, settings: Settings, fix: Optional[FixMod
         fixed=outcome.applied,
         fixed_source=outcome.text,
         fix_error=outcome.error,
+        fixed_codes=outcome.applied_codes,
     )
 
 
@@ -135,6 +142,12 @@ def _wide_file(data: bytes, codec: str, shown: str, settings: Settings) -> FileR
         "ASCII-compatible PEP 263 encoding and refuses it (SyntaxError: Non-UTF-8 code); save it as UTF-8"
     )
     return FileResult(shown, parse_error_diagnostics(settings, shown, message, 1, 1))
+
+
+def _with_noqa(shown: str, text: str, diagnostics: List[Diagnostic]) -> FileResult:
+    """The text with ``# noqa`` directives (written like a fix); what none could suppress stays a finding."""
+    outcome = add_noqa(text, diagnostics, unsuppressible={PARSE_ERROR.code})
+    return FileResult(shown, outcome.unsuppressed, text, fixed=outcome.added, fixed_source=outcome.text)
 
 
 def encode_like(original: bytes, text: str) -> bytes:

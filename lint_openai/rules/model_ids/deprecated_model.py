@@ -5,7 +5,7 @@ from __future__ import annotations
 from lint_openai.analyses.model_references import model_references
 from lint_openai.context import Context
 from lint_openai.knowledge.model_lifecycle import DEPRECATED
-from lint_openai.rules.base import bad, good
+from lint_openai.rules.base import DEPRECATION, bad, good
 from lint_openai.rules.model_ids.common import LIFECYCLE_SOURCE, ModelRule, advice, replacement_fix
 
 
@@ -29,6 +29,7 @@ class DeprecatedModel(ModelRule):
 
     code = "OAI202"
     symbol = "deprecated-model"
+    severity = DEPRECATION
     summary = "model with an announced shutdown date"
     fix_availability = "sometimes"
     sources = (LIFECYCLE_SOURCE,)

@@ -43,7 +43,8 @@ def diagnostic_to_json(diagnostic: Diagnostic) -> Dict[str, object]:
         "end_location": _location(diagnostic.end),
         "noqa_row": diagnostic.start.row,
         "fix": _fix_json(diagnostic.fix) if diagnostic.fix else None,
-        "url": (docs_url(rule) or rule.url) if rule else None,
+        "url": docs_url(rule) if rule else None,
+        "severity": rule.severity if rule else "error",
     }
 
 
