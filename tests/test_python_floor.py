@@ -35,7 +35,10 @@ def test_readme_quick_start_states_the_floor() -> None:
 def test_ci_runs_the_suite_on_the_floor_it_reads_from_pyproject() -> None:
     script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "requires-python" in script and "-m pytest" in script
-    assert 'fresh_venv "$floor_python" "$venv-floor"' in script
+    assert (
+        'fresh_venv "$floor_python" "$floor_venv"' in script
+        and '"$floor_venv/bin/python" -m pytest' in script
+    )
 
 
 def test_every_module_parses_with_the_floor_grammar() -> None:
