@@ -15,9 +15,11 @@ from lint_openai.context import Context
 from lint_openai.diagnostic import Diagnostic, Location
 from lint_openai.knowledge.model_lifecycle import ModelKnowledge, models_with_overrides
 from lint_openai.rules.base import Rule
+from lint_openai.rules.model_ids.config_values import MODEL_CODES, config_value_diagnostics
 from lint_openai.rules.registry import ALL_RULES, PARSE_ERROR
 from lint_openai.semantic.binder import Binder
 from lint_openai.semantic.model import SemanticModel
+from lint_openai.source.config_files import config_format, read_config
 from lint_openai.source.decoding import parse_quietly, too_deep_to_compile
 from lint_openai.source.lines import LineIndex
 from lint_openai.source.noqa import file_is_exempt, filter_suppressed
@@ -75,6 +77,26 @@ def check_source(
     diagnostics = _run_rules(tree, rules, lines, path, settings)
     if settings.noqa:
         diagnostics = filter_suppressed(diagnostics, lines)
+    return sorted(set(diagnostics), key=lambda d: d.sort_key)
+
+
+def check_config_file(text: str, path: str, settings: Optional[Settings] = None) -> List[Diagnostic]:
+    """Check a configuration file (``.env``, YAML, TOML, JSON, INI; by ``path``'s name) for model ids under
+    model-named keys (OAI201/OAI202), sorted by position.
+
+    Pure, like :func:`check_source`. Raises ``ConfigFileError`` (:mod:`lint_openai.source.config_files`),
+    whose message quotes nothing from the file, when the file cannot be parsed.
+    """
+    settings = settings or Settings()
+    codes = enabled_for_path(settings, path)
+    kind = config_format(path)
+    if kind is None or not codes & MODEL_CODES or file_is_exempt(text):
+        return []
+    root = read_config(text, kind)
+    today = settings.effective_today()
+    diagnostics = config_value_diagnostics(root, path, codes, knowledge_for(settings), today)
+    if settings.noqa:
+        diagnostics = filter_suppressed(diagnostics, LineIndex(text))
     return sorted(set(diagnostics), key=lambda d: d.sort_key)
 
 

@@ -18,6 +18,9 @@ MAX_PASSES = 10
 
 
 Checker = Callable[[str], List[Diagnostic]]
+# Applies one round of fixes to a document's text, returning it and the code of each fix applied
+# (``apply_fixes_by_code`` for a module; a notebook edits its cells).
+Applier = Callable[[str, Iterable[Diagnostic], bool], Tuple[str, List[str]]]
 
 
 def applicable(fix: Fix, unsafe: bool) -> bool:
@@ -82,21 +85,30 @@ class FixOutcome:
     applied_codes: List[str] = field(default_factory=list)  # the code of each fix applied, in order
 
 
-def fix_source(text: str, check: Checker, unsafe: bool = False) -> FixOutcome:
+def fix_source(
+    text: str,
+    check: Checker,
+    unsafe: bool = False,
+    *,
+    apply: Applier = apply_fixes_by_code,
+    validate: Callable[[str], object] = parse_quietly,
+) -> FixOutcome:
     """Fix ``text`` until no applicable fix remains (at most ``MAX_PASSES`` rounds).
 
-    ``check`` returns the diagnostics of a text. If a round produces code that does not parse, that
-    round is discarded and the outcome carries an error; the text of the last good round is kept.
+    ``check`` returns the diagnostics of a text. If a round produces code that does not parse
+    (``validate`` raises), that round is discarded and the outcome carries an error; the text of the
+    last good round is kept. A document other than a module (a notebook) brings its own ``apply`` and
+    ``validate``.
     """
     current = text
     codes: List[str] = []
     diagnostics = check(current)
     for _ in range(MAX_PASSES):
-        candidate, applied = apply_fixes_by_code(current, diagnostics, unsafe)
+        candidate, applied = apply(current, diagnostics, unsafe)
         if not applied:
             return FixOutcome(current, len(codes), diagnostics, applied_codes=codes)
         try:
-            parse_quietly(candidate)
+            validate(candidate)
         except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
             message = f"a fix produced invalid code ({error}); the remaining fixes were not applied"
             return FixOutcome(current, len(codes), diagnostics, message, codes)

@@ -228,7 +228,9 @@ def test_models_with_a_filter_that_matches_nothing_exits_2(args: List[str], mess
 
 README = ROOT / "README.md"
 # Files the README tells users about that their own runs create, not files of this repository.
-USER_FILES = {".lint-openai-models.json"}
+# Files in the user's project or editor configuration that the README tells them to write.
+USER_FILES = {".lint-openai-models.json", "extension.toml", "languages.toml", "settings.json", "src/lib.rs"}
+LSP_METHODS = ("window/", "workspace/", "textDocument/", "notebookDocument/")  # protocol names, not paths
 
 
 def readme_pointers_to_missing_files(text: str) -> List[str]:
@@ -245,7 +247,7 @@ def readme_pointers_to_missing_files(text: str) -> List[str]:
     return sorted(
         path
         for path in paths - USER_FILES
-        if not path.startswith(("http:", "https:"))
+        if not path.startswith(("http:", "https:", *LSP_METHODS))
         and not (ROOT / path).exists()
         and not ("/" not in path.rstrip("/") and path.rstrip("/") in package_names)
     )

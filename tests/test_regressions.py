@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import datetime
 import io
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from typing import List, Optional, Tuple
 
 import pytest
 
+from lint_openai.config.settings import Settings
 from lint_openai.engine import check_source
 from lint_openai.fix import apply_fixes
 from lint_openai.frontends.cli.main import main
@@ -284,3 +286,23 @@ def test_undecodable_files_that_never_mention_the_sdk_are_skipped(tmp_path: Path
     (tmp_path / "broken.py").write_text("def f(:\n", encoding="utf-8")
     out = io.StringIO()
     assert main(["check", str(tmp_path)], out=out, err=io.StringIO()) == 0
+
+
+def test_a_malformed_base_url_is_not_an_internal_error() -> None:
+    """``urlsplit("http://[x")`` raises ValueError; the URL proves nothing, so model findings stay silent."""
+    source = 'from openai import OpenAI\nc = OpenAI(base_url="http://[x")\nc.chat.completions.create(model="gpt-4", messages=[])\n'
+    assert check_source(source, "a.py", Settings(today=datetime.date(2026, 11, 25))) == []
+
+
+def test_full_format_after_fix_shows_the_fixed_lines(tmp_path: Path) -> None:
+    path = tmp_path / "a.py"
+    path.write_text(
+        'import openai\nr = openai.ChatCompletion.create(model="gpt-4", messages=[])\n', encoding="utf-8"
+    )
+    out = io.StringIO()
+    main(
+        ["check", str(path), "--fix", "--output-format", "full", "--today", "2026-11-25"],
+        out=out,
+        err=io.StringIO(),
+    )
+    assert '2 | r = openai.chat.completions.create(model="gpt-4", messages=[])' in out.getvalue()

@@ -294,9 +294,14 @@ def model_references(ctx: Context) -> ModelReferences:
     return found  # type: ignore[return-value]
 
 
+def name_words(name: str) -> List[str]:
+    """The lower-case words of an identifier or key: ``OPENAI_CHAT_MODEL``, ``modelId``, ``model-name``."""
+    return [word.lower() for word in _WORD.findall(name)]
+
+
 def is_model_name(name: str) -> bool:
     """``model``, ``DEFAULT_MODEL``, ``model_name``, ``MODEL_GPT4``, ``modelId``; not ``model_group``."""
-    words = [word.lower() for word in _WORD.findall(name)]
+    words = name_words(name)
     positions = [index for index, word in enumerate(words) if word in MODEL_WORDS]
     return bool(positions) and not NOT_MODEL_WORDS.intersection(words[positions[0] + 1 :])
 

@@ -48,6 +48,8 @@ class HostOptions:
     extend_per_file_ignores: PerFileIgnores = ()
     force_exclude: Optional[bool] = None
     respect_gitignore: Optional[bool] = None
+    notebooks: Optional[bool] = None  # None: as configured
+    config_files: Optional[bool] = None
     max_file_size: Optional[int] = None
 
     def apply(self, base: Settings) -> Settings:
@@ -68,6 +70,8 @@ class HostOptions:
             respect_gitignore=base.respect_gitignore
             if self.respect_gitignore is None
             else self.respect_gitignore,
+            notebooks=base.notebooks if self.notebooks is None else self.notebooks,
+            config_files=base.config_files if self.config_files is None else self.config_files,
             max_file_size=base.max_file_size if self.max_file_size is None else self.max_file_size,
         )
 
@@ -157,6 +161,8 @@ def cli_options(
     extend_per_file_ignores: Optional[Sequence[str]] = None,
     force_exclude: Optional[bool] = None,
     respect_gitignore: Optional[bool] = None,
+    notebooks: Optional[bool] = None,
+    config_files: Optional[bool] = None,
     max_file_size: Optional[str] = None,
 ) -> HostOptions:
     """The CLI's ``check`` options (each validated; unknown codes are a :class:`ConfigError`).
@@ -184,6 +190,8 @@ def cli_options(
         or (),
         force_exclude=force_exclude,
         respect_gitignore=respect_gitignore,
+        notebooks=notebooks,
+        config_files=config_files,
         max_file_size=parse_size(max_file_size, "--max-file-size") if max_file_size is not None else None,
     )
 

@@ -55,14 +55,14 @@ def settings_from_mapping(table: Mapping[str, Any], where: str) -> Settings:
             values["sdk_version"] = value
         elif key == "max-file-size":
             values["max_file_size"] = parse_size(value, at)
-        elif key in ("respect-gitignore", "force-exclude"):
+        elif key in ("respect-gitignore", "force-exclude", "notebooks", "config-files"):
             if not isinstance(value, bool):
                 raise ConfigError(f"{at}: expected true or false, got {value!r}")
             values[key.replace("-", "_")] = value
         else:
             known = (
                 "select, extend-select, ignore, per-file-ignores, exclude, extend-exclude, respect-gitignore, "
-                "force-exclude, today, sdk-version, models-override, max-file-size"
+                "force-exclude, notebooks, config-files, today, sdk-version, models-override, max-file-size"
             )
             raise ConfigError(f"{where}: unknown option {key!r} (known: {known})")
     return Settings(**values)
@@ -130,6 +130,13 @@ def read_models_override(path: Path) -> Dict[str, Any]:
         "model_shutdown_dates": dates,
         "models_override_source": f"{path.name}: {data.get('source', 'GET /v1/models')}",
     }
+
+
+def forget_config_files() -> None:
+    """Drop the cached ``pyproject.toml`` lookups, for hosts that outlive a change to them (the server)."""
+    _find_config_in.cache_clear()
+    _tool_tables.cache_clear()
+    load_config_file.cache_clear()
 
 
 def load_settings(path: Path) -> Settings:

@@ -39,6 +39,8 @@ class Settings:
     extend_exclude: Tuple[str, ...] = ()
     respect_gitignore: bool = True
     force_exclude: bool = False
+    notebooks: bool = True  # directory runs check Jupyter notebooks (.ipynb)
+    config_files: bool = False  # directory runs check configuration files for model ids (opt-in)
     today: Optional[datetime.date] = None
     config_path: Optional[Path] = None
     # From ``models-override``: shutdown dates reported by GET /v1/models (``lint-openai models --refresh``).

@@ -322,8 +322,7 @@ class SemanticModel:
             return (isinstance(expr, ast.Constant) and expr.value is None) or (
                 isinstance(func, Function) and func.name in ENV_GETTERS
             )
-        host = (urllib.parse.urlsplit(url.value.strip()).hostname or "").lower()
-        return host == "openai.com" or host.endswith(".openai.com")
+        return is_openai_url(url.value)
 
     def openai_module_assignments(self) -> List[AttributeAssignment]:
         """Assignments ``openai.<name> = ...`` in the file."""
@@ -517,3 +516,12 @@ def merge(values: List[Value]) -> Value:
             origins += tuple(o for o in value.origins if o not in origins)  # type: ignore[attr-defined]
         return Str(first.value, origins)
     return UNKNOWN
+
+
+def is_openai_url(url: str) -> bool:
+    """Whether a URL is on one of OpenAI's hosts (``api.openai.com``, regional ``eu.api.openai.com``)."""
+    try:
+        host = (urllib.parse.urlsplit(url.strip()).hostname or "").lower()
+    except ValueError:  # not a URL at all ("http://[x"): no proof it is OpenAI's
+        return False
+    return host == "openai.com" or host.endswith(".openai.com")

@@ -76,6 +76,18 @@ def decode_source(data: bytes) -> str:
     encoding, has_bom = detect_encoding(data)
     if has_bom:
         data = data[len(codecs.BOM_UTF8) :]
+    return decode_as(data, encoding)
+
+
+def decode_utf8(data: bytes) -> str:
+    """Decode a file that is UTF-8 by definition (a notebook, a configuration file), BOM or not."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    return decode_as(data, "utf-8")
+
+
+def decode_as(data: bytes, encoding: str) -> str:
+    """Decode ``data``; a :class:`SourceDecodeError` says which byte fails, and where."""
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:

@@ -10,7 +10,7 @@ from typing import List, Optional, Set, TextIO
 from lint_openai.config.hosts import SettingsResolver, cli_options
 from lint_openai.config.settings import ConfigError, Settings
 from lint_openai.diagnostic import Diagnostic
-from lint_openai.frontends.cli.discovery import excludes_for, iter_python_files
+from lint_openai.frontends.cli.discovery import FileKinds, excludes_for, iter_python_files
 from lint_openai.frontends.cli.exit_status import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from lint_openai.frontends.cli.output.fixes import format_applied_fixes, format_available_fixes
 from lint_openai.frontends.cli.output.formats import FORMATTERS, MACHINE_FORMATS
@@ -43,6 +43,8 @@ class CheckCommand:
                 extend_per_file_ignores=args.extend_per_file_ignores,
                 force_exclude=args.force_exclude,
                 respect_gitignore=args.respect_gitignore,
+                notebooks=args.notebooks,
+                config_files=args.config_files,
                 max_file_size=args.max_file_size,
             )
         )
@@ -101,6 +103,8 @@ class CheckCommand:
             self.err.write(f"warning: {result.path}: skipped: {result.skipped}\n")
         if result.fix_error:
             self.err.write(f"warning: {result.path}: {result.fix_error}\n")
+        if result.note and not self.args.quiet:
+            self.err.write(f"note: {result.path}: {result.note}\n")
         if result.write_error:
             self.err.write(f"error: {result.path}: {result.write_error}\n")
         elif self.fix_mode and not self.fix_mode.noqa and result.unchecked:
@@ -161,7 +165,7 @@ class CheckCommand:
     ) -> None:
         report = Report(
             diagnostics,
-            {result.path: result.source or "" for result in results},
+            {result.path: _reported_source(result) for result in results},
             color=self.args.output_format in ("concise", "full")
             and not self.args.output_file
             and use_color(stream),
@@ -221,6 +225,7 @@ class CheckCommand:
                     force_exclude=settings.force_exclude,
                     respect_gitignore=settings.respect_gitignore,
                     project_root=settings.project_root,
+                    kinds=FileKinds(notebooks=settings.notebooks, config_files=settings.config_files),
                 )
             )
         return files
@@ -244,3 +249,8 @@ def _first_of_each(files: List[Path]) -> List[Path]:
             seen.add(real)
             kept.append(file)
     return kept
+
+
+def _reported_source(result: FileResult) -> str:
+    """The text the remaining findings point into: the fixed text once fixes were applied."""
+    return result.fixed_source if result.fixed_source is not None else result.source or ""

@@ -65,6 +65,24 @@ def _rule_command(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_CLEAN
 
 
+SERVER_PACKAGES = ("pygls", "lsprotocol", "cattrs", "attrs")
+
+
+def _server_command(err: TextIO) -> int:
+    """``lint-openai server``: pygls is imported only here, so the linter runs without it."""
+    try:
+        from lint_openai.frontends.server.app import serve  # noqa: PLC0415 - optional: the `server` extra
+    except ModuleNotFoundError as error:
+        if (error.name or "").split(".")[0] not in SERVER_PACKAGES:
+            raise
+        err.write(
+            f"lint-openai: error: the language server needs the 'server' extra ({error}); "
+            'install it with: pip install "lint-openai[server]"\n'
+        )
+        return EXIT_ERROR
+    return serve()
+
+
 def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     """Run the command line; returns the exit code (0 clean, 1 findings, 2 usage or internal error)."""
     parser = build_parser()
@@ -76,6 +94,8 @@ def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout, err: Te
             return _models_command(args, out, err)
         if args.command == "check":
             return CheckCommand(args, out, err).run()
+        if args.command == "server":
+            return _server_command(err)
         parser.print_help(out)
         return EXIT_CLEAN
     except ConfigError as error:

@@ -107,6 +107,19 @@ def build_parser() -> argparse.ArgumentParser:
         type=_positive_int,
         help="check files on this many processes (default: the number of CPUs)",
     )
+    kinds = check.add_argument_group("file kinds (directories; files named explicitly are always checked)")
+    kinds.add_argument(
+        "--notebooks",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="check Jupyter notebooks (.ipynb) found in directories (default: yes; config: notebooks)",
+    )
+    kinds.add_argument(
+        "--config-files",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="check .env, YAML, TOML, JSON and INI files for model ids (default: no; config: config-files)",
+    )
     fixing = check.add_argument_group("fixes")
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes, then report what remains")
     fixing.add_argument("--unsafe-fixes", action="store_true", help="also apply (or offer) unsafe fixes")
@@ -126,6 +139,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="add a '# noqa: CODE' directive to each line with a finding (to adopt lint-openai on existing code)",
     )
 
+    check.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
+    _add_other_commands(commands)
+    return parser
+
+
+def _add_other_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The ``models``, ``server`` and ``rule`` subcommands."""
     listing = commands.add_parser("models", help="list the model lifecycle data (status as of today)")
     listing.add_argument("pattern", nargs="?", help="only ids containing this text")
     listing.add_argument("--status", choices=("retired", "deprecated", "active"), help="only this status")
@@ -147,9 +167,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="where --refresh writes (point models-override in [tool.lint-openai] at it)",
     )
 
+    server = commands.add_parser(
+        "server",
+        help='run the language server (LSP) on stdin/stdout (needs: pip install "lint-openai[server]")',
+    )
+
     rule = commands.add_parser("rule", help="print the documentation of a rule")
     rule.add_argument("code", nargs="?", help="rule code or symbol, e.g. OAI101")
     rule.add_argument("--all", action="store_true", help="print every rule")
-    for command in (check, listing, rule):
+    for command in (listing, server, rule):
         command.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
-    return parser

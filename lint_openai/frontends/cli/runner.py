@@ -13,14 +13,15 @@ from typing import List, Optional
 
 from lint_openai.config.settings import Settings
 from lint_openai.diagnostic import Diagnostic
-from lint_openai.engine import InternalError, check_source, knowledge_for, parse_error_diagnostics
+from lint_openai.engine import InternalError, knowledge_for, parse_error_diagnostics
 from lint_openai.fix import fix_source
 from lint_openai.frontends.cli.reading import NotRegularFileError, read_regular_file
 from lint_openai.frontends.cli.writing import NotWrittenError, replace_file_contents
+from lint_openai.frontends.documents import CONFIG, PYTHON, DocumentKind, FileSkippedError, document_kind
 from lint_openai.rules.registry import PARSE_ERROR
-from lint_openai.source.decoding import SourceDecodeError, decode_source, detect_encoding, wide_encoding
-from lint_openai.source.noqa_add import add_noqa
-from lint_openai.source.prefilter import bytes_may_have_findings, may_have_findings
+from lint_openai.source.decoding import SourceDecodeError, detect_encoding, wide_encoding
+from lint_openai.source.notebook import cell_diff, is_notebook_path
+from lint_openai.source.prefilter import may_have_findings
 
 
 @dataclass(frozen=True)
@@ -53,10 +54,14 @@ class FileResult:
         """Why the file could not be checked (its ``OAI001`` message), if it could not."""
         return next((d.message for d in self.diagnostics if d.code == PARSE_ERROR.code), None)
 
+    note: Optional[str] = None  # why the file was skipped (a notebook for R, an invalid YAML file...)
+
     def diff(self) -> str:
-        """A unified diff of the fixes (empty when nothing changed)."""
+        """A unified diff of the fixes (empty when nothing changed); a notebook's is per cell."""
         if self.fixed_source is None or self.source is None or self.fixed_source == self.source:
             return ""
+        if is_notebook_path(self.path):
+            return cell_diff(self.path, self.source, self.fixed_source)
         return "".join(
             difflib.unified_diff(
                 self.source.splitlines(keepends=True),
@@ -92,35 +97,40 @@ def check_file(
 
 def check_data(data: bytes, shown: str, settings: Settings, fix: Optional[FixMode] = None) -> FileResult:
     """Check the bytes of one file (read from disk or stdin), computing fixes if asked."""
-    wide = wide_encoding(data)
+    kind = document_kind(shown)  # a Python module, a notebook or a configuration file
+    wide = wide_encoding(data) if kind is PYTHON else None
     if wide is not None:
         return _wide_file(data, wide, shown, settings)
-    if not bytes_may_have_findings(data, knowledge_for(settings)):
+    if not kind.may_have_findings(data, knowledge_for(settings)):
         return FileResult(shown)  # cannot have findings: not even decoded (so no OAI001 either)
-    if settings.max_file_size and len(data) > settings.max_file_size:
+    if kind is not CONFIG and settings.max_file_size and len(data) > settings.max_file_size:
         message = (
             f"file not checked: {len(data):,} bytes, more than max-file-size ({settings.max_file_size:,}); "
             "raise max-file-size ([tool.lint-openai] or --max-file-size) to check it"
         )
         return FileResult(shown, parse_error_diagnostics(settings, shown, message, 1, 1))
     try:
-        text = decode_source(data)
+        text = kind.decode(data)
     except SourceDecodeError as error:
         return FileResult(
             shown, parse_error_diagnostics(settings, shown, error.message, error.row, error.column)
         )
+    except FileSkippedError as skipped:
+        return FileResult(shown, note=str(skipped))
 
     def check(source: str) -> List[Diagnostic]:
-        return check_source(source, shown, settings)
+        return kind.check(source, shown, settings)
 
     try:
         if fix is None:
             return FileResult(shown, check(text), text)
         if fix.noqa:
-            return _with_noqa(shown, text, check(text))
-        outcome = fix_source(text, check, unsafe=fix.unsafe)
+            return _with_noqa(shown, text, check(text), kind)
+        outcome = fix_source(text, check, fix.unsafe, apply=kind.apply, validate=kind.validator(text))
     except InternalError as error:
         return FileResult(shown, [], text, internal_error=str(error))
+    except FileSkippedError as skipped:
+        return FileResult(shown, note=str(skipped))
     return FileResult(
         shown,
         outcome.remaining,
@@ -144,9 +154,9 @@ def _wide_file(data: bytes, codec: str, shown: str, settings: Settings) -> FileR
     return FileResult(shown, parse_error_diagnostics(settings, shown, message, 1, 1))
 
 
-def _with_noqa(shown: str, text: str, diagnostics: List[Diagnostic]) -> FileResult:
+def _with_noqa(shown: str, text: str, diagnostics: List[Diagnostic], kind: DocumentKind) -> FileResult:
     """The text with ``# noqa`` directives (written like a fix); what none could suppress stays a finding."""
-    outcome = add_noqa(text, diagnostics, unsuppressible={PARSE_ERROR.code})
+    outcome = kind.add_noqa(text, diagnostics, {PARSE_ERROR.code})
     return FileResult(shown, outcome.unsuppressed, text, fixed=outcome.added, fixed_source=outcome.text)
 
 

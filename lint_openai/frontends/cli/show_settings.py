@@ -43,6 +43,8 @@ def format_settings(path: Path, settings: Settings, isolated: bool = False) -> s
         f"extend-exclude = {_toml(list(settings.extend_exclude))}",
         f"respect-gitignore = {_toml(settings.respect_gitignore)}",
         f"force-exclude = {_toml(settings.force_exclude)}",
+        f"notebooks = {_toml(settings.notebooks)}",
+        f"config-files = {_toml(settings.config_files)}",
     ]
     if settings.today is not None:
         lines.append(f"today = {_toml(settings.today.isoformat())}")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Optional
 
 from lint_openai.analyses.model_references import ModelLiteral, ModelReferences, model_references
 from lint_openai.analyses.request_only import reaches_requests_only
 from lint_openai.context import Context
 from lint_openai.diagnostic import Applicability, Fix
-from lint_openai.knowledge.model_lifecycle import RETIRED, ModelInfo
+from lint_openai.knowledge.model_lifecycle import RETIRED, ModelInfo, ModelKnowledge
 from lint_openai.rules.base import Rule
 from lint_openai.rules.edits import literal_with
 
@@ -25,13 +26,12 @@ class ModelRule(Rule):
     requires = (ModelReferences,)
 
 
-def advice(info: ModelInfo, ctx: Context) -> str:
+def advice(info: ModelInfo, table: ModelKnowledge, today: date) -> str:
     """What to use instead, from the lifecycle data (never a guess)."""
-    table = ctx.models
-    replacement = table.replacement_for(info.id, ctx.today)
+    replacement = table.replacement_for(info.id, today)
     if replacement:
         return f"use `{replacement}` (the replacement the deprecations page names)"
-    if info.replacement_id and table.status(info.replacement_id, ctx.today) == RETIRED:
+    if info.replacement_id and table.status(info.replacement_id, today) == RETIRED:
         successor = table.get(info.replacement_id)
         when = successor.shutdown.isoformat() if successor and successor.shutdown else "already"
         return (

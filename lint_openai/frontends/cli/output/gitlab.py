@@ -9,6 +9,7 @@ from collections import Counter
 from typing import Dict, Tuple
 
 from lint_openai.diagnostic import Diagnostic
+from lint_openai.frontends.cli.output.locations import in_file, source_lines
 from lint_openai.frontends.cli.output.report import Report, relative_to_root
 from lint_openai.rules.base import BREAKING, DEPRECATION
 from lint_openai.rules.registry import RULES_BY_CODE
@@ -39,9 +40,9 @@ def format_gitlab(report: Report) -> str:
     issues = []
     seen: Counter[Tuple[str, str, str]] = Counter()
     lines: Dict[str, LineIndex] = {}
-    for d in report.diagnostics:
+    for d in in_file(report):  # a notebook finding: its line in the JSON (configuration lines: never read)
         path = _path(d, report)
-        index = lines.setdefault(d.path, LineIndex(report.sources.get(d.path, "")))
+        index = lines.setdefault(d.path, source_lines(report, d))
         key = (d.code, path, index.line(d.start.row).strip())
         seen[key] += 1
         rule = RULES_BY_CODE.get(d.code)

@@ -34,7 +34,7 @@ def diagnostic_to_json(diagnostic: Diagnostic) -> Dict[str, object]:
     """One diagnostic as ruff's JSON output shapes it, plus our ``symbol``."""
     rule = RULES_BY_CODE.get(diagnostic.code)
     return {
-        "cell": None,
+        "cell": diagnostic.cell,
         "code": diagnostic.code,
         "symbol": diagnostic.symbol,
         "message": diagnostic.message,

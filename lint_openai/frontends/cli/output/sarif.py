@@ -10,6 +10,7 @@ from urllib.parse import quote
 from lint_openai import __version__
 from lint_openai.diagnostic import Diagnostic, Location
 from lint_openai.frontends.cli.output.json_format import absolute
+from lint_openai.frontends.cli.output.locations import in_file
 from lint_openai.frontends.cli.output.report import Report, docs_url, relative_to_root
 from lint_openai.rules.base import Rule
 from lint_openai.rules.docs import doc_sections
@@ -106,7 +107,7 @@ def format_sarif(report: Report) -> str:
                     }
                 },
                 "originalUriBaseIds": {SOURCE_ROOT: {"uri": _directory_uri(report.root)}},
-                "results": [_sarif_result(d, index, report.root) for d in report.diagnostics],
+                "results": [_sarif_result(d, index, report.root) for d in in_file(report)],
             }
         ],
     }
