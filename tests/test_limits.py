@@ -159,3 +159,16 @@ def test_utf16_and_utf32_files_are_reported(tmp_path: Path, codec: str) -> None:
 def test_utf16_file_that_cannot_have_findings_stays_silent(tmp_path: Path) -> None:
     (tmp_path / "wide.py").write_bytes("x = 1\n".encode("utf-16"))
     assert findings(["check", str(tmp_path / "wide.py")])[:2] == (0, [])
+
+
+def test_notebooks_are_not_limited_by_their_outputs(tmp_path: Path) -> None:
+    """A notebook's bytes are mostly outputs (images): the limit is for Python source files."""
+    cell = {"cell_type": "code", "metadata": {}, "execution_count": 1, "source": V0.splitlines(keepends=True)}
+    cell["outputs"] = [
+        {"output_type": "display_data", "metadata": {}, "data": {"image/png": "A" * 3_000_000}}
+    ]
+    notebook = {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    path = tmp_path / "big.ipynb"
+    path.write_text(json.dumps(notebook), encoding="utf-8")
+    code, items, _ = findings(["check", str(path)])
+    assert code == 1 and ["openai.error.Timeout" in message for _, message in items] == [True]

@@ -17,7 +17,7 @@ from lint_openai.engine import InternalError, knowledge_for, parse_error_diagnos
 from lint_openai.fix import fix_source
 from lint_openai.frontends.cli.reading import NotRegularFileError, read_regular_file
 from lint_openai.frontends.cli.writing import NotWrittenError, replace_file_contents
-from lint_openai.frontends.documents import CONFIG, PYTHON, DocumentKind, FileSkippedError, document_kind
+from lint_openai.frontends.documents import PYTHON, DocumentKind, FileSkippedError, document_kind
 from lint_openai.rules.registry import PARSE_ERROR
 from lint_openai.source.decoding import SourceDecodeError, detect_encoding, wide_encoding
 from lint_openai.source.notebook import cell_diff, is_notebook_path
@@ -103,7 +103,9 @@ def check_data(data: bytes, shown: str, settings: Settings, fix: Optional[FixMod
         return _wide_file(data, wide, shown, settings)
     if not kind.may_have_findings(data, knowledge_for(settings)):
         return FileResult(shown)  # cannot have findings: not even decoded (so no OAI001 either)
-    if kind is not CONFIG and settings.max_file_size and len(data) > settings.max_file_size:
+    # Python source only: a notebook's bytes are mostly outputs (images), and configuration files have their
+    # own limit.
+    if kind is PYTHON and settings.max_file_size and len(data) > settings.max_file_size:
         message = (
             f"file not checked: {len(data):,} bytes, more than max-file-size ({settings.max_file_size:,}); "
             "raise max-file-size ([tool.lint-openai] or --max-file-size) to check it"
