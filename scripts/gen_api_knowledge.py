@@ -102,6 +102,7 @@ def build_surfaces(sources: dict[str, Any], sdk_: Sdk) -> dict[str, Any]:
             "shutdown": entry["shutdown"],
             "replacement": entry["replacement"],
             "replacement_sdk_paths": entry["replacement_sdk_paths"],
+            "replacement_surface": entry["replacement_surface"],
             "migration_guide": entry["migration_guide"],
             "sdk_marked": bool(messages),
             "sdk_messages": messages,

@@ -26,6 +26,7 @@ SURFACE_KEYS = frozenset(
         "shutdown",
         "replacement",
         "replacement_sdk_paths",
+        "replacement_surface",
         "migration_guide",
         "source",
         "notes",
@@ -92,6 +93,13 @@ def load_sources() -> dict[str, Any]:
             raise KnowledgeError(f"api_lifecycle_sources.json: {what}: announced after its shutdown")
         if not surface["sdk_paths"] and not surface["headers"]:
             raise KnowledgeError(f"api_lifecycle_sources.json: {what}: needs SDK paths or headers")
+    ids = {surface["id"] for surface in data["surfaces"]}
+    for surface in data["surfaces"]:
+        target = surface["replacement_surface"]
+        if target is not None and (target not in ids or target == surface["id"]):
+            raise KnowledgeError(
+                f"api_lifecycle_sources.json: {surface['id']}: replacement_surface {target!r} is not another surface"
+            )
     return data
 
 

@@ -126,7 +126,13 @@ def test_severity_is_a_rule_attribute_the_formatter_reads(
 ) -> None:
     assert {rule.severity for rule in ALL_RULES} == {BREAKING, DEPRECATION}
     # Deprecations: the code works today (a shutdown date ahead, a parameter the API still accepts).
-    assert {rule.code for rule in ALL_RULES if rule.severity == DEPRECATION} == {"OAI202", "OAI304"}
+    assert {rule.code for rule in ALL_RULES if rule.severity == DEPRECATION} == {
+        "OAI111",
+        "OAI112",
+        "OAI202",
+        "OAI304",
+        "OAI702",
+    }
     monkeypatch.setattr(type(RULES_BY_CODE["OAI103"]), "severity", DEPRECATION)
     levels = {r["ruleId"]: r["level"] for r in _sarif([str(v0_file)])["runs"][0]["results"]}
     assert levels["OAI103"] == "warning"

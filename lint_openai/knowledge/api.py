@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, Dict, Mapping, Optional, Sequence, Tuple
 
 from lint_openai.knowledge.loading import load_json
-from lint_openai.knowledge.model_lifecycle import lifecycle_status
+from lint_openai.knowledge.model_lifecycle import ACTIVE, lifecycle_status
 from lint_openai.knowledge.sdk import WRAPPER_ATTRIBUTES
 from lint_openai.knowledge.sdk_modules import SdkModules, sdk_modules
 
@@ -53,7 +53,9 @@ class Surface:
 
     ``methods`` maps each covered method (dotted path) to the SDK's ``@deprecated`` message, or ``None``
     where the SDK does not mark it. ``announced`` is the deprecation notice date, ``shutdown`` the first
-    day the API no longer answers. ``replacement_paths`` are live SDK paths named as the replacement.
+    day the API no longer answers. ``replacement_paths`` are live SDK paths named as the replacement;
+    ``replacement_surface`` is the id of another surface when the replacement is one (``assistants=v1`` ->
+    the Assistants API, itself shut down since).
     """
 
     id: str
@@ -66,6 +68,7 @@ class Surface:
     shutdown: Optional[date]
     replacement: Optional[str]
     replacement_paths: Tuple[Path_, ...]
+    replacement_surface: Optional[str]
     migration_guide: Optional[str]
     sdk_marked: bool
     sdk_messages: Tuple[str, ...]
@@ -94,6 +97,7 @@ class Surface:
             shutdown=_date(data["shutdown"]),
             replacement=data["replacement"],
             replacement_paths=tuple(tuple(p.split(".")) for p in data["replacement_sdk_paths"]),
+            replacement_surface=data["replacement_surface"],
             migration_guide=data["migration_guide"],
             sdk_marked=data["sdk_marked"],
             sdk_messages=tuple(data["sdk_messages"]),
@@ -231,6 +235,9 @@ class ApiKnowledge:
             path: BinaryResponse(r["returns"], r["with_raw_response"], r["with_streaming_response"])
             for path, r in data["binary_responses"].items()
         }
+        self._method_surfaces = {
+            method: surface for surface in self.surfaces.values() for method in surface.methods
+        }
         self._headers = {
             (name.lower(), value.lower()): surface
             for surface in self.surfaces.values()
@@ -248,6 +255,10 @@ class ApiKnowledge:
                     best, best_length = surface, len(prefix)
         return best
 
+    def surface_of_method(self, path: Sequence[str]) -> Optional[Surface]:
+        """The surface whose SDK method is exactly ``path`` (``beta.threads.runs.create``), if any."""
+        return self._method_surfaces.get(_dotted(path))
+
     def surface_for_header(self, name: str, value: str) -> Optional[Surface]:
         """The surface a request header selects (``OpenAI-Beta: realtime=v1``); the header name is
         case-insensitive and a value may list several comma-separated betas."""
@@ -255,6 +266,30 @@ class ApiKnowledge:
             surface = self._headers.get((name.strip().lower(), part.strip().lower()))
             if surface is not None:
                 return surface
+        return None
+
+    def replacement_chain(self, surface: Surface, today: date) -> Tuple[Surface, ...]:
+        """The surfaces ``surface``'s replacement leads to while each is itself retired or deprecated on
+        ``today``: a replacement surface, or a surface that one of its replacement paths belongs to."""
+        chain: list[Surface] = []
+        current: Optional[Surface] = surface
+        while current is not None:
+            following = self._replaced_by(current)
+            if following is None or following is surface or following in chain:
+                break
+            if following.status(today) == ACTIVE:
+                break
+            chain.append(following)
+            current = following
+        return tuple(chain)
+
+    def _replaced_by(self, surface: Surface) -> Optional[Surface]:
+        if surface.replacement_surface is not None:
+            return self.surfaces[surface.replacement_surface]
+        for path in surface.replacement_paths:
+            found = self.surface_for_path(path)
+            if found is not None and found is not surface:
+                return found
         return None
 
     def status(self, path: Sequence[str], today: date) -> Optional[str]:

@@ -8,7 +8,7 @@ need an optional dependency are not recorded: for them the answer is ``None`` (u
 from __future__ import annotations
 
 import functools
-from typing import Any, Dict, FrozenSet, Mapping, Optional, Tuple
+from typing import Any, Dict, FrozenSet, Mapping, Optional, Sequence, Tuple
 
 from lint_openai.knowledge.loading import load_json
 
@@ -82,6 +82,21 @@ class SdkModules:
         if home is None or home == module or home.rpartition(".")[2] != module.rpartition(".")[2]:
             return None
         return home
+
+    def moved_to(self, module: str, names: Sequence[str]) -> Optional[str]:
+        """Where a module that no longer exists went, for ``from <module> import <names>``: the one module
+        with the same last component that exports every name (``openai.types.beta.vector_stores`` ->
+        ``openai.types.vector_stores`` for ``VectorStoreFile``). ``None`` when the module exists, no name is
+        given, a name is private, or no module or several fit."""
+        if self.module_exists(module) or not names or any(name.startswith("_") for name in names):
+            return None
+        leaf = module.rpartition(".")[2]
+        fits = [
+            other
+            for other in self.modules_named(leaf)
+            if other != module and all(self.has_name(other, name) for name in names)
+        ]
+        return fits[0] if len(fits) == 1 else None
 
 
 @functools.cache

@@ -23,6 +23,7 @@ from lint_openai.semantic.values import (
     Encoding,
     Function,
     Instance,
+    LibraryName,
     Method,
     Module,
     Part,
@@ -47,6 +48,10 @@ ENV_GETTERS = frozenset({"os.getenv", "os.environ.get"})
 
 
 AZURE_API_TYPES = frozenset({"azure", "azure_ad", "azuread"})
+
+
+# Libraries whose imported names are values (``LibraryName``): the SDK's HTTP transports, pydantic.
+NAMED_LIBRARIES = frozenset({"httpx", "httpx2", "pydantic"})
 
 
 class SemanticModel:
@@ -245,7 +250,9 @@ class SemanticModel:
         members = [value for value in self._annotation_members(annotation, scope) if value is not NONE]
         clients = [value for value in members if isinstance(value, Client)]
         if members and len(clients) == len(members):
-            return clients[0]
+            # ``Union[AsyncOpenAI, AsyncAzureOpenAI]`` may be an Azure client: say so (no model ids, no
+            # OpenAI platform lifecycle), as the more cautious of the two.
+            return next((client for client in clients if client.is_azure), clients[0])
         return UNKNOWN
 
     def _annotation_members(self, annotation: Optional[ast.AST], scope: Scope) -> Iterable[Value]:
@@ -355,6 +362,8 @@ class SemanticModel:
             return Part(base, (name,))  # type: ignore[arg-type]
         if kind is Part:
             return Part(base.result, (*base.path, name))  # type: ignore[attr-defined]
+        if kind is LibraryName:
+            return LibraryName(f"{base.name}.{name}")  # type: ignore[attr-defined]
         if kind is Instance:
             return self._member_of_class(base.node, name, instance=True)  # type: ignore[attr-defined]
         if kind is UserClass:
@@ -373,6 +382,8 @@ class SemanticModel:
         if module == "tiktoken":
             return Function(f"tiktoken.{name}") if name in TIKTOKEN_FUNCTIONS else UNKNOWN
         qualified = f"{module}.{name}"
+        if module.partition(".")[0] in NAMED_LIBRARIES:
+            return LibraryName(qualified)
         client_class = self.sdk.client_class_at(qualified)
         if client_class is not None:
             return SdkClass(client_class)
@@ -439,7 +450,7 @@ class SemanticModel:
         if kind is Method:
             if func.path in (("with_options",), ("copy",)):  # type: ignore[attr-defined]
                 return func.client  # type: ignore[attr-defined]
-            return ApiResult(call, func.path, func.client)  # type: ignore[attr-defined]
+            return ApiResult(call, func.path, func.client, raw=func.raw)  # type: ignore[attr-defined]
         if kind is V0Method:
             return ApiResult(call, (func.symbol, func.method), None, v0=True)  # type: ignore[attr-defined]
         if kind is Function:

@@ -10,7 +10,7 @@ from typing import Any, Callable, Dict, List, Optional
 from lint_openai.config.settings import ConfigError
 from lint_openai.knowledge.model_lifecycle import ModelInfo, ModelKnowledge
 
-COLUMNS = ("model", "kinds", "status", "shutdown", "days", "replacement")
+COLUMNS = ("model", "kinds", "status", "shutdown", "days", "replacement", "live_replacement")
 
 
 def model_rows(
@@ -31,6 +31,8 @@ def model_rows(
         info = table.get(model_id)
         assert info is not None
         row = _row(info, today)
+        # Where the page's replacement is itself gone or going: the first live model its replacements reach.
+        row["live_replacement"] = table.live_replacement(model_id, today)
         if status and row["status"] != status:
             continue
         if kind and kind not in info.kinds:

@@ -6,6 +6,7 @@ import ast
 from typing import Optional, Tuple
 
 from lint_openai import knowledge
+from lint_openai.analyses.api_surfaces import retired_call
 from lint_openai.context import Context
 from lint_openai.diagnostic import Applicability, Edit, Fix
 from lint_openai.rules.base import Rule, bad, good
@@ -33,7 +34,8 @@ class RemovedCallArgument(Rule):
     `TypeError: Completions.create() got an unexpected keyword argument 'request_timeout'` before
     any request is sent. The signatures come from the installed SDK (knowledge/sdk.json); if your
     installed `openai` is newer than that data, only v0 leftovers and close typos are reported.
-    (`prompt=` on a chat endpoint is OAI301.)
+    (`prompt=` on a chat endpoint is OAI301; calls into a shut-down API, such as Assistants v1's
+    `file_ids=`, are OAI701.)
 
     ## Fix safety
     `request_timeout=` -> `timeout=` is safe (both are the HTTP timeout in seconds), unless the call
@@ -112,8 +114,8 @@ class RemovedCallArgument(Rule):
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
         method = called_method(ctx.model, node, scope)
-        if method is None:
-            return
+        if method is None or retired_call(ctx, node, scope):
+            return  # a call into a shut-down API is OAI701's (one problem, one finding)
         path = plain_path(method)
         signature = knowledge.sdk().signature(path, method.client.surface)
         if signature is None:
