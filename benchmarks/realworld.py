@@ -68,6 +68,14 @@ PACKAGES = (
     Package("outlines", "1.1.1", "v1"),
     Package("pyautogen", "0.2.35", "v1"),
     Package("embedchain", "0.1.128", "v1"),
+    # v1 SDK era, API lifecycle corpus (issue 15): Assistants API, Realtime beta, Videos API
+    Package("agency-swarm", "0.2.6", "v1"),
+    Package("semantic-kernel", "1.30.0", "v1"),
+    Package("mcp-simple-openai-assistant", "0.4.1", "v1"),
+    Package("ai-assistant-manager", "2.13.0", "v1"),
+    Package("genblaze-openai", "0.3.4", "v1"),
+    Package("openai-responses", "0.11.6", "v1"),
+    Package("nearai", "0.1.19", "v1"),
 )
 
 

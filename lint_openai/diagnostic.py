@@ -43,7 +43,11 @@ class Fix:
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """One finding: a rule code at a range of a file, with a message and an optional fix."""
+    """One finding: a rule code at a range of a file, with a message and an optional fix.
+
+    ``cell`` is set for a notebook: the 1-based cell number (over all cells), and ``start``/``end`` (and the
+    fix's edits) are then rows and columns inside that cell.
+    """
 
     code: str
     symbol: str
@@ -52,7 +56,8 @@ class Diagnostic:
     end: Location
     path: str = ""
     fix: Optional[Fix] = field(default=None, compare=False)
+    cell: Optional[int] = None
 
     @property
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.path, self.start.row, self.start.column, self.code)
+    def sort_key(self) -> tuple[str, int, int, int, str]:
+        return (self.path, self.cell or 0, self.start.row, self.start.column, self.code)

@@ -16,10 +16,12 @@ from lint_openai.context import Context
 from lint_openai.diagnostic import Diagnostic, Location
 from lint_openai.knowledge.model_lifecycle import ModelKnowledge, models_with_overrides
 from lint_openai.rules.base import Rule
+from lint_openai.rules.model_ids.config_values import MODEL_CODES, config_value_diagnostics
 from lint_openai.rules.registry import ALL_RULES, PARSE_ERROR
 from lint_openai.semantic.binder import Binder
 from lint_openai.semantic.model import SemanticModel
-from lint_openai.source.decoding import parse_quietly
+from lint_openai.source.config_files import config_format, read_config
+from lint_openai.source.decoding import parse_quietly, too_deep_to_compile
 from lint_openai.source.lines import LineIndex
 from lint_openai.source.noqa import file_is_exempt, filter_suppressed
 from lint_openai.source.prefilter import may_have_findings
@@ -53,13 +55,16 @@ def check_source(
     tree: Optional[ast.Module] = None,
     *,
     prefilter: bool = True,
+    cells: bool = False,
 ) -> List[Diagnostic]:
     """Check one module's source text and return its diagnostics, sorted by position.
 
     A function of ``text``, ``path`` and ``settings`` only. ``settings.noqa=False`` keeps findings
     suppressed by inline ``# noqa`` comments (for hosts that apply them themselves); a file-level
     ``# lint-openai: noqa`` always exempts the file. ``prefilter=False`` checks the file even when
-    :mod:`lint_openai.source.prefilter` says it cannot have findings (to test that claim).
+    :mod:`lint_openai.source.prefilter` says it cannot have findings (to test that claim). ``cells=True``:
+    the text is a notebook's code cells as one module, which may run in any order (a read also sees the
+    bindings of later cells).
     """
     settings = settings or Settings()
     rules = active_rules(settings, path)
@@ -73,9 +78,29 @@ def check_source(
             return parsed
         tree = parsed
     lines = LineIndex(text)
-    diagnostics = _run_rules(tree, rules, lines, path, settings)
+    diagnostics = _run_rules(tree, rules, lines, path, settings, cells=cells)
     if settings.noqa:
         diagnostics = filter_suppressed(diagnostics, lines)
+    return sorted(set(diagnostics), key=lambda d: d.sort_key)
+
+
+def check_config_file(text: str, path: str, settings: Optional[Settings] = None) -> List[Diagnostic]:
+    """Check a configuration file (``.env``, YAML, TOML, JSON, INI; by ``path``'s name) for model ids under
+    model-named keys (OAI201/OAI202), sorted by position.
+
+    Pure, like :func:`check_source`. Raises ``ConfigFileError`` (:mod:`lint_openai.source.config_files`),
+    whose message quotes nothing from the file, when the file cannot be parsed.
+    """
+    settings = settings or Settings()
+    codes = enabled_for_path(settings, path)
+    kind = config_format(path)
+    if kind is None or not codes & MODEL_CODES or file_is_exempt(text):
+        return []
+    root = read_config(text, kind)
+    today = settings.effective_today()
+    diagnostics = config_value_diagnostics(root, path, codes, knowledge_for(settings), today)
+    if settings.noqa:
+        diagnostics = filter_suppressed(diagnostics, LineIndex(text))
     return sorted(set(diagnostics), key=lambda d: d.sort_key)
 
 
@@ -86,7 +111,10 @@ def _parse(text: str, path: str, settings: Settings) -> ast.Module | List[Diagno
         column = null - (text.rfind("\n", 0, null) + 1) + 1
         return parse_error_diagnostics(settings, path, "source contains a null byte", row, column)
     try:
-        return parse_quietly(text, path)
+        tree = parse_quietly(text, path)
+        if too_deep_to_compile(tree):
+            raise RecursionError("too deep for the compiler")
+        return tree
     except SyntaxError as error:
         row = error.lineno or 1
         column = max(error.offset or 1, 1)
@@ -151,11 +179,11 @@ def _bound(owners: Sequence[object], method: str, labels: Dict[int, str]) -> Tup
 
 
 def _run_rules(
-    tree: ast.Module, rules: Sequence[Rule], lines: LineIndex, path: str, settings: Settings
+    tree: ast.Module, rules: Sequence[Rule], lines: LineIndex, path: str, settings: Settings, *, cells: bool
 ) -> List[Diagnostic]:
     rules = _applicable(rules, lines.text)
     table = _dispatch_table(rules)
-    model = SemanticModel(tree)
+    model = SemanticModel(tree, cells=cells)
     ctx = Context(path, lines, model, settings)
     ctx.models = knowledge_for(settings)
     analyses = _analysis_table(rules, ctx)

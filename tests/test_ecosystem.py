@@ -59,7 +59,8 @@ def test_sarif_is_valid_and_carries_rule_metadata(v0_file: Path) -> None:
     assert {rule["id"] for rule in rules} >= {"OAI101", "OAI103", "OAI601"}
     by_id = {rule["id"]: rule for rule in rules}
     assert by_id["OAI101"]["name"] == "removed-v0-resource"
-    assert by_id["OAI101"]["helpUri"].startswith("file://") and by_id["OAI101"]["helpUri"].endswith(
+    # Was "file://" (issue 14 item 8: a link that breaks outside an editable install); now an https URL.
+    assert by_id["OAI101"]["helpUri"].startswith("https://") and by_id["OAI101"]["helpUri"].endswith(
         "rules.md#oai101-removed-v0-resource"
     )
     results = run_["results"]

@@ -32,7 +32,15 @@ def test_models_json_pinned_date() -> None:
 def test_models_table_filters() -> None:
     _, out, _ = run(["models", "--today", "2026-11-25", "--status", "deprecated", "--kind", "chat"])
     lines = out.splitlines()
-    assert lines[0].split() == ["model", "kinds", "status", "shutdown", "days", "replacement"]
+    assert lines[0].split() == [
+        "model",
+        "kinds",
+        "status",
+        "shutdown",
+        "days",
+        "replacement",
+        "live_replacement",
+    ]
     assert all(" deprecated " in line for line in lines[1:])
     assert any(line.startswith("gpt-5 ") for line in lines)
 

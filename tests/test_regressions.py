@@ -351,3 +351,48 @@ def test_a_model_is_deprecated_until_its_shutdown_day_then_retired() -> None:
     for day, code in (("2026-10-22", "OAI202"), ("2026-10-23", "OAI201")):
         settings = Settings(today=datetime.date.fromisoformat(day))
         assert [d.code for d in check_source(source, "case.py", settings)] == [code]
+
+
+def test_an_api_is_deprecated_until_its_shutdown_day_then_retired() -> None:
+    """Formerly OAI701's good example "the day before the shutdown (OAI702)" (now OAI702's bad example)
+    and OAI702's good example "after the shutdown: OAI701"."""
+    source = (
+        "from openai import OpenAI\n\nclient = OpenAI()\n"
+        "run = client.beta.threads.runs.create(thread_id=thread.id, assistant_id=assistant.id)\n"
+    )
+    for day, code in (("2026-08-25", "OAI702"), ("2026-08-26", "OAI701"), ("2026-11-25", "OAI701")):
+        settings = Settings(today=datetime.date.fromisoformat(day))
+        assert [(d.code, d.start.row, d.start.column) for d in check_source(source, "case.py", settings)] == [
+            (code, 4, 7)
+        ]
+
+
+def test_oai112_leaves_functions_and_max_tokens_to_oai304_and_oai305() -> None:
+    """Formerly OAI112's good example "OAI304 and OAI305 report these" (one problem, one finding)."""
+    source = (
+        "from openai import OpenAI\n\nclient = OpenAI()\n"
+        'reply = client.chat.completions.create(model="gpt-5.5", messages=messages, functions=[weather], max_tokens=50)\n'
+    )
+    settings = Settings(today=datetime.date(2026, 11, 25))
+    found = [(d.code, d.start.row, d.start.column) for d in check_source(source, "case.py", settings)]
+    assert found == [("OAI304", 4, 76), ("OAI305", 4, 97)]
+
+
+def test_a_malformed_base_url_is_not_an_internal_error() -> None:
+    """``urlsplit("http://[x")`` raises ValueError; the URL proves nothing, so model findings stay silent."""
+    source = 'from openai import OpenAI\nc = OpenAI(base_url="http://[x")\nc.chat.completions.create(model="gpt-4", messages=[])\n'
+    assert check_source(source, "a.py", Settings(today=datetime.date(2026, 11, 25))) == []
+
+
+def test_full_format_after_fix_shows_the_fixed_lines(tmp_path: Path) -> None:
+    path = tmp_path / "a.py"
+    path.write_text(
+        'import openai\nr = openai.ChatCompletion.create(model="gpt-4", messages=[])\n', encoding="utf-8"
+    )
+    out = io.StringIO()
+    main(
+        ["check", str(path), "--fix", "--output-format", "full", "--today", "2026-11-25"],
+        out=out,
+        err=io.StringIO(),
+    )
+    assert '2 | r = openai.chat.completions.create(model="gpt-4", messages=[])' in out.getvalue()

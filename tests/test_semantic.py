@@ -9,6 +9,7 @@ from typing import List, Optional
 import pytest
 
 from lint_openai import knowledge
+from lint_openai.engine import check_source
 from lint_openai.semantic.binder import Binder
 from lint_openai.semantic.exceptions import caught_expressions, caught_names, is_handled
 from lint_openai.semantic.methods import endpoint, plain_path
@@ -203,10 +204,10 @@ def test_string_annotation_that_does_not_parse() -> None:
 
 
 # ---------------------------------------------------------------------------------------------- flow
-def revealed(source: str) -> List[Value]:
+def revealed(source: str, *, cells: bool = False) -> List[Value]:
     """The value of the argument of every ``reveal(...)`` call in ``source``, in source order."""
     tree = ast.parse(textwrap.dedent(source))
-    model = SemanticModel(tree)
+    model = SemanticModel(tree, cells=cells)
     Binder(model, frozenset()).run()
     calls = sorted(
         (
@@ -743,6 +744,34 @@ FLOW_CASES = {
 def test_flow_sensitive_resolution(name: str) -> None:
     source, expected = FLOW_CASES[name]
     assert [shown(value) for value in revealed(source)] == expected
+
+
+def test_notebook_cells_run_in_any_order() -> None:
+    """A notebook's module: a read also sees what later cells bind (as at a loop's back edge), while
+    straight-line code still kills earlier bindings and branches still merge."""
+    once = "reveal(M)\nM = 'a'\nreveal(M)\n"
+    assert [shown(value) for value in revealed(once, cells=True)] == ["a", "a"]
+    assert [shown(value) for value in revealed(once)] == [UNKNOWN, "a"]
+    source = """
+        reveal(M)
+        M = 'a'
+        reveal(M)
+        M = 'b'
+        reveal(M)
+        if cond:
+            M = 'c'
+        reveal(M)
+        """
+    assert [shown(value) for value in revealed(source, cells=True)] == [UNKNOWN, "a", "b", UNKNOWN]
+    later = "reveal(client)\nfrom openai import OpenAI\nclient = OpenAI()\n"
+    assert [shown(value) for value in revealed(later, cells=True)] == ["OpenAI"]
+    assert [shown(value) for value in revealed(later)] == [UNKNOWN]
+
+
+def test_notebook_cells_reach_findings_through_later_imports() -> None:
+    module = 'c = openai.Completion.create(model="m", prompt="x")\nimport openai\n'
+    assert [d.code for d in check_source(module, "nb.ipynb", cells=True)] == ["OAI101"]
+    assert check_source(module, "script.py") == []
 
 
 def test_reaching_bindings_carry_their_position() -> None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Dict, Optional, Set, Tuple, Union
+from typing import Dict, List, Optional, Set, Tuple, Union
 
 from lint_openai.semantic.calls import callee_name
 from lint_openai.semantic.model import SemanticModel
@@ -264,6 +264,15 @@ class ModelFlow:
         return False
 
     # ---------------------------------------------------------------- helpers
+    def name_loads(self, name: str, scope: Scope) -> List[ast.Name]:
+        """Every read of ``name`` that sees its binding in ``scope``."""
+        model = self.model
+        return [
+            load
+            for load in model.references.get(name, ())
+            if model.lookup_scope(name, model.scope_of(load)) is scope
+        ]
+
     def _enclosing_function(self, node: ast.AST) -> Optional[FunctionNode]:
         scope = self.model.scope_of(node).function_scope()
         return scope.node if isinstance(scope.node, (ast.FunctionDef, ast.AsyncFunctionDef)) else None

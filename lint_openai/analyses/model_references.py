@@ -20,11 +20,13 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, Iterator, List, Optional, Set, Tuple, Union
 
 from lint_openai import knowledge
+from lint_openai.analyses.api_surfaces import ApiSurfaces
 from lint_openai.analyses.base import Analysis
 from lint_openai.analyses.model_flow import CONSULTING_CALLEE, LOG_CALLEE, ModelFlow
 from lint_openai.context import Context
 from lint_openai.semantic.calls import callee_name
 from lint_openai.semantic.methods import endpoint, plain_path
+from lint_openai.semantic.navigation import dict_literal
 from lint_openai.semantic.scopes import Scope
 from lint_openai.semantic.values import Client, Function, Method, SdkClass, UserClass, V0Method
 from lint_openai.source.prefilter import is_distinctive
@@ -43,6 +45,10 @@ NOT_MODEL_WORDS = frozenset(
 )  # fmt: skip
 RESPONSE_KEYS = frozenset({"choices", "created", "created_at", "object", "usage", "system_fingerprint"})
 Consulted = Callable[[], bool]  # whether a value is only consulted where it goes (asked lazily: costly)
+# unittest.mock's assertions: their arguments describe an expected call, never a request.
+MOCK_ASSERTIONS = frozenset(
+    {"assert_called_with", "assert_called_once_with", "assert_any_call", "assert_has_calls"}
+)
 MODEL_NODE_TYPES = (ast.Call, ast.Assign, ast.AnnAssign, ast.FunctionDef, ast.AsyncFunctionDef, ast.Dict)
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
@@ -60,6 +66,10 @@ class ModelLiteral:
     named: bool = False  # assigned to / passed as something named like "model"
     requested: bool = False  # named somewhere that does not only consult it (may reach a request)
     azure: bool = False  # flows into a call on an Azure (or other-server) client: a deployment name
+    passed: bool = False  # given to another library's call that may send it (not only stored)
+    retired_passes: int = (
+        0  # given to calls shaped like a shut-down API's method (``x.beta.assistants.create``)
+    )
 
     @property
     def is_request_model(self) -> bool:
@@ -92,9 +102,11 @@ class ModelReferences(Analysis):
     """
 
     node_types = MODEL_NODE_TYPES
+    requires = (ApiSurfaces,)
 
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
+        self.surfaces = ctx.analysis(ApiSurfaces)
         self.literals: Dict[ast.Constant, ModelLiteral] = {}
         self.calls: List[ModelCall] = []
         self.by_call: Dict[ast.Call, ModelCall] = {}
@@ -102,6 +114,7 @@ class ModelReferences(Analysis):
         self._seen: Set[int] = set()
         self.flow = ModelFlow(ctx.model)
         self.clients: Set[bool] = set()  # is_azure of every SDK client the file makes or calls
+        self.retired_calls: Set[ast.Call] = set()  # SDK calls into a shut-down API (OAI701 reports them)
 
     # ---------------------------------------------------------------- collection
     def visit(self, node: ast.AST, scope: Scope) -> None:
@@ -155,6 +168,9 @@ class ModelReferences(Analysis):
             return  # ``completion(model=..., mock_response="Hi")``: answered by a mock, never sent
         if RESPONSE_KEYS.intersection(keywords):
             return  # ``SimpleNamespace(model=..., choices=[...])``: a stand-in for a response
+        if name in MOCK_ASSERTIONS:
+            return  # ``mock.create.assert_called_once_with(model=...)``: an expected call, never sent
+        via = "retired" if self.surfaces.retired_shape(call) else "call"
         for keyword in call.keywords:
             if keyword.arg is not None and is_model_name(keyword.arg):
                 self._named(
@@ -162,6 +178,7 @@ class ModelReferences(Analysis):
                     keyword.value,
                     scope,
                     functools.partial(self.flow.keyword_consulted, call, keyword),
+                    via=via,
                 )
 
     def _target_flow(self, target: ast.AST, scope: Scope) -> Optional[Consulted]:
@@ -190,6 +207,8 @@ class ModelReferences(Analysis):
         if found is None:
             return True
         azure = client is not None and (client.is_azure or client.other_server)
+        if isinstance(func, Method) and self.surfaces.retired_call(call, scope):
+            self.retired_calls.add(call)
         for literal in found.origins:
             entry = self._literal(literal, found.value, scope)
             if entry is None:
@@ -207,10 +226,8 @@ class ModelReferences(Analysis):
         for keyword in call.keywords:
             if keyword.arg is not None:
                 continue
-            mapping: Optional[ast.AST] = keyword.value
-            if isinstance(mapping, ast.Name):
-                mapping = self.ctx.model.single_value_binding(mapping, scope)
-            if isinstance(mapping, ast.Dict):
+            mapping = dict_literal(self.ctx.model, keyword.value, scope)
+            if mapping is not None:
                 for key, value in zip(mapping.keys, mapping.values):
                     if isinstance(key, ast.Constant) and key.value == "model":
                         return value, keyword
@@ -235,11 +252,18 @@ class ModelReferences(Analysis):
             )
 
     def _named(
-        self, name: Optional[str], value: ast.AST, scope: Scope, consulted: Optional[Consulted] = None
+        self,
+        name: Optional[str],
+        value: ast.AST,
+        scope: Scope,
+        consulted: Optional[Consulted] = None,
+        via: str = "",
     ) -> None:
         """A value given to something named like a model: counts only for an exact known model id.
 
-        ``consulted()`` says whether the value is only consulted there (compared, looked up, tokenized).
+        ``consulted()`` says whether the value is only consulted there (compared, looked up, tokenized);
+        ``via`` is ``"call"`` for a keyword of another library's call (which may send it), ``"retired"`` for
+        a keyword of a call shaped like a shut-down API's method, ``""`` for a stored value.
         """
         if not name or not is_model_name(name):
             return
@@ -252,10 +276,13 @@ class ModelReferences(Analysis):
             if entry is None:
                 continue
             entry.named = True
-            if not entry.requested:
+            if via == "retired":
+                entry.retired_passes += 1
+            if not entry.requested or (via == "call" and not entry.passed):
                 if requested is None:
                     requested = consulted is None or not consulted()
-                entry.requested = requested
+                entry.requested = entry.requested or requested
+                entry.passed = entry.passed or (via == "call" and requested)
 
     def _literal(self, literal: ast.Constant, model: str, scope: Scope) -> Optional[ModelLiteral]:
         if not hasattr(literal, "lineno") or self.ctx.models.get(model) is None:
@@ -276,8 +303,21 @@ class ModelReferences(Analysis):
         """Model literals that may be sent to OpenAI's API (for the lifecycle rules)."""
         azure_only = bool(self.clients) and all(self.clients)
         for entry in self.model_literals():
+            if self._only_for_retired_apis(entry):
+                continue
             if entry.calls or (entry.requested and not azure_only):
                 yield entry
+
+    def _only_for_retired_apis(self, entry: ModelLiteral) -> bool:
+        """One problem, one finding: every request the file shows for the literal goes to a shut-down API
+        (OAI701 reports those calls on proven clients; on other receivers shaped like one, such as
+        ``self.client.beta.assistants.create``, the id is that API's or not OpenAI's), no other call is
+        given it, and it goes to at least one of them."""
+        return (
+            bool(entry.calls or entry.retired_passes)
+            and not entry.passed
+            and all(call in self.retired_calls for call, _, _ in entry.calls)
+        )
 
     def non_azure_calls(self) -> Iterator[ModelCall]:
         for call in self.calls:
@@ -287,10 +327,15 @@ class ModelReferences(Analysis):
                 yield call
 
 
+def name_words(name: str) -> List[str]:
+    """The lower-case words of an identifier or key: ``OPENAI_CHAT_MODEL``, ``modelId``, ``model-name``."""
+    return [word.lower() for word in _WORD.findall(name)]
+
+
 @functools.lru_cache(maxsize=4096)  # a function of the name alone; the same few names recur in every file
 def is_model_name(name: str) -> bool:
     """``model``, ``DEFAULT_MODEL``, ``model_name``, ``MODEL_GPT4``, ``modelId``; not ``model_group``."""
-    words = [word.lower() for word in _WORD.findall(name)]
+    words = name_words(name)
     positions = [index for index, word in enumerate(words) if word in MODEL_WORDS]
     return bool(positions) and not NOT_MODEL_WORDS.intersection(words[positions[0] + 1 :])
 

@@ -1,7 +1,7 @@
 """One path from a host's options to :class:`Settings`, shared by every front-end.
 
 Each host says what it wants in its own terms: the CLI's ``--select/--extend-select/--ignore/--today/
---config``, flake8's ``--select/--extend-select`` and ``--lint-openai-today``, pylint's ``--enable/--disable``
+--config/--isolated``, its discovery options (``--exclude``, ``--per-file-ignores``, ``--force-exclude``, ...), flake8's ``--select/--extend-select`` and ``--lint-openai-today``, pylint's ``--enable/--disable``
 and ``--lint-openai-today``, the language server's initialization options. A front-end turns those into
 :class:`HostOptions` with the translator for its host below, and :class:`SettingsResolver` layers them on the
 nearest ``pyproject.toml`` and the environment defaults (the installed SDK version) the same way for all.
@@ -12,14 +12,15 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Dict, Iterable, Optional, Sequence, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from lint_openai.config.environment import installed_sdk_version
 from lint_openai.config.pyproject import find_config, load_config_file
 from lint_openai.config.selection import validate_selectors
-from lint_openai.config.settings import Settings, parse_date
+from lint_openai.config.settings import ConfigError, Settings, parse_date, parse_size
 
 CODE_PREFIX = "OAI"
+PerFileIgnores = Tuple[Tuple[str, Tuple[str, ...]], ...]
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,8 @@ class HostOptions:
     ``select`` replaces the configured selection; ``extend_select`` and ``ignore`` add to it (codes named
     here enable opt-in rules too). ``config_file`` replaces the discovery of ``pyproject.toml``;
     ``isolated`` ignores every configuration file. ``noqa=False`` leaves ``# noqa`` to the host (flake8
-    applies it itself, honouring ``--disable-noqa``).
+    applies it itself, honouring ``--disable-noqa``). ``exclude`` and ``per_file_ignores`` replace the
+    configured ones, their ``extend_`` forms add to them; ``None`` leaves the configuration's value.
     """
 
     select: Optional[Tuple[str, ...]] = None
@@ -40,9 +42,19 @@ class HostOptions:
     isolated: bool = False
     noqa: bool = True
     sdk_version: Optional[str] = None
+    exclude: Optional[Tuple[str, ...]] = None
+    extend_exclude: Tuple[str, ...] = ()
+    per_file_ignores: Optional[PerFileIgnores] = None
+    extend_per_file_ignores: PerFileIgnores = ()
+    force_exclude: Optional[bool] = None
+    respect_gitignore: Optional[bool] = None
+    notebooks: Optional[bool] = None  # None: as configured
+    config_files: Optional[bool] = None
+    max_file_size: Optional[int] = None
 
     def apply(self, base: Settings) -> Settings:
         """``base`` (from ``pyproject.toml``) with these options layered on top."""
+        per_file = self.per_file_ignores if self.per_file_ignores is not None else base.per_file_ignores
         return replace(
             base,
             select=self.select if self.select is not None else base.select,
@@ -51,6 +63,16 @@ class HostOptions:
             today=self.today or base.today,
             noqa=self.noqa,
             sdk_version=self.sdk_version or base.sdk_version,
+            exclude=self.exclude if self.exclude is not None else base.exclude,
+            extend_exclude=base.extend_exclude + self.extend_exclude,
+            per_file_ignores=per_file + self.extend_per_file_ignores,
+            force_exclude=base.force_exclude if self.force_exclude is None else self.force_exclude,
+            respect_gitignore=base.respect_gitignore
+            if self.respect_gitignore is None
+            else self.respect_gitignore,
+            notebooks=base.notebooks if self.notebooks is None else self.notebooks,
+            config_files=base.config_files if self.config_files is None else self.config_files,
+            max_file_size=base.max_file_size if self.max_file_size is None else self.max_file_size,
         )
 
 
@@ -93,10 +115,35 @@ class SettingsResolver:
 
 # ---------------------------------------------------------------------------------------------- hosts
 def split_codes(values: Optional[Iterable[str]]) -> Optional[Tuple[str, ...]]:
-    """Flatten repeated, comma-separated code options (``--select OAI101,OAI102 --select OAI2``)."""
+    """Flatten repeated, comma-separated options (``--select OAI101,OAI102 --select OAI2``, ``--exclude``)."""
     if values is None:
         return None
     return tuple(code.strip() for value in values for code in value.split(",") if code.strip())
+
+
+def split_per_file_ignores(values: Optional[Iterable[str]], option: str) -> Optional[PerFileIgnores]:
+    """``PATTERN:CODE[,CODE...]`` values (several pairs may share one value: ``a.py:OAI101,b.py:OAI1``)."""
+    if values is None:
+        return None
+    pairs: List[Tuple[str, List[str]]] = []
+    for value in values:
+        for item in (part.strip() for part in value.split(",")):
+            if ":" in item:
+                pattern, code = (text.strip() for text in item.rsplit(":", 1))
+                if not pattern:
+                    raise ConfigError(f"{option}: empty file pattern in {value!r}")
+                pairs.append((pattern, [code] if code else []))
+            elif item and pairs:
+                pairs[-1][1].append(item)
+            elif item:
+                raise ConfigError(
+                    f"{option}: expected PATTERN:CODES (e.g. 'legacy/*.py:OAI101'), got {value!r}"
+                )
+    for pattern, codes in pairs:
+        if not codes:
+            raise ConfigError(f"{option}: no codes for {pattern!r}")
+        validate_selectors(codes, option)
+    return tuple((pattern, tuple(codes)) for pattern, codes in pairs)
 
 
 def cli_options(
@@ -108,8 +155,20 @@ def cli_options(
     config_file: Optional[Path],
     isolated: bool = False,
     sdk_version: Optional[str] = None,
+    exclude: Optional[Sequence[str]] = None,
+    extend_exclude: Optional[Sequence[str]] = None,
+    per_file_ignores: Optional[Sequence[str]] = None,
+    extend_per_file_ignores: Optional[Sequence[str]] = None,
+    force_exclude: Optional[bool] = None,
+    respect_gitignore: Optional[bool] = None,
+    notebooks: Optional[bool] = None,
+    config_files: Optional[bool] = None,
+    max_file_size: Optional[str] = None,
 ) -> HostOptions:
-    """The CLI's ``check`` options (each validated; unknown codes are a :class:`ConfigError`)."""
+    """The CLI's ``check`` options (each validated; unknown codes are a :class:`ConfigError`).
+
+    ``None`` means "not given": the configuration's value stands.
+    """
     codes = {option: split_codes(values) for option, values in (
         ("--select", select), ("--extend-select", extend_select), ("--ignore", ignore)
     )}  # fmt: skip
@@ -124,6 +183,16 @@ def cli_options(
         config_file=config_file,
         isolated=isolated,
         sdk_version=sdk_version,
+        exclude=split_codes(exclude),
+        extend_exclude=split_codes(extend_exclude) or (),
+        per_file_ignores=split_per_file_ignores(per_file_ignores, "--per-file-ignores"),
+        extend_per_file_ignores=split_per_file_ignores(extend_per_file_ignores, "--extend-per-file-ignores")
+        or (),
+        force_exclude=force_exclude,
+        respect_gitignore=respect_gitignore,
+        notebooks=notebooks,
+        config_files=config_files,
+        max_file_size=parse_size(max_file_size, "--max-file-size") if max_file_size is not None else None,
     )
 
 

@@ -8,6 +8,7 @@ ids the SDK marks "Not a supported model ID" are unknown here (``None``), so rul
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Dict, FrozenSet, Mapping, Optional, Tuple
@@ -18,9 +19,21 @@ RETIRED = "retired"
 DEPRECATED = "deprecated"
 ACTIVE = "active"
 
+# A model id inside a replacement text such as "gpt-5 or gpt-4.1*" or "gpt-image-2, gpt-image-1".
+_REPLACEMENT_WORD = re.compile(r"[a-z0-9][a-z0-9.:-]*[a-z0-9]")
+
 
 def _date(value: Optional[str]) -> Optional[date]:
     return date.fromisoformat(value) if value else None
+
+
+def lifecycle_status(today: date, deprecated: Optional[date], shutdown: Optional[date]) -> str:
+    """``retired`` from the shutdown date on; ``deprecated`` once announced; else ``active``."""
+    if shutdown is not None and today >= shutdown:
+        return RETIRED
+    if deprecated is not None:
+        return DEPRECATED if today >= deprecated else ACTIVE
+    return DEPRECATED if shutdown is not None else ACTIVE
 
 
 @dataclass(frozen=True)
@@ -46,11 +59,7 @@ class ModelInfo:
 
     def status(self, today: date) -> str:
         """``retired`` from the shutdown date on; ``deprecated`` once announced; else ``active``."""
-        if self.shutdown is not None and today >= self.shutdown:
-            return RETIRED
-        if self.deprecated is not None:
-            return DEPRECATED if today >= self.deprecated else ACTIVE
-        return DEPRECATED if self.shutdown is not None else ACTIVE
+        return lifecycle_status(today, self.deprecated, self.shutdown)
 
     @classmethod
     def from_json(cls, model_id: str, data: Mapping[str, Any]) -> ModelInfo:
@@ -133,6 +142,40 @@ class ModelKnowledge:
         if info is None or info.replacement_id is None:
             return None
         return info.replacement_id if self.status(info.replacement_id, today) == ACTIVE else None
+
+    def named_replacements(self, model_id: str) -> Tuple[str, ...]:
+        """The known ids the recorded replacement names: its ``replacement_id``, else the known ids in its
+        text (``"gpt-5 or gpt-4.1*"`` -> ``gpt-5``, ``gpt-4.1``), in the order written."""
+        info = self.get(model_id)
+        if info is None:
+            return ()
+        if info.replacement_id is not None:
+            return (info.replacement_id,)
+        words = _REPLACEMENT_WORD.findall(info.replacement or "")
+        return tuple(dict.fromkeys(w for w in words if w != model_id and self.get(w) is not None))
+
+    def replacement_chain(self, model_id: str, today: date) -> Tuple[ModelInfo, ...]:
+        """The recorded single replacements of ``model_id``, followed while each is retired or deprecated on
+        ``today``: ``text-davinci-003`` -> (``gpt-3.5-turbo-instruct``, ``gpt-5.6-terra``). Stops at an active
+        model, at a replacement that is not one known id, and at a cycle."""
+        chain: list[ModelInfo] = []
+        seen = {model_id}
+        current = self.get(model_id)
+        while current is not None and current.replacement_id is not None:
+            step = self.get(current.replacement_id)
+            if step is None or step.id in seen:
+                break
+            chain.append(step)
+            seen.add(step.id)
+            if step.status(today) == ACTIVE:
+                break
+            current = step
+        return tuple(chain)
+
+    def live_replacement(self, model_id: str, today: date) -> Optional[str]:
+        """The first active model along :meth:`replacement_chain`, if the chain reaches one."""
+        chain = self.replacement_chain(model_id, today)
+        return chain[-1].id if chain and chain[-1].status(today) == ACTIVE else None
 
     def all_ids(self) -> Tuple[str, ...]:
         """Every known model id, sorted."""

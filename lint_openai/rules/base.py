@@ -7,11 +7,14 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import ClassVar, Dict, NamedTuple, Optional, Sequence, Tuple, Type
 
+from lint_openai import RULES_URL
 from lint_openai.analyses.base import Analysis
 from lint_openai.context import Context
 from lint_openai.semantic.scopes import Scope
 
-DOCS_PAGE = "rules.md"  # the generated rule reference at the repository root
+# Severity: BREAKING code fails today (SARIF level "error"); a DEPRECATION still works, until a shutdown
+# date or a removal the API has announced (SARIF level "warning").
+BREAKING, DEPRECATION = "error", "warning"
 
 
 class Expected(NamedTuple):
@@ -82,6 +85,7 @@ class Rule:
     summary: ClassVar[str]
     node_types: ClassVar[Tuple[type, ...]] = ()
     default_enabled: ClassVar[bool] = True
+    severity: ClassVar[str] = BREAKING
     # The rule can only fire in a file whose text contains one of these (empty: always runs).
     needs_text: ClassVar[Tuple[str, ...]] = ()
     # Per-file analyses the rule reads (each visits its node types once, before the rules see a node).
@@ -99,5 +103,5 @@ class Rule:
 
     @property
     def url(self) -> str:
-        """Where the rule is documented (an anchor in ``rules.md``)."""
-        return f"{DOCS_PAGE}#{self.code.lower()}-{self.symbol}"
+        """Where the rule is documented: its anchor in ``rules.md`` (an https URL)."""
+        return f"{RULES_URL}#{self.code.lower()}-{self.symbol}"

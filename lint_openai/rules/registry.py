@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Dict, Tuple
 
 from lint_openai.rules import model_ids as models
-from lint_openai.rules import parse_error, removed_api, request, response, streaming, tokenizer
+from lint_openai.rules import parse_error, platform, removed_api, request, response, streaming, tokenizer
 from lint_openai.rules.base import Rule
 
 ALL_RULES: Tuple[Rule, ...] = tuple(
@@ -18,6 +18,7 @@ ALL_RULES: Tuple[Rule, ...] = tuple(
             *tokenizer.RULES,
             *streaming.RULES,
             *response.RULES,
+            *platform.RULES,
         ),
         key=lambda rule: rule.code,
     )

@@ -70,7 +70,7 @@ class Binder:
         self.read_plans: Dict[Scope, Tuple[Tuple[Scope, int], ...]] = {}
         self.header_steps = (Step(self._start_header),)
         self.header_of: List[Scope] = []  # the function whose decorators, defaults and annotations are walked
-        self.handlers = _HANDLERS
+        self.handlers = _CELL_HANDLERS if model.cells else _HANDLERS
 
     def run(self) -> List[Visit]:
         """Walk the whole tree (in evaluation order) and return the collected nodes."""
@@ -566,6 +566,8 @@ for _name, _handler in (
 ):
     if hasattr(ast, _name):  # Python 3.10+
         _HANDLERS[getattr(ast, _name)] = _handler
+# A notebook's module: its cells may run in any order (:func:`control_flow.walk_cells`).
+_CELL_HANDLERS = {**_HANDLERS, ast.Module: control_flow.walk_cells}
 
 
 _COMPREHENSION, _OWNER, _CLASS = 0, 1, 2

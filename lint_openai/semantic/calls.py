@@ -1,15 +1,26 @@
-"""Syntax of calls: the callee's name, a keyword's value, the first argument."""
+"""Syntax of calls: the callee's name and attribute chain, a keyword's value, the first argument."""
 
 from __future__ import annotations
 
 import ast
-from typing import Optional
+from typing import Optional, Tuple
 
 
 def callee_name(call: ast.Call) -> str:
     """The last name of what a call calls: ``create`` for ``client.chat.completions.create(...)``."""
     func = call.func
     return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+
+
+def callee_attributes(call: ast.Call) -> Tuple[str, ...]:
+    """The attribute names of the callee's chain: ``("client", "beta", "assistants", "create")`` for
+    ``self.client.beta.assistants.create(...)`` (calls and subscripts inside the chain end it)."""
+    names = []
+    func = call.func
+    while isinstance(func, ast.Attribute):
+        names.append(func.attr)
+        func = func.value
+    return tuple(reversed(names))
 
 
 def keyword_value(call: ast.Call, name: str) -> Optional[ast.AST]:

@@ -331,6 +331,20 @@ def _end_match(flow: Flow, frames: List[Frame], exhaustive: bool) -> None:
     flow.close(frames.pop())
 
 
+def walk_cells(walker: Walker, node: ast.Module, scope: Scope) -> bool:
+    """A notebook's cells as one module: they may run in any order, and again, so the module body is a
+    loop body (a read also sees the bindings of later cells, as at the back edge of a loop)."""
+    flow = walker.flows[scope.owner]
+    loops: List[Loop] = []
+    exits: List[Frame] = []
+    push = walker.stack.append
+    push((Step(_close_loop, flow, loops, exits), scope))
+    push((Step(_end_loop_body, flow, loops, exits, False), scope))
+    walker.push_nodes(node, scope, node.body)
+    push((Step(_open_loop, flow, loops), scope))
+    return True
+
+
 def _open_loop(flow: Flow, loops: List[Loop]) -> None:
     loops.append(flow.open_loop())
 

@@ -43,6 +43,15 @@ def guarding_handlers(model: SemanticModel, node: ast.AST) -> Iterator[ast.Excep
         child, parent = parent, model.parent(parent)
 
 
+def enclosing_handlers(model: SemanticModel, node: ast.AST) -> Iterator[ast.ExceptHandler]:
+    """The ``except`` clauses whose body runs ``node``, innermost first (up to the enclosing function)."""
+    parent = model.parent(node)
+    while parent is not None and not isinstance(parent, _DEFERRED):
+        if isinstance(parent, ast.ExceptHandler):
+            yield parent
+        parent = model.parent(parent)
+
+
 def is_handled(model: SemanticModel, node: ast.AST, names: AbstractSet[str]) -> bool:
     """Whether an ``except`` clause around ``node`` names one of ``names``: the classes that catch the
     exception in question (its class and its bases: ``{"IndexError", "LookupError", "Exception", ...}``)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Optional, Tuple, Union
 
 from lint_openai import knowledge
+from lint_openai.knowledge.api import canonical_path
 from lint_openai.semantic.values import Method, V0Method
 
 CHAT = "chat.completions.create"
@@ -12,7 +13,7 @@ CHAT = "chat.completions.create"
 
 def plain_path(method: Method) -> Tuple[str, ...]:
     """The method's path without raw/streaming-response wrappers (``with_raw_response``)."""
-    return tuple(part for part in method.path if part not in knowledge.WRAPPER_ATTRIBUTES)
+    return canonical_path(method.path)
 
 
 def is_wrapped(method_path: Tuple[str, ...]) -> bool:

@@ -38,6 +38,7 @@ from lint_openai.semantic.values import (
     Encoding,
     Function,
     Instance,
+    LibraryName,
     Method,
     Module,
     Part,
@@ -68,12 +69,18 @@ AZURE_API_TYPES = frozenset({"azure", "azure_ad", "azuread"})
 LoadRecord = Union[Defs, Tuple[Tuple[Scope, Defs], ...]]
 
 
+# Libraries whose imported names are values (``LibraryName``): the SDK's HTTP transports, pydantic.
+NAMED_LIBRARIES = frozenset({"httpx", "httpx2", "pydantic"})
+
+
 class SemanticModel:
     """Bindings of one module and the resolution of expressions to :mod:`values`."""
 
-    def __init__(self, tree: ast.Module) -> None:
+    def __init__(self, tree: ast.Module, *, cells: bool = False) -> None:
+        """``cells``: the module is a notebook's code cells, which may run in any order."""
         self.sdk = knowledge.sdk()
         self.tree = tree
+        self.cells = cells
         self.module_scope = Scope("module", tree, None)
         self.scopes: Dict[ast.AST, Scope] = {tree: self.module_scope}
         self.classes: Dict[ast.ClassDef, ClassInfo] = {}
@@ -393,7 +400,9 @@ class SemanticModel:
         members = [value for value in self._annotation_members(annotation, scope) if value is not NONE]
         clients = [value for value in members if isinstance(value, Client)]
         if members and len(clients) == len(members):
-            return clients[0]
+            # ``Union[AsyncOpenAI, AsyncAzureOpenAI]`` may be an Azure client: say so (no model ids, no
+            # OpenAI platform lifecycle), as the more cautious of the two.
+            return next((client for client in clients if client.is_azure), clients[0])
         return UNKNOWN
 
     def _annotation_members(self, annotation: Optional[ast.AST], scope: Scope) -> Iterable[Value]:
@@ -470,8 +479,7 @@ class SemanticModel:
             return (isinstance(expr, ast.Constant) and expr.value is None) or (
                 isinstance(func, Function) and func.name in ENV_GETTERS
             )
-        host = (urllib.parse.urlsplit(url.value.strip()).hostname or "").lower()
-        return host == "openai.com" or host.endswith(".openai.com")
+        return is_openai_url(url.value)
 
     def openai_module_assignments(self) -> List[AttributeAssignment]:
         """Assignments ``openai.<name> = ...`` in the file."""
@@ -497,6 +505,8 @@ class SemanticModel:
             return Part(base, (name,))
         if type(base) is Part:
             return Part(base.result, (*base.path, name))
+        if type(base) is LibraryName:
+            return LibraryName(f"{base.name}.{name}")
         if type(base) is Instance:
             return self._member_of_class(base.node, name, instance=True)
         if type(base) is UserClass:
@@ -526,6 +536,8 @@ class SemanticModel:
         if module == "tiktoken":
             return Function(f"tiktoken.{name}") if name in TIKTOKEN_FUNCTIONS else UNKNOWN
         qualified = f"{module}.{name}"
+        if module.partition(".")[0] in NAMED_LIBRARIES:
+            return LibraryName(qualified)
         client_class = self.sdk.client_class_at(qualified)
         if client_class is not None:
             return SdkClass(client_class)
@@ -593,7 +605,7 @@ class SemanticModel:
         if type(func) is Method:
             if func.path in (("with_options",), ("copy",)):
                 return func.client
-            return ApiResult(call, func.path, func.client)
+            return ApiResult(call, func.path, func.client, raw=func.raw)
         if type(func) is V0Method:
             return ApiResult(call, (func.symbol, func.method), None, v0=True)
         if type(func) is Function:
@@ -675,3 +687,12 @@ def merge(values: List[Value]) -> Value:
             origins += tuple(o for o in value.origins if o not in origins)
         return Str(strings[0].value, origins)
     return UNKNOWN
+
+
+def is_openai_url(url: str) -> bool:
+    """Whether a URL is on one of OpenAI's hosts (``api.openai.com``, regional ``eu.api.openai.com``)."""
+    try:
+        host = (urllib.parse.urlsplit(url.strip()).hostname or "").lower()
+    except ValueError:  # not a URL at all ("http://[x"): no proof it is OpenAI's
+        return False
+    return host == "openai.com" or host.endswith(".openai.com")

@@ -1,5 +1,6 @@
 """Where a node sits: the attribute read on it, the call that calls it, the value assigned to it, the SDK
-method a call invokes (answered from the parent links and bindings the binder recorded)."""
+method a call invokes, the dict literal a name holds (answered from the parent links and bindings the binder
+recorded)."""
 
 from __future__ import annotations
 
@@ -41,3 +42,18 @@ def assigned_value(model: SemanticModel, target: ast.AST) -> Optional[ast.AST]:
     if isinstance(parent, ast.AnnAssign) and parent.target is target:
         return parent.value
     return None
+
+
+def bound_value(model: SemanticModel, expr: ast.AST, scope: Scope) -> ast.AST:
+    """The expression a name stands for when the one binding that reaches this read is a plain
+    assignment; else ``expr``."""
+    if not isinstance(expr, ast.Name):
+        return expr
+    found = model.single_value_binding(expr, scope)
+    return found if found is not None else expr
+
+
+def dict_literal(model: SemanticModel, expr: ast.AST, scope: Scope) -> Optional[ast.Dict]:
+    """The dict literal ``expr`` is, directly or through a name whose one reaching binding is one."""
+    value = bound_value(model, expr, scope)
+    return value if isinstance(value, ast.Dict) else None

@@ -106,6 +106,7 @@ class ApiResult(Value):
     path: Tuple[str, ...]
     client: Optional[Client]
     v0: bool = False
+    raw: bool = False  # called through ``with_raw_response`` or ``with_streaming_response``
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,14 @@ class Function(Value):
 
     name: str
     node: Optional[ast.AST] = None
+
+
+@dataclass(frozen=True)
+class LibraryName(Value):
+    """A name imported from a library the model knows by its qualified name (``httpx.Client``,
+    ``pydantic.BaseModel``): what it is, never what it does."""
+
+    name: str
 
 
 @dataclass(frozen=True)

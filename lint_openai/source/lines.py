@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import bisect
 import io
 from typing import Tuple
 
@@ -43,15 +44,25 @@ class LineIndex:
             return self.start(node)
         return Location(row, self.char_column(row, column) + 1)
 
-    def offset(self, location: Location) -> int:
-        """The character offset into ``text`` of a location."""
+    def _line_starts(self) -> list[int]:
         if self._starts is None:
             starts = [0]
             for line in self.lines:
                 starts.append(starts[-1] + len(line))
             self._starts = starts
-        row = min(max(location.row, 1), len(self._starts))
-        return self._starts[row - 1] + location.column - 1
+        return self._starts
+
+    def offset(self, location: Location) -> int:
+        """The character offset into ``text`` of a location."""
+        starts = self._line_starts()
+        row = min(max(location.row, 1), len(starts))
+        return starts[row - 1] + location.column - 1
+
+    def location_at(self, offset: int) -> Location:
+        """The location of a character offset into ``text`` (the inverse of :meth:`offset`)."""
+        starts = self._line_starts()
+        row = bisect.bisect_right(starts, offset, 0, len(self.lines) or 1)
+        return Location(max(row, 1), offset - starts[max(row, 1) - 1] + 1)
 
     def segment(self, node: ast.AST) -> str:
         """The exact source text of a node."""

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, List, Optional
+from typing import Callable, Iterable, List, Optional
 
 from lint_openai.diagnostic import Diagnostic
 from lint_openai.source.lines import LineIndex
+from lint_openai.source.noqa_lines import NoqaLayout, noqa_layout
 
 # Same pattern as flake8 (flake8/defaults.py NOQA_INLINE_REGEXP), so both front-ends agree.
 NOQA_INLINE = re.compile(r"# noqa(?::[\s]?(?P<codes>([A-Z]+[0-9]+(?:[,\s]+)?)+))?", re.IGNORECASE)
@@ -38,12 +39,28 @@ def file_is_exempt(text: str) -> bool:
     return "noqa" in text and NOQA_FILE.search(text) is not None
 
 
+def noqa_text(row: int, line: Callable[[int], str], layout: Optional[NoqaLayout]) -> str:
+    """The text searched for the ``# noqa`` of ``row``: its line, or all the lines a multi-line string or a
+    backslash continuation joins it with (as flake8 does). ``line`` gives a row's text."""
+    first, last = layout.span(row) if layout is not None else (row, row)
+    return "\n".join(line(each) for each in range(first, last + 1))
+
+
 def filter_suppressed(diagnostics: Iterable[Diagnostic], lines: LineIndex) -> List[Diagnostic]:
-    """Drop diagnostics suppressed by a ``# noqa`` comment on their first line."""
+    """Drop diagnostics suppressed by a ``# noqa`` comment on their first line (or the lines joined to it)."""
     kept = []
+    layout: Optional[NoqaLayout] = None
+    has_noqa: Optional[bool] = None
     for diagnostic in diagnostics:
         line = lines.line(diagnostic.start.row)
         if "noqa" in line.lower() and is_suppressed(diagnostic.code, line):
             continue
+        if has_noqa is None:
+            has_noqa = "noqa" in lines.text.lower()
+            layout = noqa_layout(lines.text) if has_noqa else None
+        if layout is not None and diagnostic.start.row in layout.spans:
+            joined = noqa_text(diagnostic.start.row, lines.line, layout)
+            if "noqa" in joined.lower() and is_suppressed(diagnostic.code, joined):
+                continue
         kept.append(diagnostic)
     return kept

@@ -1,13 +1,17 @@
-"""Finding the Python files to check under the paths a user gives."""
+"""Finding the files to check under the paths a user gives: Python files, notebooks, configuration files."""
 
 from __future__ import annotations
 
 import fnmatch
 import os
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, List, Optional, Sequence
+from typing import Callable, Iterable, Iterator, List, Optional, Sequence, Tuple
 
+from lint_openai.config.settings import Settings
 from lint_openai.frontends.cli.gitignore import GitignoreFilter
+from lint_openai.source.config_files import config_format
+from lint_openai.source.notebook import is_notebook_path
 
 # Same spirit as ruff's default excludes: VCS metadata, virtual environments, build output, caches.
 DEFAULT_EXCLUDES = (
@@ -40,6 +44,39 @@ DEFAULT_EXCLUDES = (
     "venv",
 )
 PYTHON_SUFFIXES = (".py", ".pyi")
+
+
+def excludes_for(settings: Settings, extended: bool = True) -> Tuple[str, ...]:
+    """The exclude patterns in force: ``exclude`` (else the defaults), plus ``extend-exclude`` if asked."""
+    base = settings.exclude or DEFAULT_EXCLUDES
+    return (*base, *settings.extend_exclude) if extended else tuple(base)
+
+
+@dataclass(frozen=True)
+class FileKinds:
+    """Which files a directory walk yields besides Python files: notebooks (default) and configuration files."""
+
+    notebooks: bool = True
+    config_files: bool = False
+
+    def wants(self, entry: os.DirEntry[str], top: Path) -> bool:
+        """Whether a file found under ``top`` is checked. A configuration file that is a symlink to a file
+        outside ``top`` is not (it may be a secret kept elsewhere: ``.env -> ~/secrets/prod.env``)."""
+        name = entry.name
+        if name.endswith(PYTHON_SUFFIXES):
+            return True
+        if is_notebook_path(name):
+            return self.notebooks
+        if not self.config_files or config_format(name) is None:
+            return False
+        return not entry.is_symlink() or _inside(Path(entry.path), top)
+
+
+def _inside(link: Path, top: Path) -> bool:
+    try:
+        return link.resolve().is_relative_to(top.resolve())
+    except (OSError, RuntimeError):  # a symlink loop
+        return False
 
 
 def is_excluded(path: Path, patterns: Sequence[str], root: Path) -> bool:
@@ -79,8 +116,10 @@ def iter_python_files(
     force_exclude: bool = False,
     respect_gitignore: bool = True,
     project_root: Optional[Path] = None,
+    *,
+    kinds: FileKinds = FileKinds(),
 ) -> Iterator[Path]:
-    """Yield the Python files under ``paths`` in a stable (sorted) order.
+    """Yield the files to check under ``paths`` in a stable (sorted) order (``kinds`` says which).
 
     Files named explicitly are always yielded, unless ``force_exclude`` (for pre-commit, which passes
     every changed file). Directory symlinks are not followed, so symlink loops cannot trap the walk;
@@ -99,13 +138,17 @@ def iter_python_files(
             yield path
         elif git_ignored:
             # Named explicitly, like a file: checked, with only the ignore files inside it applying.
-            yield from _walk(path, excludes, root, GitignoreFilter(root=path).is_ignored)
+            yield from _walk(path, excludes, root, GitignoreFilter(root=path).is_ignored, kinds)
         else:
-            yield from _walk(path, excludes, root, ignored)
+            yield from _walk(path, excludes, root, ignored, kinds)
 
 
 def _walk(
-    top: Path, excludes: Sequence[str], root: Path, ignored: Optional[Callable[[Path, bool], bool]]
+    top: Path,
+    excludes: Sequence[str],
+    root: Path,
+    ignored: Optional[Callable[[Path, bool], bool]],
+    kinds: FileKinds,
 ) -> Iterator[Path]:
     pending: List[Path] = [top]
     while pending:
@@ -119,8 +162,6 @@ def _walk(
             path = Path(entry.path)
             try:
                 is_dir = entry.is_dir(follow_symlinks=False)
-                # A dangling symlink is yielded too: reading it reports OAI001 instead of hiding it.
-                is_file = entry.is_file() or entry.is_symlink()
             except OSError:
                 continue
             if is_excluded(path, excludes, root) or (ignored is not None and ignored(path, is_dir)):
@@ -128,6 +169,8 @@ def _walk(
             if is_dir:
                 if not _is_virtualenv(path):
                     subdirectories.append(path)
-            elif is_file and entry.name.endswith(PYTHON_SUFFIXES):
+            elif kinds.wants(entry, top):
+                # Dangling symlinks and symlink loops are yielded too (OAI001 when read), FIFOs, sockets and
+                # devices as well (skipped unread with a message): none is hidden.
                 yield path
         pending.extend(reversed(subdirectories))

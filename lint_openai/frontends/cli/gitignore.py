@@ -7,6 +7,7 @@ outside a git repository are never ignored.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
@@ -49,7 +50,7 @@ class GitignoreFilter:
             if folder == root:
                 lines += _read_lines(root / ".git" / "info" / "exclude")
             lines += _read_lines(folder / ".gitignore")
-            self._specs[folder] = pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+            self._specs[folder] = _compile(lines) if lines else None
         return self._specs[folder]
 
     def _repository_root(self, directory: Path) -> Optional[Path]:
@@ -65,6 +66,22 @@ class GitignoreFilter:
             else:
                 self._roots[directory] = self._repository_root(parent)
         return self._roots[directory]
+
+
+def _compile(lines: List[str]) -> pathspec.GitIgnoreSpec:
+    """The spec of ``lines``; a line that is not a valid pattern is dropped, as git ignores it."""
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(lines)
+    except (ValueError, re.error):
+        return pathspec.GitIgnoreSpec.from_lines([line for line in lines if _is_valid(line)])
+
+
+def _is_valid(line: str) -> bool:
+    try:
+        pathspec.GitIgnoreSpec.from_lines([line])
+    except (ValueError, re.error):
+        return False
+    return True
 
 
 def _read_lines(path: Path) -> List[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import traceback
 from pathlib import Path
 from typing import Optional, Sequence, TextIO
 
@@ -20,6 +21,7 @@ from lint_openai.frontends.cli.list_models import (
     write_override,
 )
 from lint_openai.frontends.cli.parser import build_parser
+from lint_openai.frontends.cli.streams import make_streams_lossless
 from lint_openai.knowledge.model_lifecycle import models_with_overrides
 from lint_openai.rules.docs import render_rule
 from lint_openai.rules.registry import ALL_RULES, find_rule
@@ -63,6 +65,24 @@ def _rule_command(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_CLEAN
 
 
+SERVER_PACKAGES = ("pygls", "lsprotocol", "cattrs", "attrs")
+
+
+def _server_command(err: TextIO) -> int:
+    """``lint-openai server``: pygls is imported only here, so the linter runs without it."""
+    try:
+        from lint_openai.frontends.server.app import serve  # noqa: PLC0415 - optional: the `server` extra
+    except ModuleNotFoundError as error:
+        if (error.name or "").split(".")[0] not in SERVER_PACKAGES:
+            raise
+        err.write(
+            f"lint-openai: error: the language server needs the 'server' extra ({error}); "
+            'install it with: pip install "lint-openai[server]"\n'
+        )
+        return EXIT_ERROR
+    return serve()
+
+
 def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     """Run the command line; returns the exit code (0 clean, 1 findings, 2 usage or internal error)."""
     parser = build_parser()
@@ -74,6 +94,8 @@ def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout, err: Te
             return _models_command(args, out, err)
         if args.command == "check":
             return CheckCommand(args, out, err).run()
+        if args.command == "server":
+            return _server_command(err)
         parser.print_help(out)
         return EXIT_CLEAN
     except ConfigError as error:
@@ -83,8 +105,25 @@ def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout, err: Te
         return EXIT_CLEAN
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # the last resort: one line, never a traceback (unless --debug)
+        return _unexpected(error, err, getattr(args, "debug", False))
+
+
+def _unexpected(error: Exception, err: TextIO, debug: bool) -> int:
+    """Report an error nothing else handled: the traceback with ``--debug``, else one line."""
+    if debug:
+        err.write("".join(traceback.format_exception(type(error), error, error.__traceback__)))
+    if isinstance(error, OSError):  # the environment (a name too long, a device error), not a bug
+        err.write(f"lint-openai: error: {error}\n")
+    else:
+        err.write(
+            f"lint-openai: error: internal error: {type(error).__name__}: {error} "
+            "(this is a bug in lint-openai; run with --debug for the traceback)\n"
+        )
+    return EXIT_ERROR
 
 
 def main_entry() -> None:
     """Console-script entry point."""
+    make_streams_lossless()
     sys.exit(main())

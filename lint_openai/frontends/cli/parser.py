@@ -38,13 +38,51 @@ def build_parser() -> argparse.ArgumentParser:
         default="concise",
         help="how to print findings (default: concise)",
     )
+    check.add_argument(
+        "--output-file", "-o", type=Path, metavar="FILE", help="write the report to FILE instead of stdout"
+    )
     check.add_argument("--today", help="pin today's date (YYYY-MM-DD) for model lifecycle rules")
-    check.add_argument("--config", type=Path, help="use this pyproject.toml instead of discovering one")
+    configuration = check.add_mutually_exclusive_group()
+    configuration.add_argument(
+        "--config", type=Path, help="use this pyproject.toml instead of discovering one"
+    )
+    configuration.add_argument(
+        "--isolated", action="store_true", help="ignore every configuration file ([tool.lint-openai])"
+    )
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
     check.add_argument("--statistics", action="store_true", help="print the number of findings per code")
     check.add_argument("--show-files", action="store_true", help="print the files that would be checked")
+    check.add_argument(
+        "--show-settings",
+        action="store_true",
+        help="print the settings the first file is checked with (as TOML), and the rules enabled for it",
+    )
     check.add_argument("--stdin-filename", help="the path to report for source read from stdin")
+    check.add_argument(
+        "--exclude",
+        action="append",
+        metavar="PATTERN",
+        help="files and directories to skip, replacing the default and configured excludes",
+    )
+    check.add_argument(
+        "--extend-exclude",
+        action="append",
+        metavar="PATTERN",
+        help="files and directories to skip as well as the excluded ones",
+    )
+    check.add_argument(
+        "--per-file-ignores",
+        action="append",
+        metavar="PATTERN:CODES",
+        help="codes to ignore in matching files, e.g. 'legacy/*.py:OAI101,OAI102' (replaces the configured table)",
+    )
+    check.add_argument(
+        "--extend-per-file-ignores",
+        action="append",
+        metavar="PATTERN:CODES",
+        help="like --per-file-ignores, added to the configured table",
+    )
     check.add_argument(
         "--force-exclude",
         action="store_true",
@@ -59,19 +97,55 @@ def build_parser() -> argparse.ArgumentParser:
         help="check files that .gitignore excludes",
     )
     check.add_argument(
+        "--max-file-size",
+        metavar="SIZE",
+        help='skip larger files with an OAI001 finding (bytes, or "512KB", "2MB"; 0: no limit; default 2MB)',
+    )
+    check.add_argument(
         "--jobs",
         "-j",
         type=_positive_int,
         help="check files on this many processes (default: the number of CPUs)",
     )
+    kinds = check.add_argument_group("file kinds (directories; files named explicitly are always checked)")
+    kinds.add_argument(
+        "--notebooks",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="check Jupyter notebooks (.ipynb) found in directories (default: yes; config: notebooks)",
+    )
+    kinds.add_argument(
+        "--config-files",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="check .env, YAML, TOML, JSON and INI files for model ids (default: no; config: config-files)",
+    )
     fixing = check.add_argument_group("fixes")
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes, then report what remains")
     fixing.add_argument("--unsafe-fixes", action="store_true", help="also apply (or offer) unsafe fixes")
-    fixing.add_argument(
+    shown = fixing.add_mutually_exclusive_group()
+    shown.add_argument(
         "--diff", action="store_true", help="print the fixes as a unified diff; change nothing"
     )
+    shown.add_argument(
+        "--show-fixes",
+        action="store_true",
+        help="list the fixes applied (with --fix) or available, per file and code",
+    )
     fixing.add_argument("--fix-only", action="store_true", help="apply fixes and report nothing else")
+    fixing.add_argument(
+        "--add-noqa",
+        action="store_true",
+        help="add a '# noqa: CODE' directive to each line with a finding (to adopt lint-openai on existing code)",
+    )
 
+    check.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
+    _add_other_commands(commands)
+    return parser
+
+
+def _add_other_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The ``models``, ``server`` and ``rule`` subcommands."""
     listing = commands.add_parser("models", help="list the model lifecycle data (status as of today)")
     listing.add_argument("pattern", nargs="?", help="only ids containing this text")
     listing.add_argument("--status", choices=("retired", "deprecated", "active"), help="only this status")
@@ -93,7 +167,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="where --refresh writes (point models-override in [tool.lint-openai] at it)",
     )
 
+    server = commands.add_parser(
+        "server",
+        help='run the language server (LSP) on stdin/stdout (needs: pip install "lint-openai[server]")',
+    )
+
     rule = commands.add_parser("rule", help="print the documentation of a rule")
     rule.add_argument("code", nargs="?", help="rule code or symbol, e.g. OAI101")
     rule.add_argument("--all", action="store_true", help="print every rule")
-    return parser
+    for command in (listing, server, rule):
+        command.add_argument("--debug", action="store_true", help="show the traceback of an internal error")

@@ -13,19 +13,25 @@ from typing import List, Optional
 
 from lint_openai.config.settings import Settings
 from lint_openai.diagnostic import Diagnostic
-from lint_openai.engine import InternalError, check_source, knowledge_for, parse_error_diagnostics
+from lint_openai.engine import InternalError, knowledge_for, parse_error_diagnostics
 from lint_openai.fix import fix_source
-from lint_openai.frontends.cli.writing import write_atomically
-from lint_openai.source.decoding import SourceDecodeError, decode_source, detect_encoding
-from lint_openai.source.prefilter import bytes_may_have_findings
+from lint_openai.frontends.cli.reading import NotRegularFileError, read_regular_file
+from lint_openai.frontends.cli.writing import NotWrittenError, replace_file_contents
+from lint_openai.frontends.documents import PYTHON, DocumentKind, FileSkippedError, document_kind
+from lint_openai.rules.registry import PARSE_ERROR
+from lint_openai.source.decoding import SourceDecodeError, detect_encoding, wide_encoding
+from lint_openai.source.notebook import cell_diff, is_notebook_path
+from lint_openai.source.prefilter import may_have_findings
 
 
 @dataclass(frozen=True)
 class FixMode:
-    """What to do with fixes: apply unsafe ones too, and write them (else only compute a diff)."""
+    """What to do with fixes: apply unsafe ones too, and write them (else only compute a diff). ``noqa``:
+    instead of fixes, add a ``# noqa`` directive for each finding (``--add-noqa``)."""
 
     unsafe: bool = False
     write: bool = True
+    noqa: bool = False
 
 
 @dataclass
@@ -39,11 +45,23 @@ class FileResult:
     fixed: int = 0
     fixed_source: Optional[str] = None
     fix_error: Optional[str] = None
+    fixed_codes: List[str] = field(default_factory=list)  # the code of each fix applied (--show-fixes)
+    write_error: Optional[str] = None  # fixes computed but not written (file changed, read-only, I/O error)
+    skipped: Optional[str] = None  # not read at all (not a regular file), and why
+
+    @property
+    def unchecked(self) -> Optional[str]:
+        """Why the file could not be checked (its ``OAI001`` message), if it could not."""
+        return next((d.message for d in self.diagnostics if d.code == PARSE_ERROR.code), None)
+
+    note: Optional[str] = None  # why the file was skipped (a notebook for R, an invalid YAML file...)
 
     def diff(self) -> str:
-        """A unified diff of the fixes (empty when nothing changed)."""
+        """A unified diff of the fixes (empty when nothing changed); a notebook's is per cell."""
         if self.fixed_source is None or self.source is None or self.fixed_source == self.source:
             return ""
+        if is_notebook_path(self.path):
+            return cell_diff(self.path, self.source, self.fixed_source)
         return "".join(
             difflib.unified_diff(
                 self.source.splitlines(keepends=True),
@@ -60,7 +78,9 @@ def check_file(
     """Check one file (and fix it if asked); unreadable or undecodable files give ``OAI001``."""
     shown = display_path or str(path)
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path)
+    except NotRegularFileError as error:
+        return FileResult(shown, skipped=str(error))
     except OSError as error:
         reason = error.strerror or type(error).__name__
         return FileResult(
@@ -71,30 +91,48 @@ def check_file(
         write_error = _write_fixed(path, data, result.source or "", result.fixed_source)
         if write_error is not None:
             result = check_data(data, shown, settings)  # the file is unchanged: report its own findings
-            result.fix_error = write_error
+            result.write_error = write_error
     return result
 
 
 def check_data(data: bytes, shown: str, settings: Settings, fix: Optional[FixMode] = None) -> FileResult:
     """Check the bytes of one file (read from disk or stdin), computing fixes if asked."""
-    if not bytes_may_have_findings(data, knowledge_for(settings)):
+    kind = document_kind(shown)  # a Python module, a notebook or a configuration file
+    wide = wide_encoding(data) if kind is PYTHON else None
+    if wide is not None:
+        return _wide_file(data, wide, shown, settings)
+    if not kind.may_have_findings(data, knowledge_for(settings)):
         return FileResult(shown)  # cannot have findings: not even decoded (so no OAI001 either)
+    # Python source only: a notebook's bytes are mostly outputs (images), and configuration files have their
+    # own limit.
+    if kind is PYTHON and settings.max_file_size and len(data) > settings.max_file_size:
+        message = (
+            f"file not checked: {len(data):,} bytes, more than max-file-size ({settings.max_file_size:,}); "
+            "raise max-file-size ([tool.lint-openai] or --max-file-size) to check it"
+        )
+        return FileResult(shown, parse_error_diagnostics(settings, shown, message, 1, 1))
     try:
-        text = decode_source(data)
+        text = kind.decode(data)
     except SourceDecodeError as error:
         return FileResult(
             shown, parse_error_diagnostics(settings, shown, error.message, error.row, error.column)
         )
+    except FileSkippedError as skipped:
+        return FileResult(shown, note=str(skipped))
 
     def check(source: str) -> List[Diagnostic]:
-        return check_source(source, shown, settings)
+        return kind.check(source, shown, settings)
 
     try:
         if fix is None:
             return FileResult(shown, check(text), text)
-        outcome = fix_source(text, check, unsafe=fix.unsafe)
+        if fix.noqa:
+            return _with_noqa(shown, text, check(text), kind)
+        outcome = fix_source(text, check, fix.unsafe, apply=kind.apply, validate=kind.validator(text))
     except InternalError as error:
         return FileResult(shown, [], text, internal_error=str(error))
+    except FileSkippedError as skipped:
+        return FileResult(shown, note=str(skipped))
     return FileResult(
         shown,
         outcome.remaining,
@@ -102,7 +140,26 @@ def check_data(data: bytes, shown: str, settings: Settings, fix: Optional[FixMod
         fixed=outcome.applied,
         fixed_source=outcome.text,
         fix_error=outcome.error,
+        fixed_codes=outcome.applied_codes,
     )
+
+
+def _wide_file(data: bytes, codec: str, shown: str, settings: Settings) -> FileResult:
+    """A UTF-16/32 file: Python refuses it, so it is ``OAI001`` if its text could have findings."""
+    if not may_have_findings(data.decode(codec, errors="replace"), knowledge_for(settings)):
+        return FileResult(shown)
+    family = codec[:6].upper()
+    message = (
+        f"the file is {family} (it starts with a {family} byte order mark): Python reads source as UTF-8 or an "
+        "ASCII-compatible PEP 263 encoding and refuses it (SyntaxError: Non-UTF-8 code); save it as UTF-8"
+    )
+    return FileResult(shown, parse_error_diagnostics(settings, shown, message, 1, 1))
+
+
+def _with_noqa(shown: str, text: str, diagnostics: List[Diagnostic], kind: DocumentKind) -> FileResult:
+    """The text with ``# noqa`` directives (written like a fix); what none could suppress stays a finding."""
+    outcome = kind.add_noqa(text, diagnostics, {PARSE_ERROR.code})
+    return FileResult(shown, outcome.unsuppressed, text, fixed=outcome.added, fixed_source=outcome.text)
 
 
 def encode_like(original: bytes, text: str) -> bytes:
@@ -117,7 +174,7 @@ def _write_fixed(path: Path, original: bytes, source: str, fixed_source: str) ->
     try:
         if encode_like(original, source) != original:
             raise UnicodeError("the file's bytes do not survive decoding and re-encoding")
-        write_atomically(path.resolve(), encode_like(original, fixed_source))
-    except (OSError, UnicodeError, SourceDecodeError) as error:
+        replace_file_contents(path, original, encode_like(original, fixed_source))
+    except (OSError, UnicodeError, SourceDecodeError, NotWrittenError) as error:
         return f"fixes not written: {error}"
     return None

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar, Optional, Tuple, Type
 
 from lint_openai.analyses.base import Analysis
 from lint_openai.analyses.model_references import ModelLiteral, ModelReferences
+from lint_openai.analyses.request_only import reaches_requests_only
 from lint_openai.context import Context
 from lint_openai.diagnostic import Applicability, Fix
-from lint_openai.knowledge.model_lifecycle import RETIRED, ModelInfo
+from lint_openai.knowledge.model_lifecycle import ACTIVE, RETIRED, ModelInfo, ModelKnowledge
 from lint_openai.rules.base import Rule
 from lint_openai.rules.edits import literal_with
 
@@ -25,27 +27,78 @@ class ModelRule(Rule):
     requires: ClassVar[Tuple[Type[Analysis], ...]] = (ModelReferences,)
 
 
-def advice(info: ModelInfo, ctx: Context) -> str:
-    """What to use instead, from the lifecycle data (never a guess)."""
-    table = ctx.models
-    replacement = table.replacement_for(info.id, ctx.today)
-    if replacement:
-        return f"use `{replacement}` (the replacement the deprecations page names)"
-    if info.replacement_id and table.status(info.replacement_id, ctx.today) == RETIRED:
-        successor = table.get(info.replacement_id)
-        when = successor.shutdown.isoformat() if successor and successor.shutdown else "already"
-        return (
-            f"its listed replacement `{info.replacement_id}` is shut down too ({when}); pick a current model"
-        )
+def advice(info: ModelInfo, table: ModelKnowledge, today: date) -> str:
+    """What to use instead, from the lifecycle data (never a guess): a replacement that is live on the
+    judged date, following the deprecations page's replacements while they are gone or going too."""
+    direct = table.replacement_for(info.id, today)
+    if direct:
+        return f"use `{direct}` (the replacement the deprecations page names)"
+    if info.replacement_id:
+        chain = table.replacement_chain(info.id, today)
+        steps = " -> ".join(_step(step, today) for step in chain)
+        live = table.live_replacement(info.id, today)
+        if live:
+            return f"use `{live}`, following the deprecations page's replacements: {steps}"
+        if chain:
+            return f"its listed replacement is not current either: {steps}, with no later one recorded; pick a current model"
+    named = table.named_replacements(info.id)
+    if info.replacement and named:
+        going = [_named_status(model_id, table, today) for model_id in named]
+        notes = [note for note in going if note]
+        if notes:
+            return f"the deprecations page recommends {info.replacement}, but {'; '.join(notes)}"
     if info.replacement:
         return f"the deprecations page recommends {info.replacement}"
     return "no replacement is recorded; pick a current model (see the deprecations page)"
 
 
+def _step(step: ModelInfo, today: date) -> str:
+    """```gpt-3.5-turbo-instruct` (shut down 2026-09-28)``: a replacement with its state on the judged date."""
+    status = step.status(today)
+    if status == ACTIVE:
+        return f"`{step.id}`"
+    if step.shutdown is None:
+        return f"`{step.id}` (deprecated)"
+    verb = "shut down" if status == RETIRED else "shuts down"
+    return f"`{step.id}` ({verb} {step.shutdown.isoformat()})"
+
+
+def _named_status(model_id: str, table: ModelKnowledge, today: date) -> Optional[str]:
+    """For a replacement named in the page's text: that it is gone or going, and its own live replacement."""
+    step = table.get(model_id)
+    if step is None or step.status(today) == ACTIVE:
+        return None
+    if step.shutdown is None:
+        fate = f"`{step.id}` is deprecated"
+    elif step.status(today) == RETIRED:
+        fate = f"`{step.id}` was shut down on {step.shutdown.isoformat()}"
+    else:
+        fate = f"`{step.id}` shuts down on {step.shutdown.isoformat()}"
+    live = table.live_replacement(model_id, today)
+    return f"{fate} (its replacement: `{live}`)" if live else fate
+
+
+def fix_replacement(ctx: Context, info: ModelInfo) -> Optional[str]:
+    """The id a fix writes: the page's replacement if it is live, else the live end of its replacements when
+    that model serves an endpoint the retired one served (``text-davinci-003`` ends at a chat model: no fix)."""
+    direct = ctx.models.replacement_for(info.id, ctx.today)
+    if direct:
+        return direct
+    live = ctx.models.live_replacement(info.id, ctx.today)
+    target = ctx.models.get(live) if live else None
+    return live if target is not None and info.kinds & target.kinds else None
+
+
 def replacement_fix(ctx: Context, entry: ModelLiteral, info: ModelInfo) -> Optional[Fix]:
-    """Replace the literal's text with the replacement id, keeping its quotes (unsafe: behaviour changes)."""
-    replacement = ctx.models.replacement_for(info.id, ctx.today)
+    """Replace the literal's text with the replacement id, keeping its quotes.
+
+    Unsafe (the model behaves differently) where the literal provably reaches SDK requests alone; elsewhere
+    only displayed, since other code may read the same literal (a lookup table, a test).
+    """
+    replacement = fix_replacement(ctx, info)
     edit = literal_with(ctx, entry.literal, replacement) if replacement else None
     if edit is None:
         return None
-    return ctx.fix(Applicability.UNSAFE, f"Replace with `{replacement}`", edit)
+    requests_only = reaches_requests_only(ctx.analysis(ModelReferences), entry)
+    applicability = Applicability.UNSAFE if requests_only else Applicability.DISPLAY_ONLY
+    return ctx.fix(applicability, f"Replace with `{replacement}`", edit)

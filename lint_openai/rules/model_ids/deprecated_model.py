@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Optional
+
 from lint_openai.analyses.model_references import ModelReferences
 from lint_openai.context import Context
-from lint_openai.knowledge.model_lifecycle import DEPRECATED
-from lint_openai.rules.base import bad, good
+from lint_openai.knowledge.model_lifecycle import DEPRECATED, ModelInfo, ModelKnowledge
+from lint_openai.rules.base import DEPRECATION, bad, good
 from lint_openai.rules.model_ids.common import LIFECYCLE_SOURCE, ModelRule, advice, replacement_fix
 
 
 class DeprecatedModel(ModelRule):
     """## What it does
     Checks for model ids with an announced shutdown date that has not passed yet, in the same places
-    as OAI201.
+    as OAI201 (configuration files included, when enabled).
 
     ## Why is this bad?
     The code works today and fails on the shutdown date. The message gives the date and the days left
@@ -22,11 +25,14 @@ class DeprecatedModel(ModelRule):
 
     ## Fix safety
     Where a single replacement id is recorded and still served, the fix puts it in the literal; it is
-    unsafe because the new model behaves differently.
+    unsafe because the new model behaves differently. As for OAI201, it is applied only where the id
+    provably reaches SDK requests alone (the `model=` of SDK calls, directly or through constants read
+    nowhere else), and only displayed elsewhere.
     """
 
     code = "OAI202"
     symbol = "deprecated-model"
+    severity = DEPRECATION
     summary = "model with an announced shutdown date"
     fix_availability = "sometimes"
     sources = (LIFECYCLE_SOURCE,)
@@ -102,12 +108,18 @@ class DeprecatedModel(ModelRule):
     def finish(self, ctx: Context) -> None:
         for entry in ctx.analysis(ModelReferences).requested_literals():
             info = ctx.models.get(entry.model)
-            if info is None or info.status(ctx.today) != DEPRECATED:
-                continue
-            if info.shutdown is not None:
-                days = (info.shutdown - ctx.today).days
-                when = f"shuts down on {info.shutdown.isoformat()}, in {days} day{'s' if days != 1 else ''}"
-            else:
-                when = "is deprecated (no shutdown date is recorded)"
-            message = f"`{entry.model}` {when}; {advice(info, ctx)}"
-            ctx.report(self, entry.literal, message, replacement_fix(ctx, entry, info))
+            message = deprecated_message(info, ctx.models, ctx.today) if info is not None else None
+            if info is not None and message is not None:
+                ctx.report(self, entry.literal, message, replacement_fix(ctx, entry, info))
+
+
+def deprecated_message(info: ModelInfo, table: ModelKnowledge, today: date) -> Optional[str]:
+    """The OAI202 message for a model, or ``None`` if it is not deprecated on ``today``."""
+    if info.status(today) != DEPRECATED:
+        return None
+    if info.shutdown is not None:
+        days = (info.shutdown - today).days
+        when = f"shuts down on {info.shutdown.isoformat()}, in {days} day{'s' if days != 1 else ''}"
+    else:
+        when = "is deprecated (no shutdown date is recorded)"
+    return f"`{info.id}` {when}; {advice(info, table, today)}"

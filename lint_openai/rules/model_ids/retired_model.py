@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Optional
+
 from lint_openai.analyses.model_references import ModelReferences
 from lint_openai.context import Context
-from lint_openai.knowledge.model_lifecycle import RETIRED
+from lint_openai.knowledge.model_lifecycle import RETIRED, ModelInfo, ModelKnowledge
 from lint_openai.rules.base import bad, good
 from lint_openai.rules.model_ids.common import LIFECYCLE_SOURCE, ModelRule, advice, replacement_fix
 
@@ -14,7 +17,12 @@ class RetiredModel(ModelRule):
     Checks for model ids whose shutdown date has passed: in the `model=` of SDK calls (followed
     through constants, default arguments, `os.getenv("X", "default")` and `**kwargs` dicts), and in
     any keyword, variable, attribute, parameter default or dict key named like `model`/`engine`
-    (`ChatOpenAI(model_name="gpt-3.5-turbo")` in another library fails the same way).
+    (`ChatOpenAI(model_name="gpt-3.5-turbo")` in another library fails the same way). In notebooks,
+    the code cells are checked as one module. With `config-files = true` (or `--config-files`), values
+    under model-named keys of `.env`, YAML, TOML, JSON and INI files are checked too
+    (`OPENAI_MODEL=gpt-4`, `model: gpt-3.5-turbo`), except where the key, its section or a setting
+    beside it is about another provider (`ANTHROPIC_MODEL`, `[ollama]`, `api_type: azure`, a
+    `base_url` on another server).
 
     ## Why is this bad?
     A shut-down model is "no longer accessible" (deprecations page): every request that names it
@@ -35,7 +43,12 @@ class RetiredModel(ModelRule):
 
     ## Fix safety
     Where the deprecations page names a single replacement that is still served, the fix puts it in
-    the literal. It is unsafe: the new model behaves, costs and tokenizes differently.
+    the literal. It is unsafe: the new model behaves, costs and tokenizes differently. It is applied
+    only where the id provably reaches SDK requests alone: the literal is the `model=` of SDK calls,
+    directly or through constants bound once and read nowhere else. Anywhere else (a parameter or
+    class default, an environment default, a constant also used as a lookup-table key, in a test
+    assertion or by another library) the replacement is a display-only suggestion, because other code
+    reads the same literal and a rewrite could break it.
     """
 
     code = "OAI201"
@@ -74,19 +87,9 @@ class RetiredModel(ModelRule):
             """,
             (4, 41, 4, 48, "`gpt-4` was shut down on 2026-10-23: requests with it fail"),
             (5, 29, 5, 47, "`text-davinci-003` was shut down on 2024-01-04: requests with it fail"),
-            fixed="""
-            import os
-            from langchain_openai import ChatOpenAI
-
-            DEFAULT_MODEL = os.getenv("CHAT_MODEL", "gpt-5.6-sol")
-            llm = ChatOpenAI(model_name="text-davinci-003")
-
-            def summarize(text, model=DEFAULT_MODEL):
-                return client.chat.completions.create(model=model, messages=[{"role": "user", "content": text}])
-            """,
-            applicability="unsafe",
             today="2026-11-25",
-            title="through environment defaults, parameter defaults and other libraries' keywords",
+            title="through environment defaults, parameter defaults and other libraries' keywords "
+            "(the replacement is only displayed: other code may read the same value)",
         ),
         good(
             '''
@@ -106,7 +109,15 @@ class RetiredModel(ModelRule):
     def finish(self, ctx: Context) -> None:
         for entry in ctx.analysis(ModelReferences).requested_literals():
             info = ctx.models.get(entry.model)
-            if info is None or info.status(ctx.today) != RETIRED or info.shutdown is None:
-                continue
-            message = f"`{entry.model}` was shut down on {info.shutdown.isoformat()}: requests with it fail; "
-            ctx.report(self, entry.literal, message + advice(info, ctx), replacement_fix(ctx, entry, info))
+            message = retired_message(info, ctx.models, ctx.today) if info is not None else None
+            if info is not None and message is not None:
+                ctx.report(self, entry.literal, message, replacement_fix(ctx, entry, info))
+
+
+def retired_message(info: ModelInfo, table: ModelKnowledge, today: date) -> Optional[str]:
+    """The OAI201 message for a model, or ``None`` if it is not shut down on ``today``."""
+    if info.status(today) != RETIRED or info.shutdown is None:
+        return None
+    return f"`{info.id}` was shut down on {info.shutdown.isoformat()}: requests with it fail; " + advice(
+        info, table, today
+    )

@@ -6,6 +6,7 @@ from lint_openai.rules.request.deprecated_functions_param import DeprecatedFunct
 from lint_openai.rules.request.malformed_message import MalformedMessage
 from lint_openai.rules.request.max_tokens_on_reasoning_model import MaxTokensOnReasoningModel
 from lint_openai.rules.request.messages_not_a_list import MessagesNotAList
+from lint_openai.rules.request.model_class_to_create import ModelClassToCreate
 from lint_openai.rules.request.prompt_on_chat_endpoint import PromptOnChatEndpoint
 from lint_openai.rules.request.unsupported_sampling_param import UnsupportedSamplingParam
 
@@ -16,4 +17,5 @@ RULES = (
     DeprecatedFunctionsParam(),
     MaxTokensOnReasoningModel(),
     UnsupportedSamplingParam(),
+    ModelClassToCreate(),
 )

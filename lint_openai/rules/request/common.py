@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import ast
-from typing import Collection, Optional
+from typing import Any, Collection, Mapping, Optional
 
+from lint_openai import knowledge
 from lint_openai.analyses.chat_calls import ChatCall, ChatCalls
 from lint_openai.analyses.model_references import ModelReferences
 from lint_openai.context import Context
@@ -64,3 +65,12 @@ def call_model(ctx: Context, chat: ChatCall, scope: Scope) -> Optional[str]:
         return None
     found = ctx.analysis(ModelReferences).by_call.get(chat.call)
     return found.model if found is not None and not found.azure else None
+
+
+def max_tokens_rejection(ctx: Context, chat: ChatCall, scope: Scope) -> Optional[Mapping[str, Any]]:
+    """The request-params entry under which the API rejects ``max_tokens=`` for the call's known model
+    (a reasoning model), if it does (OAI305's case)."""
+    model = call_model(ctx, chat, scope)
+    if not model:
+        return None
+    return knowledge.request_params().rejected("max_tokens", model, ctx.models.is_reasoning(model))

@@ -6,7 +6,7 @@ import ast
 
 from lint_openai.analyses.chat_calls import ChatCalls
 from lint_openai.context import Context
-from lint_openai.rules.base import Rule, bad, good
+from lint_openai.rules.base import DEPRECATION, Rule, bad, good
 from lint_openai.rules.request.common import chat_call
 from lint_openai.semantic.scopes import Scope
 
@@ -31,6 +31,7 @@ class DeprecatedFunctionsParam(Rule):
     requires = (ChatCalls,)
     code = "OAI304"
     symbol = "deprecated-functions-param"
+    severity = DEPRECATION
     summary = "`functions=`/`function_call=` instead of `tools=`/`tool_choice=`"
     node_types = (ast.Call,)
     sources = ("SDK docstrings of `functions` and `function_call` in chat `completion_create_params`",)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import ast
 
-from lint_openai import knowledge
 from lint_openai.analyses.chat_calls import ChatCalls
 from lint_openai.analyses.model_references import ModelReferences
 from lint_openai.context import Context
 from lint_openai.diagnostic import Applicability
 from lint_openai.rules.base import Rule, bad, good
-from lint_openai.rules.request.common import PARAMS_SOURCE, call_model, chat_call
+from lint_openai.rules.request.common import PARAMS_SOURCE, call_model, chat_call, max_tokens_rejection
 from lint_openai.semantic.scopes import Scope
 
 
@@ -71,14 +70,10 @@ class MaxTokensOnReasoningModel(Rule):
         keyword = chat.keyword("max_tokens") if chat else None
         if chat is None or keyword is None:
             return
-        model = call_model(ctx, chat, scope)
-        entry = (
-            knowledge.request_params().rejected("max_tokens", model, ctx.models.is_reasoning(model))
-            if model
-            else None
-        )
+        entry = max_tokens_rejection(ctx, chat, scope)
         if entry is None:
             return
+        model = call_model(ctx, chat, scope)
         fix = None
         if chat.keyword("max_completion_tokens") is None:
             edit = ctx.replace(keyword, f"max_completion_tokens={ctx.segment(keyword.value)}")

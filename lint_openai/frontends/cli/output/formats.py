@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Callable, Dict
 
 from lint_openai.frontends.cli.output.github import format_github
+from lint_openai.frontends.cli.output.gitlab import format_gitlab
 from lint_openai.frontends.cli.output.json_format import format_json
+from lint_openai.frontends.cli.output.json_lines import format_json_lines
 from lint_openai.frontends.cli.output.junit import format_junit
 from lint_openai.frontends.cli.output.report import Report
 from lint_openai.frontends.cli.output.sarif import format_sarif
@@ -15,11 +17,14 @@ FORMATTERS: Dict[str, Callable[[Report], str]] = {
     "concise": format_concise,
     "full": format_full,
     "json": format_json,
+    "json-lines": format_json_lines,
     "sarif": format_sarif,
     "github": format_github,
+    "gitlab": format_gitlab,
     "pylint": format_pylint,
     "junit": format_junit,
 }
 
 
-MACHINE_FORMATS = frozenset({"json", "sarif", "junit", "github"})
+# Formats whose output is only the findings: no summary, no fix hints (as ruff prints them).
+MACHINE_FORMATS = frozenset({"json", "json-lines", "sarif", "junit", "github", "gitlab", "pylint"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lint_openai.frontends.cli.output.locations import in_file
 from lint_openai.frontends.cli.output.report import Report
 
 
@@ -13,7 +14,7 @@ def _github_escape(text: str, property_value: bool = False) -> str:
 def format_github(report: Report) -> str:
     """GitHub Actions workflow commands: an error annotation per finding."""
     lines = []
-    for d in report.diagnostics:
+    for d in in_file(report):
         properties = ",".join(
             [
                 f"file={_github_escape(d.path, True)}",

@@ -34,7 +34,7 @@ def diagnostic_to_json(diagnostic: Diagnostic) -> Dict[str, object]:
     """One diagnostic as ruff's JSON output shapes it, plus our ``symbol``."""
     rule = RULES_BY_CODE.get(diagnostic.code)
     return {
-        "cell": None,
+        "cell": diagnostic.cell,
         "code": diagnostic.code,
         "symbol": diagnostic.symbol,
         "message": diagnostic.message,
@@ -43,7 +43,8 @@ def diagnostic_to_json(diagnostic: Diagnostic) -> Dict[str, object]:
         "end_location": _location(diagnostic.end),
         "noqa_row": diagnostic.start.row,
         "fix": _fix_json(diagnostic.fix) if diagnostic.fix else None,
-        "url": (docs_url(rule) or rule.url) if rule else None,
+        "url": docs_url(rule) if rule else None,
+        "severity": rule.severity if rule else "error",
     }
 
 

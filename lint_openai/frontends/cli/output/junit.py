@@ -6,6 +6,7 @@ from typing import Dict, List
 from xml.etree import ElementTree
 
 from lint_openai.diagnostic import Diagnostic
+from lint_openai.frontends.cli.output.locations import position, where
 from lint_openai.frontends.cli.output.report import Report
 
 
@@ -21,8 +22,8 @@ def format_junit(report: Report) -> str:
         )
         for d in diagnostics:
             case = ElementTree.SubElement(
-                suite, "testcase", name=f"{d.code} at {d.start.row}:{d.start.column}", classname=path
+                suite, "testcase", name=f"{d.code} at {position(d)}", classname=path
             )
             failure = ElementTree.SubElement(case, "failure", message=d.message, type=d.code)
-            failure.text = f"{path}:{d.start.row}:{d.start.column}: {d.code} {d.message}"
+            failure.text = f"{where(d)}: {d.code} {d.message}"
     return ElementTree.tostring(root, encoding="unicode", xml_declaration=True) + "\n"

@@ -8,8 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, List, Mapping, Optional, Sequence
 
-import lint_openai
-from lint_openai.diagnostic import Diagnostic
+from lint_openai.diagnostic import Applicability, Diagnostic
 from lint_openai.fix import applicable
 from lint_openai.rules.base import Rule
 from lint_openai.rules.registry import RULES_BY_CODE
@@ -23,6 +22,26 @@ class Report:
     sources: Mapping[str, str] = field(default_factory=dict)
     color: bool = False
     unsafe_fixes: bool = False
+    # The directory machine formats give paths relative to (SARIF's %SRCROOT%, GitLab's project directory).
+    root: Path = field(default_factory=Path.cwd)
+
+
+def project_dir() -> Path:
+    """The project directory of this run: GitLab CI's ``CI_PROJECT_DIR`` when set, else the working directory."""
+    return Path(os.environ.get("CI_PROJECT_DIR") or Path.cwd())
+
+
+def relative_to_root(path: str, root: Path) -> Optional[str]:
+    """``path`` as a POSIX path relative to ``root``; ``None`` if it is not below ``root`` (or is stdin)."""
+    if path in ("", "-"):
+        return None
+    base = Path(os.path.realpath(root))
+    for candidate in (Path(os.path.abspath(path)), Path(os.path.realpath(path))):
+        try:
+            return candidate.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return None
 
 
 def use_color(stream: IO[str]) -> bool:
@@ -38,12 +57,9 @@ def paint(text: str, code: str, color: bool) -> str:
     return f"\033[{code}m{text}\033[0m" if color else text
 
 
-def docs_url(rule: Rule) -> Optional[str]:
-    """An absolute URL of the rule's documentation: ``rules.md`` beside the package, if present."""
-    page = Path(lint_openai.__file__).resolve().parent.parent / "rules.md"
-    if not page.is_file():
-        return None
-    return f"{page.as_uri()}#{rule.code.lower()}-{rule.symbol}"
+def docs_url(rule: Rule) -> str:
+    """The https URL of the rule's documentation (its anchor in ``rules.md`` in the repository)."""
+    return rule.url
 
 
 def fix_marker(diagnostic: Diagnostic, report: Report) -> str:
@@ -75,7 +91,12 @@ def summary(diagnostics: List[Diagnostic], fixed: int = 0, unsafe_enabled: bool 
     else:
         text = f"Found {count} {noun}."
     fixable = sum(1 for d in diagnostics if d.fix is not None and applicable(d.fix, unsafe_enabled))
-    hidden = sum(1 for d in diagnostics if d.fix is not None and not applicable(d.fix, unsafe_enabled))
+    # Display-only fixes are suggestions: no option applies them, so they are not "hidden".
+    hidden = sum(
+        1
+        for d in diagnostics
+        if d.fix is not None and d.fix.applicability is Applicability.UNSAFE and not unsafe_enabled
+    )
     if fixable:
         text += f"\n[*] {fixable} fixable with the `--fix` option."
     if hidden:

@@ -5,18 +5,22 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Dict
+from urllib.parse import quote
 
 from lint_openai import __version__
 from lint_openai.diagnostic import Diagnostic, Location
 from lint_openai.frontends.cli.output.json_format import absolute
-from lint_openai.frontends.cli.output.report import Report, docs_url
+from lint_openai.frontends.cli.output.locations import in_file
+from lint_openai.frontends.cli.output.report import Report, docs_url, relative_to_root
 from lint_openai.rules.base import Rule
 from lint_openai.rules.docs import doc_sections
-from lint_openai.rules.registry import ALL_RULES
+from lint_openai.rules.registry import ALL_RULES, RULES_BY_CODE
 
 SARIF_SCHEMA = (
     "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
 )
+# Artifact URIs are relative to this base (declared in the run's originalUriBaseIds), as CodeQL does.
+SOURCE_ROOT = "%SRCROOT%"
 
 
 def _sarif_rule(rule: Rule) -> Dict[str, object]:
@@ -30,12 +34,10 @@ def _sarif_rule(rule: Rule) -> Dict[str, object]:
             "text": sections.get("Why is this bad?", rule.summary),
             "markdown": f"{sections.get('Why is this bad?', '')}\n\n**Fix safety:** {sections.get('Fix safety', '')}",
         },
-        "defaultConfiguration": {"level": "error", "enabled": rule.default_enabled},
+        "defaultConfiguration": {"level": rule.severity, "enabled": rule.default_enabled},
         "properties": {"tags": [rule.code[:4] + "xx"], "sources": list(rule.sources)},
+        "helpUri": docs_url(rule),
     }
-    url = docs_url(rule)
-    if url:
-        descriptor["helpUri"] = url
     return descriptor
 
 
@@ -43,20 +45,30 @@ def _sarif_region(start: Location, end: Location) -> Dict[str, int]:
     return {"startLine": start.row, "startColumn": start.column, "endLine": end.row, "endColumn": end.column}
 
 
-def _artifact(path: str) -> Dict[str, str]:
+def _artifact(path: str, root: Path) -> Dict[str, str]:
+    """A URI relative to ``%SRCROOT%`` for files below the root; an absolute ``file:`` URI otherwise."""
+    relative = relative_to_root(path, root)
+    if relative is not None:
+        return {"uri": quote(relative), "uriBaseId": SOURCE_ROOT}
     return {"uri": Path(absolute(path)).as_uri() if path not in ("", "-") else path}
 
 
-def _sarif_result(diagnostic: Diagnostic, index: Dict[str, int]) -> Dict[str, object]:
+def _directory_uri(directory: Path) -> str:
+    uri = directory.resolve().as_uri()
+    return uri if uri.endswith("/") else uri + "/"
+
+
+def _sarif_result(diagnostic: Diagnostic, index: Dict[str, int], root: Path) -> Dict[str, object]:
+    rule = RULES_BY_CODE.get(diagnostic.code)
     result: Dict[str, object] = {
         "ruleId": diagnostic.code,
         "ruleIndex": index[diagnostic.code],
-        "level": "error",
+        "level": rule.severity if rule else "error",
         "message": {"text": diagnostic.message},
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": _artifact(diagnostic.path),
+                    "artifactLocation": _artifact(diagnostic.path, root),
                     "region": _sarif_region(diagnostic.start, diagnostic.end),
                 }
             }
@@ -71,7 +83,7 @@ def _sarif_result(diagnostic: Diagnostic, index: Dict[str, int]) -> Dict[str, ob
             {
                 "description": {"text": f"{diagnostic.fix.message} ({diagnostic.fix.applicability.value})"},
                 "artifactChanges": [
-                    {"artifactLocation": _artifact(diagnostic.path), "replacements": replacements}
+                    {"artifactLocation": _artifact(diagnostic.path, root), "replacements": replacements}
                 ],
             }
         ]
@@ -94,7 +106,8 @@ def format_sarif(report: Report) -> str:
                         "rules": [_sarif_rule(rule) for rule in ALL_RULES],
                     }
                 },
-                "results": [_sarif_result(d, index) for d in report.diagnostics],
+                "originalUriBaseIds": {SOURCE_ROOT: {"uri": _directory_uri(report.root)}},
+                "results": [_sarif_result(d, index, report.root) for d in in_file(report)],
             }
         ],
     }

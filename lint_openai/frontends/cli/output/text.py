@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from lint_openai.frontends.cli.output.locations import in_file, source_lines, where
 from lint_openai.frontends.cli.output.report import Report, fix_marker, paint
-from lint_openai.source.lines import LineIndex
 
 
 def format_concise(report: Report) -> str:
-    """``path:row:col: CODE [*] message``, one per line."""
+    """``path:row:col: CODE [*] message``, one per line (``path:cell N:row:col`` in a notebook)."""
     lines = []
     for d in report.diagnostics:
-        where = paint(f"{d.path}:{d.start.row}:{d.start.column}:", "1", report.color)
-        lines.append(f"{where} {paint(d.code, '1;31', report.color)} {fix_marker(d, report)}{d.message}\n")
+        located = paint(f"{where(d)}:", "1", report.color)
+        lines.append(f"{located} {paint(d.code, '1;31', report.color)} {fix_marker(d, report)}{d.message}\n")
     return "".join(lines)
 
 
@@ -20,9 +20,9 @@ def format_full(report: Report) -> str:
     blocks = []
     color = report.color
     for d in report.diagnostics:
-        where = paint(f"{d.path}:{d.start.row}:{d.start.column}:", "1", color)
-        block = [f"{where} {paint(d.code, '1;31', color)} {fix_marker(d, report)}{d.message}"]
-        lines = LineIndex(report.sources.get(d.path, ""))
+        located = paint(f"{where(d)}:", "1", color)
+        block = [f"{located} {paint(d.code, '1;31', color)} {fix_marker(d, report)}{d.message}"]
+        lines = source_lines(report, d)
         if 1 <= d.start.row <= len(lines.lines):
             text = lines.line(d.start.row).expandtabs(1)
             number = str(d.start.row)
@@ -47,5 +47,5 @@ def format_full(report: Report) -> str:
 
 
 def format_pylint(report: Report) -> str:
-    """``path:row: [CODE] message`` (the format pylint's parsable reporters use)."""
-    return "".join(f"{d.path}:{d.start.row}: [{d.code}] {d.message}\n" for d in report.diagnostics)
+    """``path:row: [CODE] message`` (the format pylint's parsable reporters use; notebooks: see ``in_file``)."""
+    return "".join(f"{d.path}:{d.start.row}: [{d.code}] {d.message}\n" for d in in_file(report))

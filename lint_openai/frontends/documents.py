@@ -1,0 +1,262 @@
+"""The kinds of file a front-end reads: Python modules, Jupyter notebooks and configuration files.
+
+Each kind says whether a file's bytes can have findings at all (the cheap prefilter), how they become
+text, how the text is checked (always by the engine) and how fixes are applied and validated, so the
+runner treats every file the same way. A notebook is checked as one module (:mod:`source.notebook`),
+with each finding located in its cell; a cell that does not parse on its own is one OAI001 in that
+cell, and the other cells are still checked. Fixes are written back into the cells' sources.
+
+The notebook functions on cells (``check_cells``, ``fix_cells``, ``add_cell_noqa``) are what the JSON ones
+do once the file is read: a front-end that holds cells rather than a file (the language server) calls them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Callable, Collection, Dict, FrozenSet, Iterable, List, Sequence, Tuple
+
+from lint_openai.config.settings import Settings
+from lint_openai.diagnostic import Diagnostic
+from lint_openai.engine import check_config_file, check_source, knowledge_for, parse_error_diagnostics
+from lint_openai.fix import Applier, FixOutcome, apply_fixes_by_code, fix_rounds
+from lint_openai.knowledge.model_lifecycle import ModelKnowledge
+from lint_openai.source.config_files import config_format
+from lint_openai.source.config_files.tree import ConfigFileError
+from lint_openai.source.decoding import SourceDecodeError, decode_source, decode_utf8, parse_quietly
+from lint_openai.source.ipython import split_lines
+from lint_openai.source.noqa import file_is_exempt
+from lint_openai.source.noqa_add import NoqaOutcome, add_noqa
+from lint_openai.source.notebook import CodeSpan, Notebook, NotebookError, is_notebook_path, read_notebook
+from lint_openai.source.notebook_json import NotebookText
+from lint_openai.source.prefilter import bytes_may_have_findings, may_have_findings
+
+MAX_CONFIG_BYTES = 1 << 20  # a larger .json or .yaml is data, not configuration
+PARSE_FAILURES = (SyntaxError, ValueError, RecursionError, MemoryError)
+
+
+class FileSkippedError(Exception):
+    """A file that is not checked; the message (a note for the user) says why."""
+
+
+Validator = Callable[[str], object]
+# Writes noqa directives for findings (``--add-noqa``); those it cannot suppress stay findings.
+NoqaWriter = Callable[[str, List[Diagnostic], Collection[str]], NoqaOutcome]
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    """How one kind of file is read, checked and fixed."""
+
+    name: str
+    may_have_findings: Callable[[bytes, ModelKnowledge], bool]
+    decode: Callable[[bytes], str]
+    check: Callable[[str, str, Settings], List[Diagnostic]]
+    apply: Applier = apply_fixes_by_code
+    # Given the original text, what checks that a fixed text is still valid (raises if not).
+    validator: Callable[[str], Validator] = lambda original: parse_quietly
+    add_noqa: NoqaWriter = add_noqa
+
+
+def document_kind(path: str) -> DocumentKind:
+    """The kind of a file, by its name: ``.ipynb`` notebooks, configuration files, else Python."""
+    if is_notebook_path(path):
+        return NOTEBOOK
+    if config_format(path) is not None:
+        return CONFIG
+    return PYTHON
+
+
+# ----------------------------------------------------------------------------------------- notebooks
+def _notebook_may_have_findings(data: bytes, knowledge: ModelKnowledge) -> bool:
+    """The Python prefilter, unless the JSON escapes characters (``\\u006f``), where bytes prove nothing."""
+    return b"\\u" in data or bytes_may_have_findings(data, knowledge)
+
+
+def check_notebook(text: str, path: str, settings: Settings) -> List[Diagnostic]:
+    """The findings of a notebook, each in its cell; OAI001 for an invalid notebook or a broken cell."""
+    try:
+        notebook = read_notebook(text)
+    except NotebookError as error:
+        return parse_error_diagnostics(settings, path, error.message, error.row, error.column)
+    if not notebook.is_python:
+        raise FileSkippedError(f"not a Python notebook (kernel language: {notebook.language}): skipped")
+    return check_cells(notebook, path, settings)
+
+
+def check_cells(notebook: Notebook, path: str, settings: Settings) -> List[Diagnostic]:
+    """The findings of a Python notebook's cells, each in its cell; OAI001 in a cell that does not parse."""
+    module = notebook.module()
+    if not may_have_findings(module, knowledge_for(settings)) or file_is_exempt(module):
+        return []
+    broken = _broken_cells(notebook)
+    found = [
+        replace(d, cell=span.cell)
+        for span in notebook.spans
+        if span.cell in broken
+        for d in check_source(span.python.text, path, settings, prefilter=False)
+    ]
+    module_findings = check_source(notebook.module(broken), path, settings, cells=True)
+    found += [notebook.to_cell(d) for d in module_findings]
+    return sorted(found, key=lambda d: d.sort_key)
+
+
+def _parses(span: CodeSpan) -> bool:
+    try:
+        parse_quietly(span.python.text)
+    except PARSE_FAILURES:
+        return False
+    return True
+
+
+def by_cell(diagnostics: Iterable[Diagnostic]) -> Dict[int, List[Diagnostic]]:
+    """A notebook's findings by cell number (those outside any cell left out)."""
+    found: Dict[int, List[Diagnostic]] = {}
+    for diagnostic in diagnostics:
+        if diagnostic.cell is not None:
+            found.setdefault(diagnostic.cell, []).append(diagnostic)
+    return found
+
+
+def _cell_fixes(
+    notebook: Notebook, diagnostics: Iterable[Diagnostic], unsafe: bool
+) -> Tuple[Dict[int, str], List[str]]:
+    """One round of fixes inside each cell's source: the new sources by cell number, the codes applied."""
+    changes: Dict[int, str] = {}
+    applied: List[str] = []
+    for number, found in by_cell(diagnostics).items():
+        source, codes = apply_fixes_by_code(notebook.cells[number - 1].source, found, unsafe)
+        if codes:
+            changes[number] = source
+            applied += codes
+    return changes, applied
+
+
+def apply_notebook_fixes(text: str, diagnostics: Iterable[Diagnostic], unsafe: bool) -> Tuple[str, List[str]]:
+    """Apply one round of fixes inside each cell's source; every other byte of the file is kept."""
+    changes, applied = _cell_fixes(read_notebook(text), diagnostics, unsafe)
+    return (NotebookText(text).with_sources(changes) if changes else text), applied
+
+
+def _apply_cell_fixes(
+    notebook: Notebook, diagnostics: Iterable[Diagnostic], unsafe: bool
+) -> Tuple[Notebook, List[str]]:
+    changes, applied = _cell_fixes(notebook, diagnostics, unsafe)
+    return (notebook.with_sources(changes) if changes else notebook), applied
+
+
+def fix_cells(
+    notebook: Notebook, check: Callable[[Notebook], List[Diagnostic]], unsafe: bool
+) -> FixOutcome[Notebook]:
+    """Every applicable fix applied to the cells in rounds, as ``check --fix`` fixes a notebook file:
+    ``check`` gives a notebook's findings (:func:`check_cells`), and a round that breaks a cell is dropped."""
+    return fix_rounds(notebook, check, unsafe, _apply_cell_fixes, cells_validator(lambda: notebook))
+
+
+def add_notebook_noqa(
+    text: str, diagnostics: List[Diagnostic], unsuppressible: Collection[str]
+) -> NoqaOutcome:
+    """``# noqa`` directives written into the cells' lines (a finding outside any cell stays a finding).
+
+    Directives are placed in the cell's Python (IPython syntax neutralised), then the IPython lines are put
+    back: no directive ever lands on one (findings are never there, nor inside strings they end).
+    """
+    notebook = read_notebook(text)
+    spans = {span.cell: span for span in notebook.spans}
+    changes: Dict[int, str] = {}
+    added = 0
+    unsuppressed = [d for d in diagnostics if d.cell is None or d.cell not in spans]
+    for number, found in by_cell(diagnostics).items():
+        span = spans.get(number)
+        if span is None:
+            continue
+        outcome = add_cell_noqa(span, notebook.cells[number - 1].source, found, unsuppressible)
+        unsuppressed += outcome.unsuppressed
+        if outcome.added:
+            changes[number] = outcome.text
+            added += outcome.added
+    fixed = NotebookText(text).with_sources(changes) if changes else text
+    return NoqaOutcome(fixed, added, sorted(unsuppressed, key=lambda d: d.sort_key))
+
+
+def add_cell_noqa(
+    span: CodeSpan, source: str, diagnostics: Sequence[Diagnostic], unsuppressible: Collection[str] = ()
+) -> NoqaOutcome:
+    """``# noqa`` directives in one code cell (``source``, whose Python is ``span``): placed in the Python,
+    then the IPython lines put back. The outcome's text is the cell's new source."""
+    outcome = add_noqa(span.python.text, list(diagnostics), unsuppressible)
+    if not outcome.added:
+        return NoqaOutcome(source, 0, outcome.unsuppressed)
+    lines = split_lines(outcome.text)
+    original = split_lines(source)
+    for row in span.python.replaced:
+        lines[row - 1] = original[row - 1]
+    return NoqaOutcome("".join(lines), outcome.added, outcome.unsuppressed)
+
+
+def _no_config_noqa(text: str, diagnostics: List[Diagnostic], unsuppressible: Collection[str]) -> NoqaOutcome:
+    """Configuration files get no directives: a comment would become part of an INI value, and JSON has none."""
+    return NoqaOutcome(text, 0, list(diagnostics))
+
+
+def notebook_validator(original: str) -> Validator:
+    """Fixed notebooks must stay valid, and every cell that parsed must still parse."""
+    validate = cells_validator(lambda: read_notebook(original))
+    return lambda candidate: validate(read_notebook(candidate))
+
+
+def cells_validator(original: Callable[[], Notebook]) -> Callable[[Notebook], None]:
+    """Every cell of the ``original()`` notebook (made on first use) that parsed must still parse."""
+    before: List[FrozenSet[int]] = []
+
+    def validate(candidate: Notebook) -> None:
+        if not before:
+            before.append(_broken_cells(original()))
+        broken = _broken_cells(candidate) - before[0]
+        if broken:
+            raise SyntaxError(f"cell {min(broken)} no longer parses")
+
+    return validate
+
+
+def _broken_cells(notebook: Notebook) -> FrozenSet[int]:
+    return frozenset(span.cell for span in notebook.spans if not _parses(span))
+
+
+# ----------------------------------------------------------------------------------------- config files
+def _config_may_have_findings(data: bytes, knowledge: ModelKnowledge) -> bool:
+    """A finding needs a key naming a model (``model``, ``engine``) and, so, those letters in the file."""
+    lowered = data.lower()
+    return b"model" in lowered or b"engine" in lowered or b"\\u" in data
+
+
+def _decode_config(data: bytes) -> str:
+    if len(data) > MAX_CONFIG_BYTES:
+        raise FileSkippedError(
+            f"larger than {MAX_CONFIG_BYTES >> 20} MiB, so read as data, not configuration: skipped"
+        )
+    try:
+        return decode_utf8(data)
+    except SourceDecodeError as error:
+        raise FileSkippedError(f"{error.message} (line {error.row}): skipped") from None
+
+
+def _check_config(text: str, path: str, settings: Settings) -> List[Diagnostic]:
+    try:
+        return check_config_file(text, path, settings)
+    except ConfigFileError as error:
+        raise FileSkippedError(f"{error.message}: skipped") from None
+
+
+PYTHON = DocumentKind("python", bytes_may_have_findings, decode_source, check_source)
+NOTEBOOK = DocumentKind(
+    "notebook",
+    _notebook_may_have_findings,
+    decode_utf8,
+    check_notebook,
+    apply=apply_notebook_fixes,
+    validator=notebook_validator,
+    add_noqa=add_notebook_noqa,
+)
+CONFIG = DocumentKind(
+    "configuration", _config_may_have_findings, _decode_config, _check_config, add_noqa=_no_config_noqa
+)

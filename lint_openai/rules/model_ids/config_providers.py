@@ -1,0 +1,80 @@
+"""Whether a model-named value in a configuration file is clearly about a provider other than OpenAI.
+
+Precision first, as in Python code: a value is left alone when its key or an enclosing key names another
+provider (``ANTHROPIC_MODEL``, an ``anthropic:`` or ``[ollama]`` section, ``azure_openai.model``), when the
+file is named for one (``azure.yaml``, ``ollama/config.toml``), when a table beside it does
+(``litellm_params`` next to a LiteLLM proxy's ``model_name`` alias), or when a value beside it, in its
+table or an enclosing one, says so: a provider selector (``provider: anthropic``, ``api_type: azure``), a
+base URL on another server (``http://localhost:11434/v1``), or Azure settings (``AZURE_OPENAI_ENDPOINT``,
+a ``deployment``: there ``model`` names a deployment, as for ``AzureOpenAI`` clients in code).
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+from pathlib import PurePath
+from typing import Iterable, Sequence, Set
+
+from lint_openai.analyses.model_references import name_words
+from lint_openai.semantic.model import is_openai_url
+from lint_openai.source.config_files.tree import ConfigTable, ConfigValue
+
+PROVIDER_WORDS = frozenset(
+    {
+        "ai21", "anthropic", "anyscale", "azure", "bedrock", "cerebras", "claude", "cohere", "copilot",
+        "dashscope", "databricks", "deepinfra", "deepseek", "fireworks", "gemini", "google", "grok", "groq",
+        "huggingface", "hf", "litellm", "llamacpp", "lmstudio", "localai", "mistral", "moonshot", "nvidia",
+        "ollama", "openrouter", "palm", "perplexity", "qwen", "replicate", "sagemaker", "together",
+        "togetherai", "vertex", "vertexai", "vllm", "watsonx", "xai", "zhipu",
+    }
+)  # fmt: skip
+# A value beside the model that selects the provider: ``provider: anthropic``, ``api_type: azure``.
+SELECTOR_WORDS = frozenset({"provider", "type", "backend", "vendor", "platform", "service"})
+# A value beside the model that says where requests go: ``base_url``, ``api_base``, ``endpoint``, ``host``.
+URL_WORDS = frozenset({"url", "base", "endpoint", "host", "uri"})
+# Settings of an Azure OpenAI setup, where ``model`` names a deployment.
+AZURE_WORDS = frozenset({"azure", "deployment"})
+
+
+def about_other_provider(path: str, keys: Sequence[str], tables: Iterable[ConfigTable]) -> bool:
+    """Whether the value at ``keys`` (in ``tables``, innermost first) of file ``path`` is another provider's."""
+    if _words(keys) & PROVIDER_WORDS or _file_words(path) & PROVIDER_WORDS:
+        return True
+    tables = tuple(tables)
+    nested = [key for key, node in (tables[0].entries if tables else ()) if isinstance(node, ConfigTable)]
+    if _words(nested) & PROVIDER_WORDS:  # {model_name: gpt-4, litellm_params: {...}}
+        return True
+    for table in tables:
+        for key, node in table.entries:
+            if isinstance(node, ConfigValue) and _says_other_provider(key, node.value):
+                return True
+    return False
+
+
+def _says_other_provider(key: str, value: str) -> bool:
+    words = set(name_words(key))
+    if words & AZURE_WORDS:
+        return True
+    if words & SELECTOR_WORDS and set(name_words(value)) & PROVIDER_WORDS:
+        return True
+    return bool(words & URL_WORDS) and _other_server(value)
+
+
+def _other_server(value: str) -> bool:
+    """A URL proven to be another server's (an unresolved ``${VAR}`` proves nothing)."""
+    try:
+        parts = urllib.parse.urlsplit(value.strip())
+        host = parts.hostname
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(host) and not is_openai_url(value)
+
+
+def _words(keys: Iterable[str]) -> Set[str]:
+    return {word for key in keys for word in name_words(key)}
+
+
+def _file_words(path: str) -> Set[str]:
+    """Words of the file's name and of its directory's name (``deploy/azure/values.yaml``)."""
+    pure = PurePath(path)
+    return _words((pure.stem, pure.parent.name))
