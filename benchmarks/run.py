@@ -96,15 +96,20 @@ class Row:
         ]
 
 
-def timed(run: Callable[[], object], runs: int, warm_up: bool = True) -> List[float]:
-    """Wall times of ``runs`` calls (one untimed warm-up first, so file caches are equally warm)."""
+def interleaved(
+    runners: Sequence[Callable[[], object]], runs: int, warm_up: bool = True
+) -> List[List[float]]:
+    """Wall times of ``runs`` calls of each runner, taking turns (one untimed warm-up of each first, so file
+    caches are equally warm): a change in the machine's load then weighs on all of them alike."""
     if warm_up:
-        run()
-    times = []
+        for run in runners:
+            run()
+    times: List[List[float]] = [[] for _ in runners]
     for _ in range(runs):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
+        for run, measured in zip(runners, times):
+            start = time.perf_counter()
+            run()
+            measured.append(time.perf_counter() - start)
     return times
 
 
@@ -179,15 +184,15 @@ def bench_stdlib(runs: int) -> List[Row]:
     ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
     if ruff is None:
         raise SystemExit("ruff is not installed (pip install -e '.[dev]')")
-    baseline = timed(
-        command([ruff, "check", "--no-cache", "--isolated", "--select", "E9", "--exit-zero", "-q", stdlib]),
-        runs,
+    ruff_check = [ruff, "check", "--no-cache", "--isolated", "--select", "E9", "--exit-zero", "-q", stdlib]
+    baseline, parallel, single = interleaved(
+        [command(ruff_check), command(lint_openai(stdlib)), command(lint_openai(stdlib, "-j1"))], runs
     )
     rows = [
         Row(
             "stdlib",
             "CLI on the CPython stdlib (default --jobs)",
-            timed(command(lint_openai(stdlib)), runs),
+            parallel,
             baseline,
             "ruff --select E9",
             "<= 1x",
@@ -195,7 +200,7 @@ def bench_stdlib(runs: int) -> List[Row]:
         Row(
             "stdlib -j1",
             "the same on one process",
-            timed(command(lint_openai(stdlib, "-j1")), runs),
+            single,
             baseline,
             "ruff --select E9",
             "<= 2x",
@@ -206,8 +211,13 @@ def bench_stdlib(runs: int) -> List[Row]:
 
 def bench_dense(runs: int, corpus: List[Path]) -> List[Row]:
     listing = file_list(corpus)
-    floor = timed(command([sys.executable, "-c", PARSE_FLOOR, str(listing)]), runs)
-    cli = timed(command(lint_openai("-j1", *map(str, corpus))), runs)
+    floor, cli = interleaved(
+        [
+            command([sys.executable, "-c", PARSE_FLOOR, str(listing)]),
+            command(lint_openai("-j1", *map(str, corpus))),
+        ],
+        runs,
+    )
     texts = [(str(path), path.read_text(encoding="utf-8")) for path in corpus]
     settings = Settings()
 
@@ -220,13 +230,14 @@ def bench_dense(runs: int, corpus: List[Path]) -> List[Row]:
             check_source(text, path, settings)
 
     what = f"{len(corpus)} OpenAI-dense files"
+    engine, parse = interleaved([check_all, parse_all], runs)
     return [
         Row("dense-cli", f"CLI -j1 on {what}", cli, floor, "python + ast.parse", "<= 1.5x"),
         Row(
             "dense-engine",
             f"check_source on {what}, in-process",
-            timed(check_all, runs),
-            timed(parse_all, runs),
+            engine,
+            parse,
             "ast.parse",
             "<= 1.5x",
         ),
@@ -249,9 +260,12 @@ def baseline_venv() -> Path:
 def bench_flake8(runs: int, corpus: List[Path]) -> List[Row]:
     files = list(map(str, corpus))
     flags = ["--isolated", "--jobs", "1", "--exit-zero"]
-    plain = timed(command([str(baseline_venv()), "-m", "flake8", *flags, *files]), runs)
-    plugin = timed(
-        command([sys.executable, "-m", "flake8", *flags, "--lint-openai-today", "2026-11-25", *files]), runs
+    plain, plugin = interleaved(
+        [
+            command([str(baseline_venv()), "-m", "flake8", *flags, *files]),
+            command([sys.executable, "-m", "flake8", *flags, "--lint-openai-today", "2026-11-25", *files]),
+        ],
+        runs,
     )
     return [
         Row(
@@ -268,11 +282,12 @@ def bench_flake8(runs: int, corpus: List[Path]) -> List[Row]:
 def bench_pylint(runs: int, corpus: List[Path]) -> List[Row]:
     files = list(map(str, corpus[:: max(len(corpus) // 60, 1)]))
     flags = ["--jobs", "1", "--exit-zero", "--reports", "n", "--score", "n", "--persistent", "n"]
-    plain = timed(command([sys.executable, "-m", "pylint", *flags, *files]), runs)
-    plugin = timed(
-        command(
-            [sys.executable, "-m", "pylint", *flags, "--load-plugins", "lint_openai.pylint_plugin", *files]
-        ),
+    plugin_flags = ["--load-plugins", "lint_openai.pylint_plugin"]
+    plain, plugin = interleaved(
+        [
+            command([sys.executable, "-m", "pylint", *flags, *files]),
+            command([sys.executable, "-m", "pylint", *flags, *plugin_flags, *files]),
+        ],
         runs,
     )
     return [
@@ -333,8 +348,9 @@ def bench_latency(runs: int) -> List[Row]:
     settings = Settings()
     ast.parse(text)
     count = text.count("\n")
-    ours = timed(lambda: check_source(text, "heavy.py", settings), max(runs * 4, 20))
-    parse = timed(lambda: ast.parse(text), max(runs * 4, 20))
+    ours, parse = interleaved(
+        [lambda: check_source(text, "heavy.py", settings), lambda: ast.parse(text)], max(runs * 4, 20)
+    )
     return [
         Row(
             "latency",
@@ -379,12 +395,19 @@ def bench_startup(runs: int) -> List[Row]:
         for n in range(20):
             (plain / f"module_{n}.py").write_text(PLAIN_MODULE.format(n=n), encoding="utf-8")
         Path(tmp, "app.py").write_text(V0_MODULE, encoding="utf-8")
-        floor = timed(command([sys.executable, "-c", "pass"], cwd=Path(tmp)), runs)
+        floor, plain_times, v0_times = interleaved(
+            [
+                command([sys.executable, "-c", "pass"], cwd=Path(tmp)),
+                command(lint_openai("plain"), cwd=Path(tmp)),
+                command(lint_openai("app.py"), cwd=Path(tmp)),
+            ],
+            runs,
+        )
         return [
             Row(
                 "startup-plain",
                 "CLI on a directory of 20 small files without OpenAI code",
-                timed(command(lint_openai("plain"), cwd=Path(tmp)), runs),
+                plain_times,
                 floor,
                 "python -c pass",
                 "<= 2.5x",
@@ -393,7 +416,7 @@ def bench_startup(runs: int) -> List[Row]:
             Row(
                 "startup-v0",
                 "CLI on one small v0 file (two findings)",
-                timed(command(lint_openai("app.py"), cwd=Path(tmp)), runs),
+                v0_times,
                 floor,
                 "python -c pass",
                 "<= 3x",
@@ -429,16 +452,18 @@ def bench_cache(runs: int, corpus: List[Path]) -> List[Row]:
                 args, capture_output=True, text=True, env=env, cwd=project, check=True
             ).stdout
 
+        outputs: List[str] = []
+
         def cold() -> None:
             shutil.rmtree(cache, ignore_errors=True)
-            output()
+            outputs.append(output())
 
-        cold_times = timed(cold, runs)
-        shutil.rmtree(cache, ignore_errors=True)
-        first = output()
-        warm_times = timed(output, runs)
-        if output() != first:
-            raise SystemExit("cache: the warm run's output differs from the cold run's")
+        def warm() -> None:  # right after a cold run, which filled the cache
+            outputs.append(output())
+
+        cold_times, warm_times = interleaved([cold, warm], runs)
+        if len(set(outputs)) != 1:
+            raise SystemExit("cache: a warm run's output differs from the cold run's")
         return [
             Row(
                 "cache",
@@ -467,8 +492,14 @@ def bench_doubling(runs: int) -> List[Row]:
         Row(
             "doubling",
             "check_source on 16,000 lines of `rN = openai.ChatCompletion.create(...)`",
-            timed(lambda: check_source(large, "large.py", settings), runs, warm_up=False),
-            timed(lambda: check_source(small, "small.py", settings), runs, warm_up=False),
+            *interleaved(
+                [
+                    lambda: check_source(large, "large.py", settings),
+                    lambda: check_source(small, "small.py", settings),
+                ],
+                runs,
+                warm_up=False,
+            ),
             "8,000 lines",
             "<= 2.2x",
         )
