@@ -14,18 +14,17 @@ from typing import Callable, Collection, Dict, FrozenSet, Iterable, List, Tuple
 
 from lint_openai.config.settings import Settings
 from lint_openai.diagnostic import Diagnostic
-from lint_openai.engine import check_config_file, check_source, knowledge_for, parse_error_diagnostics
+from lint_openai.engine import check_config_file, check_source, parse_error_diagnostics
 from lint_openai.fix import Applier, apply_fixes_by_code
-from lint_openai.knowledge.model_lifecycle import ModelKnowledge
-from lint_openai.source.config_files import config_format
 from lint_openai.source.config_files.tree import ConfigFileError
 from lint_openai.source.decoding import SourceDecodeError, decode_source, decode_utf8, parse_quietly
+from lint_openai.source.file_names import config_format, is_notebook_path
 from lint_openai.source.ipython import split_lines
 from lint_openai.source.noqa import file_is_exempt
 from lint_openai.source.noqa_add import NoqaOutcome, add_noqa
-from lint_openai.source.notebook import CodeSpan, Notebook, NotebookError, is_notebook_path, read_notebook
+from lint_openai.source.notebook import CodeSpan, Notebook, NotebookError, read_notebook
 from lint_openai.source.notebook_json import NotebookText
-from lint_openai.source.prefilter import bytes_may_have_findings, may_have_findings
+from lint_openai.source.prefilter import Overrides, bytes_may_have_findings, may_have_findings
 
 MAX_CONFIG_BYTES = 1 << 20  # a larger .json or .yaml is data, not configuration
 PARSE_FAILURES = (SyntaxError, ValueError, RecursionError, MemoryError)
@@ -45,7 +44,7 @@ class DocumentKind:
     """How one kind of file is read, checked and fixed."""
 
     name: str
-    may_have_findings: Callable[[bytes, ModelKnowledge], bool]
+    may_have_findings: Callable[[bytes, Overrides], bool]  # the byte prefilter, given the models-override ids
     decode: Callable[[bytes], str]
     check: Callable[[str, str, Settings], List[Diagnostic]]
     apply: Applier = apply_fixes_by_code
@@ -64,9 +63,9 @@ def document_kind(path: str) -> DocumentKind:
 
 
 # ----------------------------------------------------------------------------------------- notebooks
-def _notebook_may_have_findings(data: bytes, knowledge: ModelKnowledge) -> bool:
+def _notebook_may_have_findings(data: bytes, overrides: Overrides) -> bool:
     """The Python prefilter, unless the JSON escapes characters (``\\u006f``), where bytes prove nothing."""
-    return b"\\u" in data or bytes_may_have_findings(data, knowledge)
+    return b"\\u" in data or bytes_may_have_findings(data, overrides)
 
 
 def check_notebook(text: str, path: str, settings: Settings) -> List[Diagnostic]:
@@ -78,7 +77,7 @@ def check_notebook(text: str, path: str, settings: Settings) -> List[Diagnostic]
     if not notebook.is_python:
         raise FileSkippedError(f"not a Python notebook (kernel language: {notebook.language}): skipped")
     module = notebook.module()
-    if not may_have_findings(module, knowledge_for(settings)) or file_is_exempt(module):
+    if not may_have_findings(module, settings.model_shutdown_dates) or file_is_exempt(module):
         return []
     broken = _broken_cells(notebook)
     found = [
@@ -174,7 +173,7 @@ def _broken_cells(notebook: Notebook) -> FrozenSet[int]:
 
 
 # ----------------------------------------------------------------------------------------- config files
-def _config_may_have_findings(data: bytes, knowledge: ModelKnowledge) -> bool:
+def _config_may_have_findings(data: bytes, overrides: Overrides) -> bool:
     """A finding needs a key naming a model (``model``, ``engine``) and, so, those letters in the file."""
     lowered = data.lower()
     return b"model" in lowered or b"engine" in lowered or b"\\u" in data

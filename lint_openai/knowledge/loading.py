@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import difflib
 import json
-from importlib import resources
+import os
 from typing import Any, Iterable
+
+DATA_DIRECTORY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
 
 def load_json(name: str) -> Any:
-    """Load a JSON data file shipped in this package."""
-    with (
-        resources.files("lint_openai.knowledge")
-        .joinpath("data")
-        .joinpath(name)
-        .open("r", encoding="utf-8") as handle
-    ):
+    """Load a JSON data file shipped in this package (package data: a file beside this module)."""
+    with open(os.path.join(DATA_DIRECTORY, name), encoding="utf-8") as handle:
         return json.load(handle)
 
 

@@ -10,8 +10,7 @@ from typing import Callable, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 from lint_openai.config.settings import Settings
 from lint_openai.frontends.cli.gitignore import GitignoreFilter
-from lint_openai.source.config_files import config_format
-from lint_openai.source.notebook import is_notebook_path
+from lint_openai.source.file_names import config_format, is_notebook_path
 
 # Same spirit as ruff's default excludes: VCS metadata, virtual environments, build output, caches.
 DEFAULT_EXCLUDES = (

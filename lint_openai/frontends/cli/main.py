@@ -22,7 +22,7 @@ from lint_openai.frontends.cli.list_models import (
 from lint_openai.frontends.cli.parser import build_parser
 from lint_openai.knowledge.model_lifecycle import models_with_overrides
 from lint_openai.rules.docs import render_rule
-from lint_openai.rules.registry import ALL_RULES, find_rule
+from lint_openai.rules.registry import all_rules, find_rule
 
 
 def _models_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -51,7 +51,7 @@ def _models_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _rule_command(args: argparse.Namespace, out: TextIO) -> int:
     if args.all:
-        out.write("\n".join(render_rule(rule) for rule in ALL_RULES))
+        out.write("\n".join(render_rule(rule) for rule in all_rules()))
         return EXIT_CLEAN
     if not args.code:
         raise ConfigError("give a rule code (e.g. OAI101) or --all")

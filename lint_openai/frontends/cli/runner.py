@@ -13,13 +13,14 @@ from typing import List, Optional
 
 from lint_openai.config.settings import Settings
 from lint_openai.diagnostic import Diagnostic
-from lint_openai.engine import InternalError, knowledge_for, parse_error_diagnostics
+from lint_openai.engine import InternalError, parse_error_diagnostics
 from lint_openai.fix import fix_source
 from lint_openai.frontends.cli.writing import write_atomically
 from lint_openai.frontends.documents import DocumentKind, FileSkippedError, document_kind
 from lint_openai.rules.registry import PARSE_ERROR
 from lint_openai.source.decoding import SourceDecodeError, detect_encoding
-from lint_openai.source.notebook import cell_diff, is_notebook_path
+from lint_openai.source.file_names import is_notebook_path
+from lint_openai.source.notebook import cell_diff
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def check_file(
 def check_data(data: bytes, shown: str, settings: Settings, fix: Optional[FixMode] = None) -> FileResult:
     """Check the bytes of one file (read from disk or stdin), computing fixes if asked."""
     kind = document_kind(shown)  # a Python module, a notebook or a configuration file
-    if not kind.may_have_findings(data, knowledge_for(settings)):
+    if not kind.may_have_findings(data, settings.model_shutdown_dates):
         return FileResult(shown)  # cannot have findings: not even decoded (so no OAI001 either)
     try:
         text = kind.decode(data)

@@ -15,7 +15,7 @@ from typing import List, Optional, Tuple
 
 from lint_openai.diagnostic import Diagnostic, Location
 from lint_openai.frontends.cli.output.report import Report
-from lint_openai.source.config_files import config_format
+from lint_openai.source.file_names import config_format
 from lint_openai.source.lines import LineIndex
 from lint_openai.source.notebook import Notebook, NotebookError, read_notebook
 from lint_openai.source.notebook_json import notebook_text

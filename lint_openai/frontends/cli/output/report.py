@@ -11,7 +11,7 @@ from typing import IO, List, Mapping, Optional, Sequence
 from lint_openai.diagnostic import Diagnostic
 from lint_openai.fix import applicable
 from lint_openai.rules.base import Rule
-from lint_openai.rules.registry import RULES_BY_CODE
+from lint_openai.rules.registry import rules_by_code
 
 
 @dataclass
@@ -74,7 +74,7 @@ def statistics(report: Report) -> str:
     width = max((len(str(n)) for n in counts.values()), default=1)
     lines = []
     for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        rule = RULES_BY_CODE.get(code)
+        rule = rules_by_code().get(code)
         marker = "[*]" if fixable[code] == count else ("[-]" if fixable[code] else "[ ]")
         lines.append(f"{count:>{width}}\t{code}\t{marker} {rule.symbol if rule else ''}\n")
     return "".join(lines)
