@@ -21,6 +21,7 @@ DEFAULT_EXCLUDES = (
     ".git-rewrite",
     ".hg",
     ".ipynb_checkpoints",
+    ".lint_openai_cache",
     ".mypy_cache",
     ".nox",
     ".pants.d",

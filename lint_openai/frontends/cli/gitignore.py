@@ -8,11 +8,12 @@ outside a git repository are never ignored.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Dict, List, Optional, Tuple
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
-Spec = Optional[pathspec.GitIgnoreSpec]
+Spec = Optional["pathspec.GitIgnoreSpec"]
 
 
 class GitignoreFilter:
@@ -49,7 +50,7 @@ class GitignoreFilter:
             if folder == root:
                 lines += _read_lines(root / ".git" / "info" / "exclude")
             lines += _read_lines(folder / ".gitignore")
-            self._specs[folder] = pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+            self._specs[folder] = _compile(lines) if lines else None
         return self._specs[folder]
 
     def _repository_root(self, directory: Path) -> Optional[Path]:
@@ -65,6 +66,12 @@ class GitignoreFilter:
             else:
                 self._roots[directory] = self._repository_root(parent)
         return self._roots[directory]
+
+
+def _compile(lines: List[str]) -> pathspec.GitIgnoreSpec:
+    import pathspec  # noqa: PLC0415 - loaded once an ignore file has patterns (most runs outside git need none)
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def _read_lines(path: Path) -> List[str]:

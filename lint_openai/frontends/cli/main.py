@@ -11,6 +11,7 @@ from typing import Optional, Sequence, TextIO
 from lint_openai.config.hosts import HostOptions, SettingsResolver
 from lint_openai.config.settings import ConfigError, parse_date
 from lint_openai.frontends.cli.check import CheckCommand
+from lint_openai.frontends.cli.clean import clean_command
 from lint_openai.frontends.cli.exit_status import EXIT_CLEAN, EXIT_ERROR
 from lint_openai.frontends.cli.list_models import (
     default_client_factory,
@@ -92,6 +93,8 @@ def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout, err: Te
             return _models_command(args, out, err)
         if args.command == "check":
             return CheckCommand(args, out, err).run()
+        if args.command == "clean":
+            return clean_command(args, err)
         if args.command == "server":
             return _server_command(err)
         parser.print_help(out)

@@ -6,8 +6,6 @@ Nothing here raises for a bad file: every problem becomes a diagnostic or a mess
 from __future__ import annotations
 
 import codecs
-import difflib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import List, Optional
 
@@ -15,52 +13,11 @@ from lint_openai.config.settings import Settings
 from lint_openai.diagnostic import Diagnostic
 from lint_openai.engine import InternalError, parse_error_diagnostics
 from lint_openai.fix import fix_source
+from lint_openai.frontends.cli.results import FileResult, FixMode
 from lint_openai.frontends.cli.writing import write_atomically
 from lint_openai.frontends.documents import DocumentKind, FileSkippedError, document_kind
 from lint_openai.rules.registry import PARSE_ERROR
 from lint_openai.source.decoding import SourceDecodeError, detect_encoding
-from lint_openai.source.file_names import is_notebook_path
-from lint_openai.source.notebook import cell_diff
-
-
-@dataclass(frozen=True)
-class FixMode:
-    """What to do with fixes: apply unsafe ones too, and write them (else only compute a diff). ``noqa``:
-    instead of fixes, add a ``# noqa`` directive for each finding (``--add-noqa``)."""
-
-    unsafe: bool = False
-    write: bool = True
-    noqa: bool = False
-
-
-@dataclass
-class FileResult:
-    """The outcome of checking one file."""
-
-    path: str
-    diagnostics: List[Diagnostic] = field(default_factory=list)
-    source: Optional[str] = None
-    internal_error: Optional[str] = None
-    fixed: int = 0
-    fixed_source: Optional[str] = None
-    fix_error: Optional[str] = None
-    fixed_codes: List[str] = field(default_factory=list)  # the code of each fix applied (--show-fixes)
-    note: Optional[str] = None  # why the file was skipped (a notebook for R, an invalid YAML file...)
-
-    def diff(self) -> str:
-        """A unified diff of the fixes (empty when nothing changed); a notebook's is per cell."""
-        if self.fixed_source is None or self.source is None or self.fixed_source == self.source:
-            return ""
-        if is_notebook_path(self.path):
-            return cell_diff(self.path, self.source, self.fixed_source)
-        return "".join(
-            difflib.unified_diff(
-                self.source.splitlines(keepends=True),
-                self.fixed_source.splitlines(keepends=True),
-                fromfile=f"a/{self.path}",
-                tofile=f"b/{self.path}",
-            )
-        )
 
 
 def check_file(
