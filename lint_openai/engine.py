@@ -20,7 +20,7 @@ from lint_openai.rules.registry import ALL_RULES, PARSE_ERROR
 from lint_openai.semantic.binder import Binder
 from lint_openai.semantic.model import SemanticModel
 from lint_openai.source.config_files import read_config
-from lint_openai.source.decoding import parse_quietly
+from lint_openai.source.decoding import parse_quietly, too_deep_to_compile
 from lint_openai.source.file_names import config_format
 from lint_openai.source.lines import LineIndex
 from lint_openai.source.noqa import file_is_exempt, filter_suppressed
@@ -110,7 +110,10 @@ def _parse(text: str, path: str, settings: Settings) -> ast.Module | List[Diagno
         column = null - (text.rfind("\n", 0, null) + 1) + 1
         return parse_error_diagnostics(settings, path, "source contains a null byte", row, column)
     try:
-        return parse_quietly(text, path)
+        tree = parse_quietly(text, path)
+        if too_deep_to_compile(tree):
+            raise RecursionError("too deep for the compiler")
+        return tree
     except SyntaxError as error:
         row = error.lineno or 1
         column = max(error.offset or 1, 1)

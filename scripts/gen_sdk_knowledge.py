@@ -73,7 +73,8 @@ def _signature(function: Any) -> dict[str, Any]:
         "var_positional": var_positional,
         "var_keyword": var_keyword,
         "returns": None if returns is inspect.Signature.empty else str(returns),
-        "is_async": inspect.iscoroutinefunction(function),
+        # Unwrapped: Python 3.12+ also sees async methods behind a decorator that marks them (`deprecated`).
+        "is_async": inspect.iscoroutinefunction(inspect.unwrap(function)),
     }
 
 

@@ -68,7 +68,9 @@ def _bound_names(name: str) -> set[str]:
 def _public_names(name: str) -> set[str]:
     module = importlib.import_module(name)
     names = set(dir(module)) | set(getattr(module, "__all__", ()))
-    return {n for n in names if not n.startswith("_")}
+    # pydantic puts parametrised generic models in the module namespace under names like "BasePage[~_T]",
+    # spelled differently by each Python version; they are not identifiers, so no import can name them.
+    return {n for n in names if not n.startswith("_") and n.isidentifier()}
 
 
 def build() -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import json
 import os
 import stat
 from pathlib import Path
@@ -164,3 +165,17 @@ def test_unsafe_fixes_flag(tmp_path: Path) -> None:
     code, _, _ = run(["check", str(path), "--fix", "--unsafe-fixes"])
     assert code == 0
     assert path.read_text(encoding="utf-8") == "import openai\nr = openai.chat.completions.create(**params)\n"
+
+
+def test_display_only_suggestions_are_not_counted_as_hidden_fixes(tmp_path: Path) -> None:
+    """A model rewrite outside SDK requests is a suggestion (display-only): no option applies it."""
+    source = (
+        'from openai import OpenAI\n\n\nclass Wrapper:\n    model = "gpt-4"\n    TABLE = {"gpt-4": 8192}\n'
+    )
+    path = tmp_path / "a.py"
+    path.write_text(source, encoding="utf-8")
+    code, out, _ = run(["check", str(path), "--output-format", "json", "--today", "2026-12-01"])
+    fixes = [item["fix"] for item in json.loads(out) if item["code"] == "OAI201"]
+    assert fixes and all(fix["applicability"] == "display-only" for fix in fixes)
+    code, out, _ = run(["check", str(path), "--today", "2026-12-01"])
+    assert code == 1 and "Found 1 error." in out and "hidden fix" not in out

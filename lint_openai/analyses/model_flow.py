@@ -276,6 +276,12 @@ class ModelFlow:
     def _loads(self, name: str) -> List[ast.Name]:
         return self._index().get(name, [])
 
+    def name_loads(self, name: str, scope: Scope) -> List[ast.Name]:
+        """Every read of ``name`` that sees its binding in ``scope``."""
+        return [
+            load for load in self._loads(name) if self.model.lookup_scope(name, self.scope_of(load)) is scope
+        ]
+
     def _enclosing_function(self, node: ast.AST) -> Optional[ast.AST]:
         scope = self.scope_of(node).function_scope()
         return scope.node if isinstance(scope.node, (ast.FunctionDef, ast.AsyncFunctionDef)) else None

@@ -17,7 +17,7 @@ from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 from lint_openai.config.environment import installed_sdk_version
 from lint_openai.config.pyproject import find_config, load_config_file
 from lint_openai.config.selection import validate_selectors
-from lint_openai.config.settings import ConfigError, Settings, parse_date
+from lint_openai.config.settings import ConfigError, Settings, parse_date, parse_size
 
 CODE_PREFIX = "OAI"
 PerFileIgnores = Tuple[Tuple[str, Tuple[str, ...]], ...]
@@ -50,6 +50,7 @@ class HostOptions:
     respect_gitignore: Optional[bool] = None
     notebooks: Optional[bool] = None  # None: as configured
     config_files: Optional[bool] = None
+    max_file_size: Optional[int] = None
 
     def apply(self, base: Settings) -> Settings:
         """``base`` (from ``pyproject.toml``) with these options layered on top."""
@@ -71,6 +72,7 @@ class HostOptions:
             else self.respect_gitignore,
             notebooks=base.notebooks if self.notebooks is None else self.notebooks,
             config_files=base.config_files if self.config_files is None else self.config_files,
+            max_file_size=base.max_file_size if self.max_file_size is None else self.max_file_size,
         )
 
 
@@ -161,6 +163,7 @@ def cli_options(
     respect_gitignore: Optional[bool] = None,
     notebooks: Optional[bool] = None,
     config_files: Optional[bool] = None,
+    max_file_size: Optional[str] = None,
 ) -> HostOptions:
     """The CLI's ``check`` options (each validated; unknown codes are a :class:`ConfigError`).
 
@@ -189,6 +192,7 @@ def cli_options(
         respect_gitignore=respect_gitignore,
         notebooks=notebooks,
         config_files=config_files,
+        max_file_size=parse_size(max_file_size, "--max-file-size") if max_file_size is not None else None,
     )
 
 

@@ -14,7 +14,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python < 3.11 only
     import tomli as tomllib
 from lint_openai.config.selection import validate_selectors
-from lint_openai.config.settings import ConfigError, Settings, parse_date
+from lint_openai.config.settings import ConfigError, Settings, parse_date, parse_size
 
 CONFIG_SECTION = "lint-openai"
 
@@ -53,6 +53,8 @@ def settings_from_mapping(table: Mapping[str, Any], where: str) -> Settings:
             if not isinstance(value, str) or not value[:1].isdigit():
                 raise ConfigError(f'{at}: expected an openai version such as "3.57.0", got {value!r}')
             values["sdk_version"] = value
+        elif key == "max-file-size":
+            values["max_file_size"] = parse_size(value, at)
         elif key in ("respect-gitignore", "force-exclude", "notebooks", "config-files"):
             if not isinstance(value, bool):
                 raise ConfigError(f"{at}: expected true or false, got {value!r}")
@@ -60,7 +62,7 @@ def settings_from_mapping(table: Mapping[str, Any], where: str) -> Settings:
         else:
             known = (
                 "select, extend-select, ignore, per-file-ignores, exclude, extend-exclude, respect-gitignore, "
-                "force-exclude, notebooks, config-files, today, sdk-version, models-override"
+                "force-exclude, notebooks, config-files, today, sdk-version, models-override, max-file-size"
             )
             raise ConfigError(f"{where}: unknown option {key!r} (known: {known})")
     return Settings(**values)
@@ -88,6 +90,10 @@ def _tool_tables(pyproject: Path) -> Dict[str, Any]:
             document = tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{pyproject}: cannot read TOML: {error}") from None
+    except UnicodeDecodeError as error:  # TOML is UTF-8 only
+        raise ConfigError(
+            f"{pyproject}: cannot read TOML: not UTF-8 ({error.reason} at byte {error.start})"
+        ) from None
     tool = document.get("tool", {})
     return tool if isinstance(tool, dict) else {}
 

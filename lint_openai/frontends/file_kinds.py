@@ -11,13 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from lint_openai.source.decoding import SourceDecodeError, decode_source, decode_utf8
+from lint_openai.source.decoding import SourceDecodeError, decode_source, decode_utf8, wide_encoding
 from lint_openai.source.file_names import config_format, is_notebook_path
 from lint_openai.source.prefilter import Overrides, bytes_may_have_findings
 
 MAX_CONFIG_BYTES = 1 << 20  # a larger .json or .yaml is data, not configuration
-# UTF-16 and UTF-32 byte order marks: such a file's bytes never contain the prefilter's words as ASCII.
-WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
 
 class FileSkippedError(Exception):
@@ -75,4 +73,4 @@ def may_skip_unread(path: str, data: bytes, overrides: Overrides) -> bool:
     The kind's prefilter decides, except for UTF-16/32 text (a byte order mark), which only its decoded
     text can show: the check itself decides such a file.
     """
-    return not data.startswith(WIDE_BOMS) and not file_kind(path).may_have_findings(data, overrides)
+    return wide_encoding(data) is None and not file_kind(path).may_have_findings(data, overrides)

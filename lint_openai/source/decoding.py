@@ -5,8 +5,10 @@ from __future__ import annotations
 import ast
 import codecs
 import io
+import sys
 import tokenize
 import warnings
+from typing import Optional
 
 
 def parse_quietly(text: str, filename: str = "<unknown>") -> ast.Module:
@@ -17,6 +19,22 @@ def parse_quietly(text: str, filename: str = "<unknown>") -> ast.Module:
         return ast.parse(text, filename=filename)
 
 
+def too_deep_to_compile(tree: ast.AST) -> bool:
+    """Python 3.10's parser accepts expressions its compiler then refuses (``RecursionError: maximum recursion
+    depth exceeded during compilation``, at 3 x the recursion limit: ``COMPILER_STACK_FRAME_SCALE`` in
+    CPython's compile.c); Python 3.11+ rejects them while parsing. True if ``tree`` nests deeper than that."""
+    if sys.version_info >= (3, 11):
+        return False
+    limit = 3 * sys.getrecursionlimit()
+    pending = [(tree, 1)]
+    while pending:
+        node, depth = pending.pop()
+        if depth > limit:
+            return True
+        pending.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+    return False
+
+
 class SourceDecodeError(Exception):
     """The bytes of a file cannot be decoded as Python source."""
 
@@ -25,6 +43,20 @@ class SourceDecodeError(Exception):
         self.message = message
         self.row = row
         self.column = column
+
+
+# Longest first: the UTF-32-LE mark starts with the UTF-16-LE one.
+WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def wide_encoding(data: bytes) -> Optional[str]:
+    """``"utf-16"``/``"utf-32"`` if ``data`` starts with that byte order mark (Python cannot read such source)."""
+    return next((codec for bom, codec in WIDE_BOMS if data.startswith(bom)), None)
 
 
 def detect_encoding(data: bytes) -> tuple[str, bool]:

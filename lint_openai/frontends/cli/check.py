@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import io
-import sys
 from pathlib import Path
-from typing import List, Optional, TextIO
+from typing import List, Optional, Set, TextIO
 
 from lint_openai.config.hosts import SettingsResolver, cli_options
 from lint_openai.config.settings import ConfigError, Settings
@@ -19,8 +18,10 @@ from lint_openai.frontends.cli.output.fixes import format_applied_fixes, format_
 from lint_openai.frontends.cli.output.formats import MACHINE_FORMATS, formatter
 from lint_openai.frontends.cli.output.report import Report, project_dir, statistics, summary, use_color
 from lint_openai.frontends.cli.parallel import check_files, tasks_for
+from lint_openai.frontends.cli.paths import MISSING, path_problem, resolved
 from lint_openai.frontends.cli.results import FileResult, FixMode
 from lint_openai.frontends.cli.show_settings import format_settings
+from lint_openai.frontends.cli.stdin import fixed_bytes, read_stdin, write_bytes
 
 
 class CheckCommand:
@@ -46,9 +47,11 @@ class CheckCommand:
                 respect_gitignore=args.respect_gitignore,
                 notebooks=args.notebooks,
                 config_files=args.config_files,
+                max_file_size=args.max_file_size,
             )
         )
         self.fix_mode: Optional[FixMode] = None
+        self._stdin_echo = b""  # what check - --fix prints
         if args.fix or args.fix_only or args.diff:
             self.fix_mode = FixMode(unsafe=args.unsafe_fixes, write=not args.diff)
         if args.add_noqa:
@@ -73,14 +76,7 @@ class CheckCommand:
         diagnostics: List[Diagnostic] = [d for result in results for d in result.diagnostics]
         fixed = sum(result.fixed for result in results)
         for result in results:
-            if result.internal_error:
-                self.err.write(
-                    f"error: {result.internal_error} (this is a bug in lint-openai; please report it)\n"
-                )
-            if result.fix_error:
-                self.err.write(f"warning: {result.path}: {result.fix_error}\n")
-            if result.note and not self.args.quiet:
-                self.err.write(f"note: {result.path}: {result.note}\n")
+            self._messages(result)
         report_stream = self._report_stream(stdin)
         if self.args.add_noqa:
             return self._finish_add_noqa(results, diagnostics, fixed, report_stream)
@@ -89,7 +85,7 @@ class CheckCommand:
             if not self.args.quiet:
                 self.err.write(f"Would fix {fixed} error{'s' if fixed != 1 else ''}.\n")
         elif stdin and self.fix_mode:
-            self.out.write(results[0].fixed_source or results[0].source or "")
+            write_bytes(self.out, self._stdin_echo)
         if not self.args.diff and not self.args.fix_only:
             self._report(results, diagnostics, fixed, report_stream)
         elif self.args.fix_only:
@@ -98,6 +94,26 @@ class CheckCommand:
                 report_stream.write(f"Fixed {fixed} error{'s' if fixed != 1 else ''}.\n")
         self._write_output_file(report_stream)
         return self._exit_code(results, diagnostics, fixed)
+
+    def _messages(self, result: FileResult) -> None:
+        """The per-file messages on stderr: internal errors, skipped files, fixes not applied or not written."""
+        if result.internal_error:
+            self.err.write(
+                f"error: {result.internal_error} (this is a bug in lint-openai; please report it)\n"
+            )
+        if result.skipped:
+            self.err.write(f"warning: {result.path}: skipped: {result.skipped}\n")
+        if result.fix_error:
+            self.err.write(f"warning: {result.path}: {result.fix_error}\n")
+        if result.note and not self.args.quiet:
+            self.err.write(f"note: {result.path}: {result.note}\n")
+        if result.write_error:
+            self.err.write(f"error: {result.path}: {result.write_error}\n")
+        elif self.fix_mode and not self.fix_mode.noqa and result.unchecked:
+            kept = (
+                "printed unchanged" if self.args.paths == ["-"] and self.fix_mode.write else "left unchanged"
+            )
+            self.err.write(f"error: {result.path}: not fixed ({result.unchecked}); {kept}\n")
 
     def _show_fixes(self, results: List[FileResult], diagnostics: List[Diagnostic], stream: TextIO) -> None:
         """``--show-fixes``: the fixes applied, or available; on stderr beside a machine-readable report."""
@@ -116,7 +132,7 @@ class CheckCommand:
         else:
             files = self._discover()
             path = files[0] if files else Path((self.args.paths or ["."])[0])
-        return format_settings(path.resolve(), self.settings_for(path.resolve()), self.args.isolated)
+        return format_settings(resolved(path), self.settings_for(resolved(path)), self.args.isolated)
 
     def _finish_add_noqa(
         self, results: List[FileResult], diagnostics: List[Diagnostic], added: int, stream: TextIO
@@ -169,7 +185,11 @@ class CheckCommand:
     def _exit_code(self, results: List[FileResult], diagnostics: List[Diagnostic], fixed: int) -> int:
         if any(result.internal_error for result in results):
             return EXIT_ERROR
-        if self.args.exit_zero or self.args.fix_only:
+        if self.args.exit_zero:
+            return EXIT_CLEAN
+        if self.fix_mode and any(result.write_error or result.unchecked for result in results):
+            return EXIT_FINDINGS  # a file that could not be fixed (or its fixes not written) is never a pass
+        if self.args.fix_only:
             return EXIT_CLEAN
         if self.args.diff:
             return EXIT_FINDINGS if fixed else EXIT_CLEAN
@@ -179,18 +199,29 @@ class CheckCommand:
         from lint_openai.frontends.cli.runner import check_data  # noqa: PLC0415 - the engine loads when needed
 
         shown = self.args.stdin_filename or "-"
-        settings = self.settings_for(Path(self.args.stdin_filename or ".").resolve())
-        return [check_data(sys.stdin.buffer.read(), shown, settings, self.fix_mode)]
+        settings = self.settings_for(resolved(Path(self.args.stdin_filename or ".")))
+        data = read_stdin()
+        result = check_data(data, shown, settings, self.fix_mode)
+        if self.fix_mode and self.fix_mode.write:
+            self._stdin_echo, dropped = fixed_bytes(data, result)
+            if dropped:  # the input is printed unchanged: report its own findings
+                result = check_data(data, shown, settings)
+                result.write_error = dropped
+        return [result]
 
     def _discover(self) -> List[Path]:
         """The files to check, after exclusions and ``.gitignore``; every path must exist."""
         paths = [Path(p) for p in (self.args.paths or ["."])]
-        missing = [p for p in paths if not p.exists() and not p.is_symlink()]
+        problems = [(p, path_problem(p)) for p in paths]
+        missing = [p for p, problem in problems if problem == MISSING]
         if missing:
-            raise ConfigError(f"no such file or directory: {', '.join(str(p) for p in missing)}")
+            raise ConfigError(f"{MISSING}: {', '.join(str(p) for p in missing)}")
+        for path, problem in problems:
+            if problem:
+                raise ConfigError(f"{path}: {problem}")
         files: List[Path] = []
         for path in paths:
-            settings = self.settings_for(path.resolve())
+            settings = self.settings_for(resolved(path))
             files.extend(
                 iter_python_files(
                     [path],
@@ -205,7 +236,10 @@ class CheckCommand:
 
     def _check_paths(self) -> List[FileResult]:
         files = self._discover()
-        settings = [self.settings_for(file.resolve()) for file in files]
+        if self.fix_mode and self.fix_mode.write:
+            # One task per file: two names of it (a symlink, a path given twice) fixed in parallel would race.
+            files = _first_of_each(files)
+        settings = [self.settings_for(resolved(file)) for file in files]
         cache = self._results_cache()
         results = check_files(tasks_for(files, settings, self.fix_mode), self.args.jobs, cache)
         problem = cache.save() if cache is not None else None
@@ -219,6 +253,18 @@ class CheckCommand:
         if self.args.no_cache or self.fix_mode is not None:
             return None
         return ResultsCache(cache_directory(self.args.cache_dir, self.settings_for(Path.cwd()).project_root))
+
+
+def _first_of_each(files: List[Path]) -> List[Path]:
+    """``files`` without later names of a file already listed (same resolved path), in order."""
+    seen: Set[Path] = set()
+    kept = []
+    for file in files:
+        real = resolved(file)
+        if real not in seen:
+            seen.add(real)
+            kept.append(file)
+    return kept
 
 
 def _reported_source(result: FileResult) -> str:

@@ -162,8 +162,6 @@ def _walk(
             path = Path(entry.path)
             try:
                 is_dir = entry.is_dir(follow_symlinks=False)
-                # A dangling symlink is yielded too: reading it reports OAI001 instead of hiding it.
-                is_file = entry.is_file() or entry.is_symlink()
             except OSError:
                 continue
             if is_excluded(path, excludes, root) or (ignored is not None and ignored(path, is_dir)):
@@ -171,6 +169,8 @@ def _walk(
             if is_dir:
                 if not _is_virtualenv(path):
                     subdirectories.append(path)
-            elif is_file and kinds.wants(entry, top):
+            elif kinds.wants(entry, top):
+                # Dangling symlinks and symlink loops are yielded too (OAI001 when read), FIFOs, sockets and
+                # devices as well (skipped unread with a message): none is hidden.
                 yield path
         pending.extend(reversed(subdirectories))

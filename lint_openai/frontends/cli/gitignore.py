@@ -7,6 +7,7 @@ outside a git repository are never ignored.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Dict, List, Optional, Tuple
 
@@ -69,9 +70,20 @@ class GitignoreFilter:
 
 
 def _compile(lines: List[str]) -> pathspec.GitIgnoreSpec:
+    """The spec of ``lines``; a line that is not a valid pattern is dropped, as git ignores it."""
     import pathspec  # noqa: PLC0415 - loaded once an ignore file has patterns (most runs outside git need none)
 
-    return pathspec.GitIgnoreSpec.from_lines(lines)
+    def valid(line: str) -> bool:
+        try:
+            pathspec.GitIgnoreSpec.from_lines([line])
+        except (ValueError, re.error):
+            return False
+        return True
+
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(lines)
+    except (ValueError, re.error):
+        return pathspec.GitIgnoreSpec.from_lines([line for line in lines if valid(line)])
 
 
 def _read_lines(path: Path) -> List[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import traceback
 from pathlib import Path
 from typing import Optional, Sequence, TextIO
 
@@ -21,6 +22,7 @@ from lint_openai.frontends.cli.list_models import (
     write_override,
 )
 from lint_openai.frontends.cli.parser import build_parser
+from lint_openai.frontends.cli.streams import make_streams_lossless
 from lint_openai.knowledge.model_lifecycle import models_with_overrides
 from lint_openai.rules.docs import render_rule
 from lint_openai.rules.registry import all_rules, find_rule
@@ -106,8 +108,25 @@ def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout, err: Te
         return EXIT_CLEAN
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # the last resort: one line, never a traceback (unless --debug)
+        return _unexpected(error, err, getattr(args, "debug", False))
+
+
+def _unexpected(error: Exception, err: TextIO, debug: bool) -> int:
+    """Report an error nothing else handled: the traceback with ``--debug``, else one line."""
+    if debug:
+        err.write("".join(traceback.format_exception(type(error), error, error.__traceback__)))
+    if isinstance(error, OSError):  # the environment (a name too long, a device error), not a bug
+        err.write(f"lint-openai: error: {error}\n")
+    else:
+        err.write(
+            f"lint-openai: error: internal error: {type(error).__name__}: {error} "
+            "(this is a bug in lint-openai; run with --debug for the traceback)\n"
+        )
+    return EXIT_ERROR
 
 
 def main_entry() -> None:
     """Console-script entry point."""
+    make_streams_lossless()
     sys.exit(main())

@@ -7,13 +7,12 @@ remaining files load the engine and the rules, so a run over code without the SD
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 from typing import Iterable, List, Optional, Sequence, Tuple
 
 from lint_openai.config.settings import Settings
 from lint_openai.frontends.cli.cache.store import ResultsCache
+from lint_openai.frontends.cli.reading import NotRegularFileError, read_regular_file
 from lint_openai.frontends.cli.results import FileResult, FixMode
 from lint_openai.frontends.file_kinds import may_skip_unread
 
@@ -51,10 +50,8 @@ def check_files(
 def _read_regular_file(path: Path) -> Optional[bytes]:
     """The bytes of a regular file; ``None`` for anything else or an error (which the runner reports)."""
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return None
-        return path.read_bytes()
-    except OSError:
+        return read_regular_file(path)
+    except (NotRegularFileError, OSError):
         return None
 
 

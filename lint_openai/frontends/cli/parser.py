@@ -97,6 +97,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="check files that .gitignore excludes",
     )
     check.add_argument(
+        "--max-file-size",
+        metavar="SIZE",
+        help='skip larger files with an OAI001 finding (bytes, or "512KB", "2MB"; 0: no limit; default 2MB)',
+    )
+    check.add_argument(
         "--no-cache",
         action="store_true",
         help="neither read nor write the results cache (checking only; --fix and --diff never use it)",
@@ -145,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="add a '# noqa: CODE' directive to each line with a finding (to adopt lint-openai on existing code)",
     )
 
+    check.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     _add_other_commands(commands)
     return parser
 
@@ -172,7 +178,7 @@ def _add_other_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
         help="where --refresh writes (point models-override in [tool.lint-openai] at it)",
     )
 
-    commands.add_parser(
+    server = commands.add_parser(
         "server",
         help='run the language server (LSP) on stdin/stdout (needs: pip install "lint-openai[server]")',
     )
@@ -183,3 +189,5 @@ def _add_other_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     rule = commands.add_parser("rule", help="print the documentation of a rule")
     rule.add_argument("code", nargs="?", help="rule code or symbol, e.g. OAI101")
     rule.add_argument("--all", action="store_true", help="print every rule")
+    for command in (listing, server, rule):
+        command.add_argument("--debug", action="store_true", help="show the traceback of an internal error")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import List, Optional
 
 from lint_openai.diagnostic import Diagnostic
+from lint_openai.rules.registry import parse_error_rule
 from lint_openai.source.file_names import is_notebook_path
 
 
@@ -36,6 +37,14 @@ class FileResult:
     fixed_source: Optional[str] = None
     fix_error: Optional[str] = None
     fixed_codes: List[str] = field(default_factory=list)  # the code of each fix applied (--show-fixes)
+    write_error: Optional[str] = None  # fixes computed but not written (file changed, read-only, I/O error)
+    skipped: Optional[str] = None  # not read at all (not a regular file), and why
+
+    @property
+    def unchecked(self) -> Optional[str]:
+        """Why the file could not be checked (its ``OAI001`` message), if it could not."""
+        return next((d.message for d in self.diagnostics if d.code == parse_error_rule().code), None)
+
     note: Optional[str] = None  # why the file was skipped (a notebook for R, an invalid YAML file...)
 
     def diff(self) -> str:

@@ -13,11 +13,13 @@ from lint_openai.config.settings import Settings
 from lint_openai.diagnostic import Diagnostic
 from lint_openai.engine import InternalError, parse_error_diagnostics
 from lint_openai.fix import fix_source
+from lint_openai.frontends.cli.reading import NotRegularFileError, read_regular_file
 from lint_openai.frontends.cli.results import FileResult, FixMode
-from lint_openai.frontends.cli.writing import write_atomically
-from lint_openai.frontends.documents import DocumentKind, FileSkippedError, document_kind
+from lint_openai.frontends.cli.writing import NotWrittenError, replace_file_contents
+from lint_openai.frontends.documents import PYTHON, DocumentKind, FileSkippedError, document_kind
 from lint_openai.rules.registry import PARSE_ERROR
-from lint_openai.source.decoding import SourceDecodeError, detect_encoding
+from lint_openai.source.decoding import SourceDecodeError, detect_encoding, wide_encoding
+from lint_openai.source.prefilter import may_have_findings
 
 
 def check_file(
@@ -26,7 +28,9 @@ def check_file(
     """Check one file (and fix it if asked); unreadable or undecodable files give ``OAI001``."""
     shown = display_path or str(path)
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path)
+    except NotRegularFileError as error:
+        return FileResult(shown, skipped=str(error))
     except OSError as error:
         reason = error.strerror or type(error).__name__
         return FileResult(
@@ -37,15 +41,26 @@ def check_file(
         error = _write_fixed(path, data, result.source or "", result.fixed_source)
         if error is not None:
             result = check_data(data, shown, settings)  # the file is unchanged: report its own findings
-            result.fix_error = error
+            result.write_error = error
     return result
 
 
 def check_data(data: bytes, shown: str, settings: Settings, fix: Optional[FixMode] = None) -> FileResult:
     """Check the bytes of one file (read from disk or stdin), computing fixes if asked."""
     kind = document_kind(shown)  # a Python module, a notebook or a configuration file
+    wide = wide_encoding(data) if kind is PYTHON else None
+    if wide is not None:
+        return _wide_file(data, wide, shown, settings)
     if not kind.may_have_findings(data, settings.model_shutdown_dates):
         return FileResult(shown)  # cannot have findings: not even decoded (so no OAI001 either)
+    # Python source only: a notebook's bytes are mostly outputs (images), and configuration files have their
+    # own limit.
+    if kind is PYTHON and settings.max_file_size and len(data) > settings.max_file_size:
+        message = (
+            f"file not checked: {len(data):,} bytes, more than max-file-size ({settings.max_file_size:,}); "
+            "raise max-file-size ([tool.lint-openai] or --max-file-size) to check it"
+        )
+        return FileResult(shown, parse_error_diagnostics(settings, shown, message, 1, 1))
     try:
         text = kind.decode(data)
     except SourceDecodeError as error:
@@ -79,6 +94,18 @@ def check_data(data: bytes, shown: str, settings: Settings, fix: Optional[FixMod
     )
 
 
+def _wide_file(data: bytes, codec: str, shown: str, settings: Settings) -> FileResult:
+    """A UTF-16/32 file: Python refuses it, so it is ``OAI001`` if its text could have findings."""
+    if not may_have_findings(data.decode(codec, errors="replace"), settings.model_shutdown_dates):
+        return FileResult(shown)
+    family = codec[:6].upper()
+    message = (
+        f"the file is {family} (it starts with a {family} byte order mark): Python reads source as UTF-8 or an "
+        "ASCII-compatible PEP 263 encoding and refuses it (SyntaxError: Non-UTF-8 code); save it as UTF-8"
+    )
+    return FileResult(shown, parse_error_diagnostics(settings, shown, message, 1, 1))
+
+
 def _with_noqa(shown: str, text: str, diagnostics: List[Diagnostic], kind: DocumentKind) -> FileResult:
     """The text with ``# noqa`` directives (written like a fix); what none could suppress stays a finding."""
     outcome = kind.add_noqa(text, diagnostics, {PARSE_ERROR.code})
@@ -97,7 +124,7 @@ def _write_fixed(path: Path, original: bytes, source: str, fixed_source: str) ->
     try:
         if encode_like(original, source) != original:
             raise UnicodeError("the file's bytes do not survive decoding and re-encoding")
-        write_atomically(path.resolve(), encode_like(original, fixed_source))
-    except (OSError, UnicodeError, SourceDecodeError) as error:
+        replace_file_contents(path, original, encode_like(original, fixed_source))
+    except (OSError, UnicodeError, SourceDecodeError, NotWrittenError) as error:
         return f"fixes not written: {error}"
     return None

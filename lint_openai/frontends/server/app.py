@@ -28,15 +28,19 @@ def _kind(value: Any) -> str:
 
 
 def _plain(method: Callable[..., Any]) -> Callable[..., Any]:
-    """A function calling a bound method (pygls sets attributes on its handlers, which methods refuse)."""
+    """A function calling a bound method (pygls sets attributes on its handlers, which methods refuse).
+
+    ``*args`` has no annotation: pygls calls ``issubclass`` with the first parameter's annotation (both ways),
+    and ``typing.Any`` is a class only from Python 3.11 on (on 3.10 every command failed with a TypeError).
+    """
     if asyncio.iscoroutinefunction(method):
 
-        async def run_async(*args: Any) -> Any:
+        async def run_async(*args):  # type: ignore[no-untyped-def]
             return await method(*args)
 
         return run_async
 
-    def run(*args: Any) -> Any:
+    def run(*args):  # type: ignore[no-untyped-def]
         return method(*args)
 
     return run

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional
 
-from lint_openai.analyses.model_references import ModelLiteral, ModelReferences
+from lint_openai.analyses.model_references import ModelLiteral, ModelReferences, model_references
+from lint_openai.analyses.request_only import reaches_requests_only
 from lint_openai.context import Context
 from lint_openai.diagnostic import Applicability, Fix
 from lint_openai.knowledge.model_lifecycle import ACTIVE, RETIRED, ModelInfo, ModelKnowledge
@@ -88,9 +89,15 @@ def fix_replacement(ctx: Context, info: ModelInfo) -> Optional[str]:
 
 
 def replacement_fix(ctx: Context, entry: ModelLiteral, info: ModelInfo) -> Optional[Fix]:
-    """Replace the literal's text with the replacement id, keeping its quotes (unsafe: behaviour changes)."""
+    """Replace the literal's text with the replacement id, keeping its quotes.
+
+    Unsafe (the model behaves differently) where the literal provably reaches SDK requests alone; elsewhere
+    only displayed, since other code may read the same literal (a lookup table, a test).
+    """
     replacement = fix_replacement(ctx, info)
     edit = literal_with(ctx, entry.literal, replacement) if replacement else None
     if edit is None:
         return None
-    return ctx.fix(Applicability.UNSAFE, f"Replace with `{replacement}`", edit)
+    requests_only = reaches_requests_only(model_references(ctx), entry)
+    applicability = Applicability.UNSAFE if requests_only else Applicability.DISPLAY_ONLY
+    return ctx.fix(applicability, f"Replace with `{replacement}`", edit)

@@ -25,7 +25,9 @@ class DeprecatedModel(ModelRule):
 
     ## Fix safety
     Where a single replacement id is recorded and still served, the fix puts it in the literal; it is
-    unsafe because the new model behaves differently.
+    unsafe because the new model behaves differently. As for OAI201, it is applied only where the id
+    provably reaches SDK requests alone (the `model=` of SDK calls, directly or through constants read
+    nowhere else), and only displayed elsewhere.
     """
 
     code = "OAI202"

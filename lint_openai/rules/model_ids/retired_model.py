@@ -43,7 +43,12 @@ class RetiredModel(ModelRule):
 
     ## Fix safety
     Where the deprecations page names a single replacement that is still served, the fix puts it in
-    the literal. It is unsafe: the new model behaves, costs and tokenizes differently.
+    the literal. It is unsafe: the new model behaves, costs and tokenizes differently. It is applied
+    only where the id provably reaches SDK requests alone: the literal is the `model=` of SDK calls,
+    directly or through constants bound once and read nowhere else. Anywhere else (a parameter or
+    class default, an environment default, a constant also used as a lookup-table key, in a test
+    assertion or by another library) the replacement is a display-only suggestion, because other code
+    reads the same literal and a rewrite could break it.
     """
 
     code = "OAI201"
@@ -92,19 +97,9 @@ class RetiredModel(ModelRule):
             """,
             (4, 41),
             (5, 29),
-            fixed="""
-            import os
-            from langchain_openai import ChatOpenAI
-
-            DEFAULT_MODEL = os.getenv("CHAT_MODEL", "gpt-5.6-sol")
-            llm = ChatOpenAI(model_name="text-davinci-003")
-
-            def summarize(text, model=DEFAULT_MODEL):
-                return client.chat.completions.create(model=model, messages=[{"role": "user", "content": text}])
-            """,
-            applicability="unsafe",
             today="2026-11-25",
-            title="through environment defaults, parameter defaults and other libraries' keywords",
+            title="through environment defaults, parameter defaults and other libraries' keywords "
+            "(the replacement is only displayed: other code may read the same value)",
         ),
         good(
             '''

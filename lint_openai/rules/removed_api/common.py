@@ -79,6 +79,32 @@ def v1_rewrite(
     return target, Applicability.SAFE if proven else Applicability.UNSAFE
 
 
+def positional_as_keywords(symbol: str, method: str, call: ast.Call) -> Optional[Tuple[str, ...]]:
+    """v1 keyword names for a v0 call's positional arguments, when the v1 method does not take them by position.
+
+    ``openai.Moderation.create(text)``: v0's first parameter is ``input``; ``moderations.create`` is keyword-only,
+    so the call must become ``moderations.create(input=text)``. ``None`` when nothing needs renaming or it
+    cannot be done (starred arguments, a name v1 does not accept or that is passed already).
+    """
+    target = knowledge.v0().resources.get(symbol, {}).get("methods", {}).get(method)
+    signature = knowledge.sdk().signature(tuple(target.split("."))) if target else None
+    if signature is None or not call.args or any(isinstance(a, ast.Starred) for a in call.args):
+        return None
+    if signature.max_positional is None or len(call.args) <= signature.max_positional:
+        return None
+    names = tuple(knowledge.v0().resources[symbol].get("positional", {}).get(method, ())[: len(call.args)])
+    passed = {k.arg for k in call.keywords}
+    if len(names) < len(call.args) or any(not signature.accepts_keyword(n) or n in passed for n in names):
+        return None
+    return names
+
+
+def with_keywords(call: ast.Call, names: Tuple[str, ...]) -> ast.Call:
+    """A view of ``call`` with its positional arguments passed by these names (for signature checks)."""
+    keywords = [ast.keyword(arg=name, value=value) for name, value in zip(names, call.args)]
+    return ast.Call(func=call.func, args=[], keywords=[*keywords, *call.keywords])
+
+
 def v0_advice(symbol: str, method: Optional[str], base: str) -> str:
     """What to write instead of ``<base>.<symbol>[.<method>]``."""
     info = knowledge.v0().resources.get(symbol, {})

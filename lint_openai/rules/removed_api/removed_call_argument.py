@@ -8,16 +8,15 @@ from typing import Optional, Tuple
 from lint_openai import knowledge
 from lint_openai.analyses.api_surfaces import retired_call
 from lint_openai.context import Context
-from lint_openai.diagnostic import Applicability, Fix
+from lint_openai.diagnostic import Applicability, Edit, Fix
 from lint_openai.rules.base import Rule, bad, good
-from lint_openai.rules.edits import (
-    has_position,
-)
+from lint_openai.rules.edits import has_position, literal_with
 from lint_openai.rules.removed_api.common import (
     dotted,
     plain_path,
     safe_keyword_rename,
 )
+from lint_openai.rules.removed_api.unpacked_arguments import unpacked_keys
 from lint_openai.semantic.navigation import called_method
 from lint_openai.semantic.scopes import Scope
 
@@ -26,7 +25,9 @@ class RemovedCallArgument(Rule):
     """## What it does
     Checks calls of v1 SDK methods for keyword arguments the method does not accept, and for
     positional arguments to keyword-only methods: v0's `engine=`, `deployment_id=`,
-    `request_timeout=`, `api_key=`, `api_base=`, `headers=`, and plain typos.
+    `request_timeout=`, `api_key=`, `api_base=`, `headers=`, and plain typos. Keys of a `**kwargs`
+    dict count too when the dict is built in the calling function (a dict literal or `dict(...)`, and
+    `kwargs["key"] = value` before the call) and is used nowhere else there.
 
     ## Why is this bad?
     v1 methods have explicit signatures, so the call raises
@@ -39,8 +40,8 @@ class RemovedCallArgument(Rule):
     ## Fix safety
     `request_timeout=` -> `timeout=` is safe (both are the HTTP timeout in seconds), unless the call
     also passes `timeout=` or the value is a tuple (v0's `(connect, read)` form, which v1 does not
-    accept). Other arguments have no fix; the message says where they went (client constructor,
-    `extra_headers=`, `model=`).
+    accept). In a `**kwargs` dict the key is renamed the same way. Other arguments have no fix; the
+    message says where they went (client constructor, `extra_headers=`, `model=`).
     """
 
     code = "OAI106"
@@ -126,7 +127,8 @@ class RemovedCallArgument(Rule):
             what = "keyword arguments only" if allowed == 0 else f"at most {allowed} positional argument(s)"
             message = f"`{shown}()` takes {what} (TypeError); pass the arguments by name"
             ctx.report(self, positional[allowed], message, end_node=positional[-1])
-        passed = {k.arg for k in node.keywords if k.arg is not None}
+        unpacked = list(unpacked_keys(ctx.model, node, scope))
+        passed = {k.arg for k in node.keywords if k.arg is not None} | {key.name for key in unpacked}
         for keyword in node.keywords:
             name = keyword.arg
             if name is None or signature.accepts_keyword(name) or self._claimed(path, name):
@@ -136,6 +138,25 @@ class RemovedCallArgument(Rule):
                 continue
             message = f"`{shown}()` got an unexpected keyword argument `{name}` (TypeError); {advice}"
             ctx.report(self, keyword, message, fix)
+        for key in unpacked:
+            if signature.accepts_keyword(key.name) or self._claimed(path, key.name):
+                continue
+            advice, fix = self._advice(
+                ast.keyword(arg=key.name, value=key.value), signature, passed, ctx, key.node
+            )
+            if advice is not None:
+                through = f"`{key.name}` through `**{key.mapping}`"
+                message = f"`{shown}()` got an unexpected keyword argument {through} (TypeError); {advice}"
+                ctx.report(self, key.node, message, fix)
+
+    @staticmethod
+    def _rename(ctx: Context, written: ast.AST, replacement: str) -> Optional[Edit]:
+        """Rename a ``key=`` keyword (of the call or of ``dict(...)``) or a string key."""
+        if isinstance(written, ast.keyword):
+            if not has_position(written):
+                return None
+            return ctx.replace(written, f"{replacement}={ctx.segment(written.value)}")
+        return literal_with(ctx, written, replacement) if isinstance(written, ast.Constant) else None
 
     @staticmethod
     def _claimed(path: Tuple[str, ...], name: str) -> bool:
@@ -143,17 +164,20 @@ class RemovedCallArgument(Rule):
         return name == "prompt" and path[-3:] == ("chat", "completions", "create")
 
     def _advice(
-        self, keyword: ast.keyword, signature: knowledge.MethodSignature, passed: set, ctx: Context
+        self,
+        keyword: ast.keyword,
+        signature: knowledge.MethodSignature,
+        passed: set,
+        ctx: Context,
+        written: Optional[ast.AST] = None,
     ) -> Tuple[Optional[str], Optional[Fix]]:
+        """The advice for an unexpected keyword and its fix; ``written``: where a ``**dict`` key is written."""
         name = keyword.arg or ""
         v0_entry = knowledge.v0().call_arguments.get(name)
         if v0_entry is not None:
             replacement = safe_keyword_rename(signature, keyword, passed)
-            fix = None
-            if replacement and has_position(keyword):
-                value = ctx.segment(keyword.value)
-                edit = ctx.replace(keyword, f"{replacement}={value}")
-                fix = ctx.fix(Applicability.SAFE, f"Rename to `{replacement}=`", edit)
+            edit = self._rename(ctx, written or keyword, replacement) if replacement else None
+            fix = ctx.fix(Applicability.SAFE, f"Rename to `{replacement}=`", edit) if edit else None
             return v0_entry["advice"], fix
         matches = knowledge.close_matches(name, signature.keyword_names)
         if matches:

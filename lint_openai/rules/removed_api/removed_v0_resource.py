@@ -15,8 +15,10 @@ from lint_openai.rules.edits import (
 )
 from lint_openai.rules.removed_api.common import (
     OPENAI,
+    positional_as_keywords,
     v0_advice,
     v1_rewrite,
+    with_keywords,
 )
 from lint_openai.semantic.navigation import enclosing_call, parent_attribute
 from lint_openai.semantic.scopes import Scope
@@ -46,8 +48,10 @@ class RemovedV0Resource(Rule):
     `chat.completions.create`, `Image.create` -> `images.generate`, ...), the fix rewrites the
     attribute path on the `openai` module (v1's module-level client reads `OPENAI_API_KEY` like v0).
     It is safe when every argument of the call is accepted by the v1 method, unsafe when the call
-    unpacks `**kwargs` or passes an argument v1 does not take (OAI106 then reports it). `acreate`
-    and resources without a v1 twin have no fix.
+    unpacks `**kwargs` or passes an argument v1 does not take (OAI106 then reports it). Positional
+    arguments a keyword-only v1 method would reject with `TypeError` are passed by their v0 names
+    (`openai.Moderation.create(text)` -> `openai.moderations.create(input=text)`); where v1 has no such
+    keyword there is no fix. `acreate` and resources without a v1 twin have no fix.
     """
 
     code = "OAI101"
@@ -203,11 +207,16 @@ class RemovedV0Resource(Rule):
     ) -> Optional[Fix]:
         base = ctx.segment(node.value)
         if method_node is not None:
-            target, applicability = v1_rewrite(node.attr, method_node.attr, call)
+            names = positional_as_keywords(node.attr, method_node.attr, call) if call is not None else None
+            view = with_keywords(call, names) if call is not None and names else call
+            target, applicability = v1_rewrite(node.attr, method_node.attr, view)
             if target is None or applicability is None or call is None:
                 return None
-            edit = replace_chain(ctx, node.value, method_node, target)
-            return ctx.fix(applicability, f"Replace with `{base}.{target}`", edit)
+            edits = [replace_chain(ctx, node.value, method_node, target)]
+            for name, argument in zip(names or (), call.args):
+                at = ctx.lines.start(argument)
+                edits.append(ctx.replace_range(at, at, f"{name}="))  # v1 takes it by keyword only
+            return ctx.fix(applicability, f"Replace with `{base}.{target}`", *edits)
         twin = knowledge.v0().resources.get(node.attr, {}).get("twin")
         if not twin:
             return None

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, List, Mapping, Optional, Sequence
 
-from lint_openai.diagnostic import Diagnostic
+from lint_openai.diagnostic import Applicability, Diagnostic
 from lint_openai.fix import applicable
 from lint_openai.rules.base import Rule
 from lint_openai.rules.registry import rules_by_code
@@ -91,7 +91,12 @@ def summary(diagnostics: List[Diagnostic], fixed: int = 0, unsafe_enabled: bool 
     else:
         text = f"Found {count} {noun}."
     fixable = sum(1 for d in diagnostics if d.fix is not None and applicable(d.fix, unsafe_enabled))
-    hidden = sum(1 for d in diagnostics if d.fix is not None and not applicable(d.fix, unsafe_enabled))
+    # Display-only fixes are suggestions: no option applies them, so they are not "hidden".
+    hidden = sum(
+        1
+        for d in diagnostics
+        if d.fix is not None and d.fix.applicability is Applicability.UNSAFE and not unsafe_enabled
+    )
     if fixable:
         text += f"\n[*] {fixable} fixable with the `--fix` option."
     if hidden:

@@ -1,0 +1,97 @@
+"""Keys of a ``**kwargs`` dict that a call provably passes: the dict is built in the calling function.
+
+``kwargs = {"model": m, "request_timeout": 5}`` or ``kwargs = dict(model=m)`` plus ``kwargs["key"] = value``
+statements before the call, with no other use of the name in the function (no ``pop``, ``del``, ``update``,
+no passing it elsewhere, no second binding): then every key seen is passed. Anything else proves nothing.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from typing import Iterator, List, Optional
+
+from lint_openai.semantic.model import SemanticModel
+from lint_openai.semantic.scopes import Scope
+
+
+@dataclass(frozen=True)
+class PassedKey:
+    """A key the call receives through ``**name``: where it is written, and its value."""
+
+    name: str
+    mapping: str  # the dict's variable
+    node: ast.AST  # the string key (dict literal, subscript) or the ``key=`` keyword of ``dict(...)``
+    value: ast.AST
+
+
+def unpacked_keys(model: SemanticModel, call: ast.Call, scope: Scope) -> Iterator[PassedKey]:
+    """The keys ``call`` provably passes through each ``**name`` built in the same function."""
+    for keyword in call.keywords:
+        if keyword.arg is None and isinstance(keyword.value, ast.Name):
+            yield from _keys_of(model, keyword.value.id, call, scope) or ()
+
+
+def _keys_of(model: SemanticModel, name: str, call: ast.Call, scope: Scope) -> Optional[List[PassedKey]]:
+    function = scope.function_scope()
+    if function.kind != "function" or model.lookup_scope(name, scope) is not function:
+        return None
+    bindings = function.bindings.get(name, [])
+    if len(bindings) != 1 or bindings[0].kind != "value":
+        return None
+    keys = _literal_keys(model, name, bindings[0].expr, scope)
+    if keys is None:
+        return None
+    for node in ast.walk(function.node):
+        if not isinstance(node, ast.Name) or node.id != name or isinstance(node.ctx, ast.Store):
+            continue
+        parent = model.parent(node)
+        if isinstance(parent, ast.keyword) and parent.arg is None and model.parent(parent) is call:
+            continue
+        key = _subscript_assignment(model, node)
+        if key is None or not _before(key.node, call):
+            return None  # another use: the dict may lose or change keys
+        keys.append(key)
+    return keys
+
+
+def _literal_keys(
+    model: SemanticModel, name: str, value: Optional[ast.AST], scope: Scope
+) -> Optional[List[PassedKey]]:
+    if isinstance(value, ast.Dict):
+        keys = []
+        for key, item in zip(value.keys, value.values):
+            if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+                return None  # ``**other`` or a computed key
+            keys.append(PassedKey(key.value, name, key, item))
+        return keys
+    is_dict_call = (
+        isinstance(value, ast.Call)
+        and isinstance(value.func, ast.Name)
+        and value.func.id == "dict"
+        and model.lookup_scope("dict", scope) is None  # the builtin
+        and not value.args
+    )
+    if is_dict_call and all(k.arg is not None for k in value.keywords):  # type: ignore[union-attr]
+        return [PassedKey(k.arg, name, k, k.value) for k in value.keywords]  # type: ignore[arg-type, union-attr]
+    return None
+
+
+def _subscript_assignment(model: SemanticModel, name: ast.Name) -> Optional[PassedKey]:
+    """``name["key"] = value`` (the only target), as a passed key."""
+    subscript = model.parent(name)
+    statement = model.parent(subscript) if subscript is not None else None
+    if not (
+        isinstance(subscript, ast.Subscript)
+        and isinstance(subscript.ctx, ast.Store)
+        and isinstance(subscript.slice, ast.Constant)
+        and isinstance(subscript.slice.value, str)
+        and isinstance(statement, ast.Assign)
+        and statement.targets == [subscript]
+    ):
+        return None
+    return PassedKey(subscript.slice.value, name.id, subscript.slice, statement.value)
+
+
+def _before(node: ast.AST, call: ast.Call) -> bool:
+    return (node.lineno, node.col_offset) < (call.lineno, call.col_offset)  # type: ignore[attr-defined]
