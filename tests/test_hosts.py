@@ -125,7 +125,9 @@ def test_the_engine_reads_the_sdk_version_from_settings_not_the_environment(
     assert not reported(Settings(sdk_version="9.0.0"))  # a newer SDK may have the name: no positive evidence
     installed = tmp_path / "site-packages" / "openai-9.0.0.dist-info"  # an environment with another openai
     installed.mkdir(parents=True)
-    (installed / "METADATA").write_text("Metadata-Version: 2.1\nName: openai\nVersion: 9.0.0\n", encoding="utf-8")
+    (installed / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: openai\nVersion: 9.0.0\n", encoding="utf-8"
+    )
     monkeypatch.setattr(sys, "path", [str(installed.parent), *sys.path])
     assert metadata.version("openai") == "9.0.0"
     assert reported(Settings(sdk_version="3.57.0"))
