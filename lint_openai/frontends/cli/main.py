@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import traceback
 from pathlib import Path
 from typing import Optional, Sequence, TextIO
 
@@ -46,6 +44,8 @@ def _models_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     table = models_with_overrides(settings.model_shutdown_dates, settings.models_override_source)
     rows = model_rows(table, today, args.status, args.kind, args.pattern)
     if args.output_format == "json":
+        import json  # noqa: PLC0415 - this output only
+
         out.write(json.dumps(rows, indent=1) + "\n")
     else:
         out.write(format_table(rows))
@@ -115,6 +115,8 @@ def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout, err: Te
 def _unexpected(error: Exception, err: TextIO, debug: bool) -> int:
     """Report an error nothing else handled: the traceback with ``--debug``, else one line."""
     if debug:
+        import traceback  # noqa: PLC0415 - loaded when an error needs it
+
         err.write("".join(traceback.format_exception(type(error), error, error.__traceback__)))
     if isinstance(error, OSError):  # the environment (a name too long, a device error), not a bug
         err.write(f"lint-openai: error: {error}\n")

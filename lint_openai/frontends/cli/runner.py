@@ -5,7 +5,6 @@ Nothing here raises for a bad file: every problem becomes a diagnostic or a mess
 
 from __future__ import annotations
 
-import codecs
 from pathlib import Path
 from typing import List, Optional
 
@@ -18,7 +17,7 @@ from lint_openai.frontends.cli.results import FileResult, FixMode
 from lint_openai.frontends.cli.writing import NotWrittenError, replace_file_contents
 from lint_openai.frontends.documents import PYTHON, DocumentKind, FileSkippedError, document_kind
 from lint_openai.rules.registry import PARSE_ERROR
-from lint_openai.source.decoding import SourceDecodeError, detect_encoding, wide_encoding
+from lint_openai.source.decoding import SourceDecodeError, encode_like, wide_encoding
 from lint_openai.source.prefilter import may_have_findings
 
 
@@ -110,13 +109,6 @@ def _with_noqa(shown: str, text: str, diagnostics: List[Diagnostic], kind: Docum
     """The text with ``# noqa`` directives (written like a fix); what none could suppress stays a finding."""
     outcome = kind.add_noqa(text, diagnostics, {PARSE_ERROR.code})
     return FileResult(shown, outcome.unsuppressed, text, fixed=outcome.added, fixed_source=outcome.text)
-
-
-def encode_like(original: bytes, text: str) -> bytes:
-    """Encode ``text`` with the encoding and BOM of ``original`` (raises ``UnicodeError`` if impossible)."""
-    encoding, has_bom = detect_encoding(original)
-    encoded = text.encode(encoding)
-    return codecs.BOM_UTF8 + encoded if has_bom else encoded
 
 
 def _write_fixed(path: Path, original: bytes, source: str, fixed_source: str) -> Optional[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import hashlib
 import os
 import sys
 from dataclasses import replace
@@ -25,7 +24,13 @@ NewResult = Tuple[str, str, str, Settings, FileResult]
 
 def digest(data: bytes) -> str:
     """The key of a file's bytes."""
-    return hashlib.sha256(data).hexdigest()
+    return _sha256(data).hexdigest()
+
+
+def _sha256(data: bytes = b"") -> Any:
+    import hashlib  # noqa: PLC0415 - OpenSSL loads when a file is first looked up, not with the command
+
+    return hashlib.sha256(data)
 
 
 @functools.lru_cache(maxsize=64)
@@ -38,7 +43,7 @@ def settings_key(settings: Settings) -> str:
 def environment_key() -> str:
     """lint-openai's version and code (each module's size and modification time, so that an edited checkout
     is a new version), the content of its knowledge files, and the Python that parses the files."""
-    key = hashlib.sha256()
+    key = _sha256()
     for part in (lint_openai.__version__, sys.version, sys.implementation.cache_tag or ""):
         key.update(part.encode("utf-8") + b"\0")
     for path in _package_modules():
