@@ -364,7 +364,7 @@ def bench_latency(runs: int) -> List[Row]:
     ]
 
 
-PLAIN_MODULE = '''"""A module without OpenAI code."""
+PLAIN_MODULE = '''"""A module that does not use the SDK (no name of it, no model id)."""
 
 import os
 
