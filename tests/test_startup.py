@@ -17,6 +17,7 @@ import pytest
 from lint_openai.frontends.cli.discovery import DEFAULT_EXCLUDES, is_excluded
 from lint_openai.frontends.cli.output.formats import FORMAT_NAMES, formatter
 from lint_openai.frontends.cli.output.report import Report
+from lint_openai.frontends.cli.paths import resolved, resolved_all
 from lint_openai.rules.catalogue import DEFAULT_ENABLED
 from lint_openai.rules.registry import all_rules
 
@@ -172,3 +173,22 @@ def test_the_language_server_never_reaches_the_results_cache() -> None:
             seen.add(module)
             pending.extend(graph.get(module, ()))
     assert pending == [] and not {m for m in seen if m.startswith("lint_openai.frontends.cli.cache")}
+
+
+def test_resolving_a_walk_once_per_directory_is_resolving_each_file(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.py").write_text("", encoding="utf-8")
+    (tmp_path / "linked").symlink_to("real")
+    (tmp_path / "real" / "alias.py").symlink_to("a.py")
+    (tmp_path / "real" / "dangling.py").symlink_to("missing.py")
+    (tmp_path / "loop.py").symlink_to("loop.py")
+    names = [
+        "real/a.py",
+        "linked/a.py",
+        "linked/alias.py",
+        "real/dangling.py",
+        "loop.py",
+        "real/../real/a.py",
+    ]
+    paths = [tmp_path / name for name in names] + [Path("relative.py"), Path(".")]
+    assert resolved_all(paths) == [resolved(path) for path in paths]

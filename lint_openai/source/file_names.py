@@ -3,7 +3,7 @@ reader: discovery and the prefilter ask this of every file."""
 
 from __future__ import annotations
 
-from pathlib import PurePath
+import os
 from typing import Optional
 
 NOTEBOOK_SUFFIX = ".ipynb"
@@ -19,7 +19,7 @@ def is_notebook_path(path: str) -> bool:
 def config_format(path: str) -> Optional[str]:
     """The configuration format of a file name: ``.env``, ``.env.*``, ``.envrc`` and ``*.env``,
     ``*.yaml``/``*.yml``, ``*.toml``, ``*.json``, ``*.ini``/``*.cfg``; ``None`` for anything else."""
-    name = PurePath(path).name.lower()
+    name = os.path.basename(path).lower()
     for suffix, kind in SUFFIXES.items():
         if name.endswith(suffix) and len(name) > len(suffix):
             return kind

@@ -25,6 +25,8 @@ __all__ = ["bytes_may_have_findings", "id_prefixes", "is_distinctive", "may_have
 SDK_WORDS = ("openai", "tiktoken")
 # A model id outside an SDK call counts only when given to something named like a model or an engine.
 NAME_WORDS = ("model", "engine")
+_SDK_BYTES = tuple(word.encode("ascii") for word in SDK_WORDS)
+_NAME_BYTES = tuple(word.encode("ascii") for word in NAME_WORDS)
 # ``Settings.model_shutdown_dates``: ids a ``models-override`` file adds to the known ones.
 Overrides = Tuple[Tuple[str, Optional[str]], ...]
 
@@ -52,8 +54,8 @@ def may_have_findings(text: str, overrides: Overrides = ()) -> bool:
 def bytes_may_have_findings(data: bytes, overrides: Overrides = ()) -> bool:
     """The same check on raw file bytes (every encoding Python accepts for source is ASCII-compatible)."""
     lowered = data.lower()
-    if any(word.encode() in lowered for word in SDK_WORDS):
+    if any(word in lowered for word in _SDK_BYTES):
         return True
-    if not any(word.encode() in lowered for word in NAME_WORDS):
+    if not any(word in lowered for word in _NAME_BYTES):
         return False
     return _quoted_id_patterns(overrides)[1].search(data) is not None

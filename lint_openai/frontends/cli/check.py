@@ -18,7 +18,7 @@ from lint_openai.frontends.cli.output.fixes import format_applied_fixes, format_
 from lint_openai.frontends.cli.output.formats import MACHINE_FORMATS, formatter
 from lint_openai.frontends.cli.output.report import Report, project_dir, statistics, summary, use_color
 from lint_openai.frontends.cli.parallel import check_files, tasks_for
-from lint_openai.frontends.cli.paths import MISSING, path_problem, resolved
+from lint_openai.frontends.cli.paths import MISSING, path_problem, resolved, resolved_all
 from lint_openai.frontends.cli.results import FileResult, FixMode
 from lint_openai.frontends.cli.show_settings import format_settings
 from lint_openai.frontends.cli.stdin import fixed_bytes, read_stdin, write_bytes
@@ -239,7 +239,7 @@ class CheckCommand:
         if self.fix_mode and self.fix_mode.write:
             # One task per file: two names of it (a symlink, a path given twice) fixed in parallel would race.
             files = _first_of_each(files)
-        settings = [self.settings_for(resolved(file)) for file in files]
+        settings = [self.settings_for(real) for real in resolved_all(files)]
         cache = self._results_cache()
         results = check_files(tasks_for(files, settings, self.fix_mode), self.args.jobs, cache)
         problem = cache.save() if cache is not None else None

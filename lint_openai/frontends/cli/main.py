@@ -12,21 +12,22 @@ from lint_openai.config.settings import ConfigError, parse_date
 from lint_openai.frontends.cli.check import CheckCommand
 from lint_openai.frontends.cli.clean import clean_command
 from lint_openai.frontends.cli.exit_status import EXIT_CLEAN, EXIT_ERROR
-from lint_openai.frontends.cli.list_models import (
-    default_client_factory,
-    fetch_shutdown_dates,
-    format_table,
-    model_rows,
-    write_override,
-)
 from lint_openai.frontends.cli.parser import build_parser
 from lint_openai.frontends.cli.streams import make_streams_lossless
-from lint_openai.knowledge.model_lifecycle import models_with_overrides
-from lint_openai.rules.docs import render_rule
 from lint_openai.rules.registry import all_rules, find_rule
 
 
 def _models_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    # The model table and its output load for this command only.
+    from lint_openai.frontends.cli.list_models import (  # noqa: PLC0415
+        default_client_factory,
+        fetch_shutdown_dates,
+        format_table,
+        model_rows,
+        write_override,
+    )
+    from lint_openai.knowledge.model_lifecycle import models_with_overrides  # noqa: PLC0415
+
     settings = SettingsResolver(HostOptions(config_file=args.config)).for_path(Path.cwd())
     today = parse_date(args.today, "--today") if args.today else settings.effective_today()
     if args.refresh:
@@ -53,6 +54,8 @@ def _models_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _rule_command(args: argparse.Namespace, out: TextIO) -> int:
+    from lint_openai.rules.docs import render_rule  # noqa: PLC0415 - documentation for this command only
+
     if args.all:
         out.write("\n".join(render_rule(rule) for rule in all_rules()))
         return EXIT_CLEAN

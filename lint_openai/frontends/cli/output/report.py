@@ -6,12 +6,14 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, List, Mapping, Optional, Sequence
+from typing import IO, TYPE_CHECKING, List, Mapping, Optional, Sequence
 
 from lint_openai.diagnostic import Applicability, Diagnostic
 from lint_openai.fix import applicable
-from lint_openai.rules.base import Rule
 from lint_openai.rules.registry import rules_by_code
+
+if TYPE_CHECKING:
+    from lint_openai.rules.base import Rule
 
 
 @dataclass
