@@ -83,6 +83,9 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     )
     monkeypatch.chdir(root)
     monkeypatch.delenv("LINT_OPENAI_CACHE_DIR", raising=False)
+    monkeypatch.delenv(
+        "LINT_OPENAI_NO_CACHE"
+    )  # the suite's default (tests/conftest.py): the cache is under test
     return root
 
 
@@ -287,9 +290,18 @@ def test_where_the_cache_is(project: Path, monkeypatch: pytest.MonkeyPatch, tmp_
     assert (project / CACHE / "results.json").is_file() and not (project / "src" / CACHE).exists()
 
 
-def test_no_cache_writes_nothing(project: Path) -> None:
+def test_no_cache_writes_nothing(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     lint("src", "--no-cache")
     assert not (project / CACHE).exists()
+    for value in ("0", "false", ""):
+        monkeypatch.setenv("LINT_OPENAI_NO_CACHE", value)
+        assert not lint("src", "--no-cache")[2] and not (project / CACHE).exists()
+    monkeypatch.setenv("LINT_OPENAI_NO_CACHE", "1")
+    lint("src")
+    assert not (project / CACHE).exists()
+    monkeypatch.setenv("LINT_OPENAI_NO_CACHE", "0")
+    lint("src")
+    assert (project / CACHE / "results.json").is_file()
 
 
 def test_clean_removes_the_cache_and_only_its_files(project: Path, tmp_path: Path) -> None:
@@ -341,6 +353,7 @@ def _write_concurrently(arguments: Tuple[str, int]) -> None:
 
 
 def test_writers_racing_never_leave_half_a_file(tmp_path: Path) -> None:
+    """Four processes write the same cache at once, fifteen times each."""
     for worker in range(4):
         (tmp_path / f"source_{worker}.py").write_text("", encoding="utf-8")
     with multiprocessing.get_context("spawn").Pool(4) as pool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import fnmatch
 import importlib.util
 import json
+import os
 import random
 import subprocess
 import sys
@@ -67,9 +68,11 @@ V0 = 'import openai\n\nopenai.ChatCompletion.create(model="gpt-4", messages=[])\
 
 
 def probe(args: List[str], cwd: Path) -> Dict[str, Any]:
+    env = {k: v for k, v in os.environ.items() if k != "LINT_OPENAI_NO_CACHE"}  # the CLI's default: cached
     run = subprocess.run(
         [sys.executable, "-c", PROBE, *args],
         cwd=cwd,
+        env=env,
         capture_output=True,
         text=True,
         check=False,

@@ -10,7 +10,7 @@ from typing import List, Optional, Set, TextIO
 from lint_openai.config.hosts import SettingsResolver, cli_options
 from lint_openai.config.settings import ConfigError, Settings
 from lint_openai.diagnostic import Diagnostic
-from lint_openai.frontends.cli.cache.location import cache_directory
+from lint_openai.frontends.cli.cache.location import cache_directory, cache_disabled
 from lint_openai.frontends.cli.cache.store import ResultsCache
 from lint_openai.frontends.cli.discovery import FileKinds, excludes_for, iter_python_files
 from lint_openai.frontends.cli.exit_status import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
@@ -250,7 +250,7 @@ class CheckCommand:
     def _results_cache(self) -> Optional[ResultsCache]:
         """The results cache, for checking only: fixes, ``--diff`` and ``--add-noqa`` always check afresh (and
         stdin is never cached)."""
-        if self.args.no_cache or self.fix_mode is not None:
+        if self.args.no_cache or cache_disabled() or self.fix_mode is not None:
             return None
         return ResultsCache(cache_directory(self.args.cache_dir, self.settings_for(Path.cwd()).project_root))
 

@@ -104,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--no-cache",
         action="store_true",
-        help="neither read nor write the results cache (checking only; --fix and --diff never use it)",
+        help="neither read nor write the results cache (also: LINT_OPENAI_NO_CACHE=1; --fix and --diff never use it)",
     )
     check.add_argument(
         "--cache-dir",

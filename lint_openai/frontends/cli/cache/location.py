@@ -9,6 +9,7 @@ from typing import Mapping, Optional
 
 CACHE_DIRECTORY_NAME = ".lint_openai_cache"
 ENVIRONMENT_VARIABLE = "LINT_OPENAI_CACHE_DIR"
+DISABLE_VARIABLE = "LINT_OPENAI_NO_CACHE"  # as ruff's RUFF_NO_CACHE: set, it is --no-cache
 RESULTS_FILE = "results.json"
 SCHEMA = 1  # the layout of the results file
 GITIGNORE_FILE = ".gitignore"
@@ -28,6 +29,11 @@ def cache_directory(
     if variable:
         return Path(variable)
     return (project_root or Path.cwd()) / CACHE_DIRECTORY_NAME
+
+
+def cache_disabled(environ: Mapping[str, str] = os.environ) -> bool:
+    """Whether ``LINT_OPENAI_NO_CACHE`` turns the cache off (any value but empty, ``0``, ``false``, ``no``)."""
+    return environ.get(DISABLE_VARIABLE, "").strip().lower() not in ("", "0", "false", "no")
 
 
 def is_cache_file(name: str) -> bool:
