@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 from lint_openai.knowledge.api import api
@@ -10,16 +9,13 @@ from lint_openai.knowledge.derived import DERIVED_FILE, lifecycle_dates, model_i
 from lint_openai.knowledge.loading import DATA_DIRECTORY
 from lint_openai.knowledge.model_lifecycle import models
 
+from .generators import load_script
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_derived_json_is_current() -> None:
-    spec = importlib.util.spec_from_file_location(
-        "gen_derived", ROOT / "scripts" / "gen_derived_knowledge.py"
-    )
-    assert spec is not None and spec.loader is not None
-    generator = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generator)
+    generator = load_script("gen_derived_knowledge")
     committed = (Path(DATA_DIRECTORY) / DERIVED_FILE).read_text(encoding="utf-8")
     assert committed == generator.render(), "stale: run python scripts/gen_derived_knowledge.py"
 

@@ -4,7 +4,6 @@ data are what their generators derive now. Nothing here measures time: it checks
 from __future__ import annotations
 
 import fnmatch
-import importlib.util
 import json
 import os
 import random
@@ -22,6 +21,7 @@ from lint_openai.frontends.cli.paths import resolved, resolved_all
 from lint_openai.rules.catalogue import DEFAULT_ENABLED
 from lint_openai.rules.registry import all_rules
 
+from .generators import load_script
 from .test_layout import imports
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -126,12 +126,7 @@ def test_a_warm_run_loads_no_engine_and_parses_no_knowledge(tmp_path: Path) -> N
 
 
 def test_the_rule_catalogue_is_current() -> None:
-    spec = importlib.util.spec_from_file_location(
-        "gen_rule_catalogue", ROOT / "scripts" / "gen_rule_catalogue.py"
-    )
-    assert spec is not None and spec.loader is not None
-    generator = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generator)
+    generator = load_script("gen_rule_catalogue")
     committed = (ROOT / "lint_openai" / "rules" / "catalogue.py").read_text(encoding="utf-8")
     assert committed == generator.render(), "stale: run python scripts/gen_rule_catalogue.py"
     assert {rule.code: rule.default_enabled for rule in all_rules()} == DEFAULT_ENABLED
