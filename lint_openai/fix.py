@@ -1,20 +1,22 @@
 """Applying fixes: non-overlapping edits, repeated until nothing changes, checked to parse.
 
 ``apply_fixes`` applies one round of edits to a text. ``fix_source`` runs the linter and applies
-rounds until no fix applies (bounded), and keeps the last text that parses. ``write_atomically``
-puts the result on disk without ever leaving a half-written file.
+rounds until no fix applies (bounded), and keeps the last text that parses; ``fix_rounds`` is the same
+loop over any document (a notebook's cells). ``write_atomically`` puts the result on disk without ever
+leaving a half-written file.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, List, Optional, Tuple
+from typing import Callable, Generic, Iterable, List, Optional, Tuple, TypeVar
 
 from lint_openai.diagnostic import Applicability, Diagnostic, Fix
 from lint_openai.source.decoding import parse_quietly
 from lint_openai.source.lines import LineIndex
 
 MAX_PASSES = 10
+T = TypeVar("T")
 
 
 Checker = Callable[[str], List[Diagnostic]]
@@ -75,10 +77,10 @@ def _overlaps(spans: List[Tuple[int, int, str]]) -> bool:
 
 
 @dataclass
-class FixOutcome:
-    """The result of fixing one source text."""
+class FixOutcome(Generic[T]):
+    """The result of fixing one source text (or, from :func:`fix_rounds`, one document)."""
 
-    text: str
+    text: T
     applied: int = 0
     remaining: List[Diagnostic] = field(default_factory=list)
     error: Optional[str] = None
@@ -92,7 +94,7 @@ def fix_source(
     *,
     apply: Applier = apply_fixes_by_code,
     validate: Callable[[str], object] = parse_quietly,
-) -> FixOutcome:
+) -> FixOutcome[str]:
     """Fix ``text`` until no applicable fix remains (at most ``MAX_PASSES`` rounds).
 
     ``check`` returns the diagnostics of a text. If a round produces code that does not parse
@@ -100,7 +102,18 @@ def fix_source(
     last good round is kept. A document other than a module (a notebook) brings its own ``apply`` and
     ``validate``.
     """
-    current = text
+    return fix_rounds(text, check, unsafe, apply, validate)
+
+
+def fix_rounds(
+    document: T,
+    check: Callable[[T], List[Diagnostic]],
+    unsafe: bool,
+    apply: Callable[[T, Iterable[Diagnostic], bool], Tuple[T, List[str]]],
+    validate: Callable[[T], object],
+) -> FixOutcome[T]:
+    """:func:`fix_source`'s rounds over a document of any form (a text, a notebook's cells)."""
+    current = document
     codes: List[str] = []
     diagnostics = check(current)
     for _ in range(MAX_PASSES):

@@ -57,10 +57,15 @@ def config(server_command: Optional[List[str]] = None) -> ClientServerConfig:
 
 
 def capabilities(
-    encodings: Optional[Sequence[str]] = None, configuration: bool = True
+    encodings: Optional[Sequence[str]] = None, configuration: bool = True, notebooks: bool = False
 ) -> types.ClientCapabilities:
-    """A client like VS Code's: pull configuration, watched files, versioned edits, Markdown hovers."""
+    """A client like VS Code's: pull configuration, watched files, versioned edits, Markdown hovers (and
+    notebook document sync, if ``notebooks``)."""
+    notebook = types.NotebookDocumentClientCapabilities(
+        synchronization=types.NotebookDocumentSyncClientCapabilities(execution_summary_support=True)
+    )
     return types.ClientCapabilities(
+        notebook_document=notebook if notebooks else None,
         general=types.GeneralClientCapabilities(position_encodings=list(encodings)) if encodings else None,
         workspace=types.WorkspaceClientCapabilities(
             configuration=configuration,
@@ -80,14 +85,32 @@ async def initialize(
     encodings: Optional[Sequence[str]] = None,
     options: Optional[Dict[str, Any]] = None,
     configuration: bool = True,
+    *,
+    notebooks: bool = False,
 ) -> types.InitializeResult:
     return await client.initialize_session(
         types.InitializeParams(
-            capabilities=capabilities(encodings, configuration),
+            capabilities=capabilities(encodings, configuration, notebooks),
             root_uri=root.as_uri(),
             initialization_options=options,
         )
     )
+
+
+async def actions_at(
+    client: LanguageClient, uri: str, line: int, character: int, only: Optional[List[str]] = None
+) -> List[types.CodeAction]:
+    """The code actions at one position (those of ``only`` kinds, if given)."""
+    position = types.Position(line=line, character=character)
+    result = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=types.Range(start=position, end=position),
+            context=types.CodeActionContext(diagnostics=[], only=only),
+        )
+    )
+    assert result is not None
+    return [action for action in result if isinstance(action, types.CodeAction)]
 
 
 def published(client: LanguageClient, uri: str) -> List[types.PublishDiagnosticsParams]:

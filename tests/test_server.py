@@ -7,7 +7,6 @@ server's ``initializationOptions`` pin ``today`` over the workspace's ``pyprojec
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
 
 import pytest
 import pytest_lsp
@@ -15,6 +14,7 @@ from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from .lsp_session import (
+    actions_at,
     apply_text_edits,
     change_document,
     config,
@@ -62,21 +62,6 @@ async def opened(
     return await wait_for_publish(client, uri, 1)
 
 
-async def actions_at(
-    client: LanguageClient, uri: str, line: int, character: int, only: Optional[List[str]] = None
-) -> List[types.CodeAction]:
-    position = types.Position(line=line, character=character)
-    result = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            range=types.Range(start=position, end=position),
-            context=types.CodeActionContext(diagnostics=[], only=only),
-        )
-    )
-    assert result is not None
-    return [action for action in result if isinstance(action, types.CodeAction)]
-
-
 def edit_summary(action: types.CodeAction) -> tuple:
     change = document_edit(action.edit)
     return (
@@ -93,7 +78,12 @@ async def test_initialize_advertises_features(client: LanguageClient) -> None:
     assert capabilities.position_encoding == types.PositionEncodingKind.Utf16  # the client offered none
     assert capabilities.text_document_sync.change == types.TextDocumentSyncKind.Incremental
     assert capabilities.hover_provider
-    assert list(capabilities.code_action_provider.code_action_kinds) == ["quickfix", FIX_ALL_KIND]
+    assert list(capabilities.code_action_provider.code_action_kinds) == [
+        "quickfix",
+        FIX_ALL_KIND,
+        f"notebook.{FIX_ALL_KIND}",
+    ]
+    assert capabilities.notebook_document_sync is None  # this client has no notebook capabilities
     assert list(capabilities.execute_command_provider.commands) == ["lint-openai.fixAll"]
     await wait_until(lambda: client.registrations, "the pyproject.toml watcher")
     watcher = client.registrations[0]
@@ -336,6 +326,24 @@ async def test_workspace_configuration_overrides(client: LanguageClient, workspa
         client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
         restored = await wait_for_publish(client, uri, 1, after=before)
     assert [span(d) for d in restored.diagnostics] == V0_SPANS
+
+
+async def test_documents_of_other_languages_are_never_checked(
+    client: LanguageClient, workspace: Path
+) -> None:
+    notes = (workspace / "notes.md").as_uri()
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=notes, language_id="markdown", version=1, text=V0_CALL)
+        )
+    )
+    uri = (workspace / "after_notes.py").as_uri()
+    await opened(client, workspace, "after_notes.py", V0_CALL)
+    # Settings changed: every open document is checked again, in the order they were opened.
+    before = len(published(client, uri))
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
+    await wait_for_publish(client, uri, 1, after=before)
+    assert published(client, notes) == []
 
 
 async def test_close_clears_diagnostics(client: LanguageClient, workspace: Path) -> None:

@@ -9,6 +9,7 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
+from .lsp_notebooks import ClientNotebook, edit_cell, open_notebook
 from .lsp_session import change_document, config, initialize, open_document, span, wait_for_publish
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -32,7 +33,7 @@ async def client(
 ):
     lsp_client.encoding = request.param
     result = await initialize(
-        lsp_client, tmp_path_factory.mktemp("encoding"), encodings=OFFERS[request.param]
+        lsp_client, tmp_path_factory.mktemp("encoding"), encodings=OFFERS[request.param], notebooks=True
     )
     lsp_client.negotiated = result.capabilities.position_encoding
     yield
@@ -55,4 +56,22 @@ async def test_negotiated_encoding_and_positions(client: LanguageClient, tmp_pat
     code, line, start, end_line, end = EXPECTED[encoding]
     assert [span(d) for d in (await wait_for_publish(client, uri, 2)).diagnostics] == [
         (code, line, start + 7, end_line, end + 7)
+    ]
+
+
+async def test_notebook_cells_in_the_negotiated_encoding(client: LanguageClient, tmp_path: Path) -> None:
+    """A cell's ranges and changes are in the cell's own lines, in the negotiated encoding."""
+    encoding = client.encoding
+    first, second = TEXT.splitlines(keepends=True)
+    notebook = ClientNotebook.of(tmp_path / "emoji.ipynb", [first, second])
+    open_notebook(client, notebook)
+    cell = notebook.cells[1].uri
+    code, _, start, _, end = EXPECTED[encoding]
+    assert [span(d) for d in (await wait_for_publish(client, cell, 1)).diagnostics] == [
+        (code, 0, start, 0, end)
+    ]
+    at = types.Position(line=0, character=BEFORE_E[encoding])
+    edit_cell(client, notebook, 1, types.Range(start=at, end=at), "y = 1; ")
+    assert [span(d) for d in (await wait_for_publish(client, cell, 2)).diagnostics] == [
+        (code, 0, start + 7, 0, end + 7)
     ]

@@ -11,7 +11,8 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from .lsp_session import config, initialize, open_document, span, wait_for_publish, wait_until
+from .lsp_notebooks import ClientNotebook, open_notebook
+from .lsp_session import config, initialize, open_document, published, span, wait_for_publish, wait_until
 
 module_loop = pytest.mark.asyncio(loop_scope="module")
 
@@ -23,7 +24,7 @@ V0_CALL = "import openai\n\nresp = openai.ChatCompletion.create(messages=[])\n"
     config=config([sys.executable, str(HERE / "server_with_failing_rule.py")]), scope="module"
 )
 async def failing(lsp_client: LanguageClient, tmp_path_factory: pytest.TempPathFactory):
-    await initialize(lsp_client, tmp_path_factory.mktemp("failing"))
+    await initialize(lsp_client, tmp_path_factory.mktemp("failing"), notebooks=True)
     yield
     await lsp_client.shutdown_session()
 
@@ -59,6 +60,24 @@ async def test_a_failing_rule_is_logged_and_the_server_lives_on(
     assert [span(d) for d in (await wait_for_publish(failing, healthy, 1)).diagnostics] == [
         ("OAI101", 2, 7, 2, 35)
     ]
+
+
+@module_loop
+async def test_a_failing_rule_in_a_notebook_is_logged_and_the_cells_stay_clean(
+    failing: LanguageClient, tmp_path: Path
+) -> None:
+    before = len(failing.log_messages)
+    notebook = ClientNotebook.of(tmp_path / "explode.ipynb", ["import openai\n# explode", V0_CALL])
+    open_notebook(failing, notebook)
+    for cell in notebook.cells:
+        assert list((await wait_for_publish(failing, cell.uri, 1)).diagnostics) == []
+    logged = [m.message for m in failing.log_messages[before:] if m.type == types.MessageType.Error]
+    # The engine's message, as `lint-openai check` prints it: the row is the module's (cell 2, line 3).
+    assert logged == [
+        f"{tmp_path / 'explode.ipynb'}:5: internal error in OAI101: RuntimeError: boom "
+        "(this is a bug in lint-openai; please report it)"
+    ]
+    assert [len(published(failing, cell.uri)) for cell in notebook.cells] == [1, 1]
 
 
 @pytest_lsp.fixture(config=config(), scope="module")

@@ -5,17 +5,20 @@ text, how the text is checked (always by the engine) and how fixes are applied a
 runner treats every file the same way. A notebook is checked as one module (:mod:`source.notebook`),
 with each finding located in its cell; a cell that does not parse on its own is one OAI001 in that
 cell, and the other cells are still checked. Fixes are written back into the cells' sources.
+
+The notebook functions on cells (``check_cells``, ``fix_cells``, ``add_cell_noqa``) are what the JSON ones
+do once the file is read: a front-end that holds cells rather than a file (the language server) calls them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Callable, Collection, Dict, FrozenSet, Iterable, List, Tuple
+from typing import Callable, Collection, Dict, FrozenSet, Iterable, List, Sequence, Tuple
 
 from lint_openai.config.settings import Settings
 from lint_openai.diagnostic import Diagnostic
 from lint_openai.engine import check_config_file, check_source, parse_error_diagnostics
-from lint_openai.fix import Applier, apply_fixes_by_code
+from lint_openai.fix import Applier, FixOutcome, apply_fixes_by_code, fix_rounds
 from lint_openai.frontends.file_kinds import (
     CONFIG_FILE,
     NOTEBOOK_FILE,
@@ -69,6 +72,11 @@ def check_notebook(text: str, path: str, settings: Settings) -> List[Diagnostic]
         return parse_error_diagnostics(settings, path, error.message, error.row, error.column)
     if not notebook.is_python:
         raise FileSkippedError(f"not a Python notebook (kernel language: {notebook.language}): skipped")
+    return check_cells(notebook, path, settings)
+
+
+def check_cells(notebook: Notebook, path: str, settings: Settings) -> List[Diagnostic]:
+    """The findings of a Python notebook's cells, each in its cell; OAI001 in a cell that does not parse."""
     module = notebook.module()
     if not may_have_findings(module, settings.model_shutdown_dates) or file_is_exempt(module):
         return []
@@ -91,7 +99,8 @@ def _parses(span: CodeSpan) -> bool:
     return True
 
 
-def _by_cell(diagnostics: Iterable[Diagnostic]) -> Dict[int, List[Diagnostic]]:
+def by_cell(diagnostics: Iterable[Diagnostic]) -> Dict[int, List[Diagnostic]]:
+    """A notebook's findings by cell number (those outside any cell left out)."""
     found: Dict[int, List[Diagnostic]] = {}
     for diagnostic in diagnostics:
         if diagnostic.cell is not None:
@@ -99,17 +108,39 @@ def _by_cell(diagnostics: Iterable[Diagnostic]) -> Dict[int, List[Diagnostic]]:
     return found
 
 
-def apply_notebook_fixes(text: str, diagnostics: Iterable[Diagnostic], unsafe: bool) -> Tuple[str, List[str]]:
-    """Apply one round of fixes inside each cell's source; every other byte of the file is kept."""
-    notebook = read_notebook(text)
+def _cell_fixes(
+    notebook: Notebook, diagnostics: Iterable[Diagnostic], unsafe: bool
+) -> Tuple[Dict[int, str], List[str]]:
+    """One round of fixes inside each cell's source: the new sources by cell number, the codes applied."""
     changes: Dict[int, str] = {}
     applied: List[str] = []
-    for number, found in _by_cell(diagnostics).items():
+    for number, found in by_cell(diagnostics).items():
         source, codes = apply_fixes_by_code(notebook.cells[number - 1].source, found, unsafe)
         if codes:
             changes[number] = source
             applied += codes
+    return changes, applied
+
+
+def apply_notebook_fixes(text: str, diagnostics: Iterable[Diagnostic], unsafe: bool) -> Tuple[str, List[str]]:
+    """Apply one round of fixes inside each cell's source; every other byte of the file is kept."""
+    changes, applied = _cell_fixes(read_notebook(text), diagnostics, unsafe)
     return (NotebookText(text).with_sources(changes) if changes else text), applied
+
+
+def _apply_cell_fixes(
+    notebook: Notebook, diagnostics: Iterable[Diagnostic], unsafe: bool
+) -> Tuple[Notebook, List[str]]:
+    changes, applied = _cell_fixes(notebook, diagnostics, unsafe)
+    return (notebook.with_sources(changes) if changes else notebook), applied
+
+
+def fix_cells(
+    notebook: Notebook, check: Callable[[Notebook], List[Diagnostic]], unsafe: bool
+) -> FixOutcome[Notebook]:
+    """Every applicable fix applied to the cells in rounds, as ``check --fix`` fixes a notebook file:
+    ``check`` gives a notebook's findings (:func:`check_cells`), and a round that breaks a cell is dropped."""
+    return fix_rounds(notebook, check, unsafe, _apply_cell_fixes, cells_validator(lambda: notebook))
 
 
 def add_notebook_noqa(
@@ -125,21 +156,32 @@ def add_notebook_noqa(
     changes: Dict[int, str] = {}
     added = 0
     unsuppressed = [d for d in diagnostics if d.cell is None or d.cell not in spans]
-    for number, found in _by_cell(diagnostics).items():
+    for number, found in by_cell(diagnostics).items():
         span = spans.get(number)
         if span is None:
             continue
-        outcome = add_noqa(span.python.text, found, unsuppressible)
+        outcome = add_cell_noqa(span, notebook.cells[number - 1].source, found, unsuppressible)
         unsuppressed += outcome.unsuppressed
         if outcome.added:
-            lines = split_lines(outcome.text)
-            original = split_lines(notebook.cells[number - 1].source)
-            for row in span.python.replaced:
-                lines[row - 1] = original[row - 1]
-            changes[number] = "".join(lines)
+            changes[number] = outcome.text
             added += outcome.added
     fixed = NotebookText(text).with_sources(changes) if changes else text
     return NoqaOutcome(fixed, added, sorted(unsuppressed, key=lambda d: d.sort_key))
+
+
+def add_cell_noqa(
+    span: CodeSpan, source: str, diagnostics: Sequence[Diagnostic], unsuppressible: Collection[str] = ()
+) -> NoqaOutcome:
+    """``# noqa`` directives in one code cell (``source``, whose Python is ``span``): placed in the Python,
+    then the IPython lines put back. The outcome's text is the cell's new source."""
+    outcome = add_noqa(span.python.text, list(diagnostics), unsuppressible)
+    if not outcome.added:
+        return NoqaOutcome(source, 0, outcome.unsuppressed)
+    lines = split_lines(outcome.text)
+    original = split_lines(source)
+    for row in span.python.replaced:
+        lines[row - 1] = original[row - 1]
+    return NoqaOutcome("".join(lines), outcome.added, outcome.unsuppressed)
 
 
 def _no_config_noqa(text: str, diagnostics: List[Diagnostic], unsuppressible: Collection[str]) -> NoqaOutcome:
@@ -149,12 +191,18 @@ def _no_config_noqa(text: str, diagnostics: List[Diagnostic], unsuppressible: Co
 
 def notebook_validator(original: str) -> Validator:
     """Fixed notebooks must stay valid, and every cell that parsed must still parse."""
+    validate = cells_validator(lambda: read_notebook(original))
+    return lambda candidate: validate(read_notebook(candidate))
+
+
+def cells_validator(original: Callable[[], Notebook]) -> Callable[[Notebook], None]:
+    """Every cell of the ``original()`` notebook (made on first use) that parsed must still parse."""
     before: List[FrozenSet[int]] = []
 
-    def validate(candidate: str) -> None:
+    def validate(candidate: Notebook) -> None:
         if not before:
-            before.append(_broken_cells(read_notebook(original)))
-        broken = _broken_cells(read_notebook(candidate)) - before[0]
+            before.append(_broken_cells(original()))
+        broken = _broken_cells(candidate) - before[0]
         if broken:
             raise SyntaxError(f"cell {min(broken)} no longer parses")
 

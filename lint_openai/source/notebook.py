@@ -13,7 +13,7 @@ import bisect
 import difflib
 import json
 from dataclasses import dataclass, replace
-from typing import FrozenSet, List, Optional, Tuple
+from typing import FrozenSet, Iterable, List, Mapping, Optional, Tuple
 
 from lint_openai.diagnostic import Diagnostic, Edit, Fix, Location
 from lint_openai.source.decoding import SourceDecodeError
@@ -77,6 +77,11 @@ class Notebook:
             return None
         return self.spans[index]
 
+    def with_sources(self, changes: Mapping[int, str]) -> Notebook:
+        """The notebook with the sources of the cells numbered in ``changes`` replaced."""
+        cells = ((cell.kind, changes.get(cell.number, cell.source)) for cell in self.cells)
+        return notebook_from_cells(cells, self.language)
+
     def to_cell(self, diagnostic: Diagnostic) -> Diagnostic:
         """A module diagnostic located in its cell (cell-relative rows); a fix leaving the cell is dropped."""
         span = self.span_at(diagnostic.start.row)
@@ -128,10 +133,19 @@ def read_notebook(text: str) -> Notebook:
     cells = data.get("cells")
     if not isinstance(cells, list):
         raise NotebookError(f'invalid notebook: "cells" must be a list, not {_a(cells)}')
-    read: List[Cell] = []
-    for index, cell in enumerate(cells):
-        read.append(_read_cell(text, index, cell))
-    return Notebook(tuple(read), _language(data.get("metadata")), _spans(read))
+    read = [_read_cell(text, index, cell) for index, cell in enumerate(cells)]
+    return notebook_from_cells(((cell.kind, cell.source) for cell in read), _language(data.get("metadata")))
+
+
+def notebook_from_cells(cells: Iterable[Tuple[str, str]], language: Optional[str] = None) -> Notebook:
+    """A notebook of ``(cell_type, source)`` cells, numbered from 1 in order.
+
+    What :func:`read_notebook` makes of a file, and what a front-end holding cells rather than a file (the
+    language server) checks: a ``"code"`` cell is Python (unless a cell magic says otherwise), any other
+    kind is never read.
+    """
+    numbered = tuple(Cell(number, kind, source) for number, (kind, source) in enumerate(cells, start=1))
+    return Notebook(numbered, language, _spans(numbered))
 
 
 def _check_format(version: object) -> None:
@@ -186,7 +200,7 @@ def _language(metadata: object) -> Optional[str]:
     return None
 
 
-def _spans(cells: List[Cell]) -> Tuple[CodeSpan, ...]:
+def _spans(cells: Iterable[Cell]) -> Tuple[CodeSpan, ...]:
     spans: List[CodeSpan] = []
     row = 1
     for cell in cells:

@@ -20,11 +20,12 @@ from lint_openai.frontends.server.linter import (
     Edit,
     LineIndex,
     Location,
+    add_noqa,
     applicable,
     fix_source,
 )
 from lint_openai.frontends.server.positions import PositionMapper
-from lint_openai.frontends.server.suppress import noqa_edit
+from lint_openai.frontends.server.suppress import NoqaWriter, noqa_edit
 
 FIX_ALL_KIND = f"{types.CodeActionKind.SourceFixAll.value}.{SOURCE}"
 KINDS = (types.CodeActionKind.QuickFix.value, FIX_ALL_KIND)
@@ -37,11 +38,13 @@ def kind_wanted(kind: str, only: Optional[Sequence[str]]) -> bool:
 
 @dataclass(frozen=True)
 class EditTarget:
-    """How edits reach the client: versioned ``documentChanges`` when it supports them."""
+    """How edits reach the client: versioned ``documentChanges`` when it supports them; ``noqa`` writes
+    ``# noqa`` into the document (a notebook cell has its own, around its IPython lines)."""
 
     document: Document
     encoding: str
     versioned: bool = True
+    noqa: NoqaWriter = add_noqa
 
     @property
     def mapper(self) -> PositionMapper:
@@ -79,7 +82,7 @@ def quick_fix(target: EditTarget, diagnostic: Diagnostic) -> Optional[types.Code
 
 def disable_action(target: EditTarget, diagnostic: Diagnostic) -> Optional[types.CodeAction]:
     """``# noqa: CODE`` where the engine (and flake8) look for it, as ``check --add-noqa`` adds it."""
-    edit = noqa_edit(target.document.lines, diagnostic)
+    edit = noqa_edit(target.document.lines, diagnostic, target.noqa)
     if edit is None:
         return None
     return types.CodeAction(
@@ -98,10 +101,14 @@ def fix_all_edit(
     The fixes are applied by the engine's :func:`fix_source` (rounds until none applies, each checked to
     parse), as ``lint-openai check --fix`` applies them.
     """
-    fixed = fix_source(document.text, check, unsafe=unsafe).text
-    if fixed == document.text:
+    return replacement_edit(document.lines, fix_source(document.text, check, unsafe=unsafe).text)
+
+
+def replacement_edit(lines: LineIndex, fixed: str) -> Optional[Edit]:
+    """One edit turning the text of ``lines`` into ``fixed``: the lines that differ; None if none do."""
+    if fixed == lines.text:
         return None
-    old, new = document.lines.lines, LineIndex(fixed).lines
+    old, new = lines.lines, LineIndex(fixed).lines
     head = 0
     while head < min(len(old), len(new)) and old[head] == new[head]:
         head += 1
@@ -116,18 +123,35 @@ def fix_all_edit(
     return Edit(Location(head + 1, 1), end, "".join(new[head : len(new) - tail]))
 
 
+def merged(edits: Sequence[types.WorkspaceEdit]) -> types.WorkspaceEdit:
+    """One workspace edit of several documents' edits (a notebook's cells)."""
+    changes = [change for edit in edits for change in edit.document_changes or []]
+    if changes:
+        return types.WorkspaceEdit(document_changes=changes)
+    return types.WorkspaceEdit(changes={uri: e for edit in edits for uri, e in (edit.changes or {}).items()})
+
+
+def fix_all_wanted(kind: str, only: Optional[Sequence[str]], found: Sequence[Diagnostic]) -> bool:
+    """A fix-all of ``kind`` is offered when asked for by kind (``source``, ``source.fixAll``...) or, with
+    no kind asked for, when one of the findings ``found`` has an applicable fix."""
+    if only is not None:
+        return kind_wanted(kind, only)
+    return any(d.fix is not None and applicable(d.fix, unsafe=True) for d in found)
+
+
 def code_actions(
     target: EditTarget,
     found: Sequence[Diagnostic],
     request: types.Range,
     only: Optional[Sequence[str]],
     fix_all: Optional[Callable[[], Optional[Edit]]],
+    *,
+    fix_all_title: str = "Fix all auto-fixable problems",
 ) -> List[types.CodeAction]:
     """The actions for ``request`` on the document's findings ``found`` (of the same version).
 
     ``fix_all`` computes the fix-all edit; None when fix-all is switched off (``fixAll: false``). It is
-    offered when asked for by kind (``source``, ``source.fixAll``...) or, with no kind asked for, when a
-    finding has an applicable fix.
+    offered as :func:`fix_all_wanted` says.
     """
     actions: List[types.CodeAction] = []
     mapper = target.mapper
@@ -140,14 +164,12 @@ def code_actions(
             for d in here
             if d.code != PARSE_ERROR_CODE and (action := disable_action(target, d)) is not None
         ]
-    asked = only is not None and kind_wanted(FIX_ALL_KIND, only)
-    fixable = any(d.fix is not None and applicable(d.fix, unsafe=True) for d in found)
-    if fix_all is not None and (asked or (only is None and fixable)):
+    if fix_all is not None and fix_all_wanted(FIX_ALL_KIND, only, found):
         edit = fix_all()
         if edit is not None:
             actions.append(
                 types.CodeAction(
-                    title=f"{SOURCE}: Fix all auto-fixable problems",
+                    title=f"{SOURCE}: {fix_all_title}",
                     kind=FIX_ALL_KIND,
                     edit=target.workspace_edit([edit]),
                 )

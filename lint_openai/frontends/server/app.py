@@ -4,23 +4,51 @@ from __future__ import annotations
 
 import asyncio
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, TypeVar
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.protocol.language_server import LanguageServerProtocol, lsp_method
 
 from lint_openai.frontends.server.actions import FIX_ALL_KIND, KINDS, EditTarget, code_actions, fix_all_edit
-from lint_openai.frontends.server.diagnostics import hover_text, to_lsp
+from lint_openai.frontends.server.cell_diagnostics import CellPublisher
+from lint_openai.frontends.server.diagnostics import hover, to_lsp
 from lint_openai.frontends.server.documents import Document, DocumentStore, path_of
-from lint_openai.frontends.server.linter import Diagnostic, Edit, __version__, check_source
+from lint_openai.frontends.server.linter import (
+    Diagnostic,
+    Edit,
+    Notebook,
+    __version__,
+    check_cells,
+    check_source,
+)
+from lint_openai.frontends.server.notebook_actions import (
+    NOTEBOOK_FIX_ALL_KIND,
+    CellEdits,
+    cell_actions,
+    notebook_edit,
+    notebook_fix_edits,
+)
+from lint_openai.frontends.server.notebooks import NOTEBOOK_TYPE, PYTHON, NotebookDocument, NotebookStore
+from lint_openai.frontends.server.open_documents import Checked, OpenDocuments
 from lint_openai.frontends.server.options import SECTION, DocumentSettings
 from lint_openai.frontends.server.positions import UTF16
 from lint_openai.frontends.server.scheduler import Result, Scheduler
 
 FIX_ALL_COMMAND = "lint-openai.fixAll"
 PYPROJECT = "pyproject.toml"
+# Notebook cells arrive through notebookDocument/* (not textDocument/*): Jupyter notebooks' Python cells.
+NOTEBOOK_SYNC = types.NotebookDocumentSyncOptions(
+    notebook_selector=[
+        types.NotebookDocumentFilterWithNotebook(
+            notebook=NOTEBOOK_TYPE, cells=[types.NotebookCellLanguage(language=PYTHON)]
+        )
+    ],
+    save=True,
+)
+T = TypeVar("T")
 
 
 def _kind(value: Any) -> str:
@@ -46,8 +74,21 @@ def _plain(method: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
+@dataclass(frozen=True)
+class View:
+    """What a request on one text document's URI sees: the findings of the present version of its document
+    in it, and, for a notebook cell, the notebook and the cell's number."""
+
+    result: Result
+    document: Document  # the text document, or the cell's
+    diagnostics: Sequence[Diagnostic]
+    notebook: Optional[NotebookDocument] = None
+    cell: int = 0
+
+
 class DocumentProtocol(LanguageServerProtocol):
-    """pygls's protocol, except for the text document notifications, which go straight to the server.
+    """pygls's protocol, except for the text and notebook document notifications, which go straight to the
+    server (pygls's notebook handlers keep a copy of every cell in its workspace, as for text documents).
 
     - pygls keeps no copy of the documents (:mod:`documents` does): its copy splits lines with
       ``str.splitlines``, and for a change past the end of one of those lines it rewrites the change's
@@ -74,6 +115,18 @@ class DocumentProtocol(LanguageServerProtocol):
     def lsp_text_document__did_close(self, params: types.DidCloseTextDocumentParams) -> None:
         self._to_handler(types.TEXT_DOCUMENT_DID_CLOSE, params)
 
+    @lsp_method(types.NOTEBOOK_DOCUMENT_DID_OPEN)
+    def lsp_notebook_document__did_open(self, params: types.DidOpenNotebookDocumentParams) -> None:
+        self._to_handler(types.NOTEBOOK_DOCUMENT_DID_OPEN, params)
+
+    @lsp_method(types.NOTEBOOK_DOCUMENT_DID_CHANGE)
+    def lsp_notebook_document__did_change(self, params: types.DidChangeNotebookDocumentParams) -> None:
+        self._to_handler(types.NOTEBOOK_DOCUMENT_DID_CHANGE, params)
+
+    @lsp_method(types.NOTEBOOK_DOCUMENT_DID_CLOSE)
+    def lsp_notebook_document__did_close(self, params: types.DidCloseNotebookDocumentParams) -> None:
+        self._to_handler(types.NOTEBOOK_DOCUMENT_DID_CLOSE, params)
+
 
 class LintOpenAIServer(LanguageServer):
     """pygls server whose handlers translate between LSP and the lint-openai engine."""
@@ -83,14 +136,17 @@ class LintOpenAIServer(LanguageServer):
             "lint-openai",
             __version__,
             text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            notebook_document_sync=NOTEBOOK_SYNC,
             protocol_cls=DocumentProtocol,
         )
         self.documents = DocumentStore()
+        self.notebooks = NotebookStore()
+        self.cells = CellPublisher()
         self.resolver = DocumentSettings(self.warn)
-        self.scheduler = Scheduler(self.documents, self.prepare, self.publish)
+        self.scheduler = Scheduler(OpenDocuments(self.documents, self.notebooks), self.prepare, self.publish)
         self.shutdown_requested = False
         self._pending_warnings: Optional[List[str]] = []  # until `initialized`, when messages may flow
-        self._fix_all_edits: Dict[str, Tuple[Document, Tuple[int, bool], Optional[Edit]]] = {}
+        self._fix_all_edits: Dict[str, Tuple[Checked, Tuple[int, bool], Any]] = {}
         self._register()
 
     # -- wiring ---------------------------------------------------------------------------------
@@ -103,13 +159,18 @@ class LintOpenAIServer(LanguageServer):
             types.TEXT_DOCUMENT_DID_CHANGE: self.on_change,
             types.TEXT_DOCUMENT_DID_SAVE: self.on_save,
             types.TEXT_DOCUMENT_DID_CLOSE: self.on_close,
+            types.NOTEBOOK_DOCUMENT_DID_OPEN: self.on_notebook_open,
+            types.NOTEBOOK_DOCUMENT_DID_CHANGE: self.on_notebook_change,
+            types.NOTEBOOK_DOCUMENT_DID_SAVE: self.on_notebook_save,
+            types.NOTEBOOK_DOCUMENT_DID_CLOSE: self.on_notebook_close,
             types.WORKSPACE_DID_CHANGE_CONFIGURATION: self.on_configuration,
             types.WORKSPACE_DID_CHANGE_WATCHED_FILES: self.on_watched_files,
             types.TEXT_DOCUMENT_HOVER: self.on_hover,
         }
         for method, handler in handlers.items():
             self.feature(method)(_plain(handler))
-        actions = types.CodeActionOptions(code_action_kinds=list(KINDS), resolve_provider=False)
+        kinds = [*KINDS, NOTEBOOK_FIX_ALL_KIND]
+        actions = types.CodeActionOptions(code_action_kinds=kinds, resolve_provider=False)
         self.feature(types.TEXT_DOCUMENT_CODE_ACTION, actions)(_plain(self.on_code_action))
         self.command(FIX_ALL_COMMAND)(_plain(self.on_fix_all_command))
 
@@ -145,6 +206,10 @@ class LintOpenAIServer(LanguageServer):
         document = result.document
         if result.error:
             self.log(result.error)
+        if isinstance(document, NotebookDocument):
+            for params in self.cells.updates(document, result.diagnostics, self.encoding):
+                self.text_document_publish_diagnostics(params)
+            return
         mapper = document.mapper(self.encoding)
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(
@@ -165,16 +230,34 @@ class LintOpenAIServer(LanguageServer):
 
         return check
 
-    def prepare(self, document: Document) -> Callable[[], List[Diagnostic]]:
+    def notebook_checker(self, notebook: NotebookDocument) -> Callable[[Notebook], List[Diagnostic]]:
+        """The CLI's notebook check with this notebook's settings (read now, on the event loop)."""
+        settings = self.resolver.for_path(notebook.path)
+        path = notebook.path or notebook.uri
+        return lambda cells: check_cells(cells, path, settings)
+
+    def prepare(self, document: Checked) -> Callable[[], List[Diagnostic]]:
+        if isinstance(document, NotebookDocument):
+            check_notebook = self.notebook_checker(document)
+            return lambda: check_notebook(document.notebook)
         check = self.checker(document)
         return lambda: check(document.text)
 
-    async def current(self, uri: str) -> Optional[Result]:
-        """The findings of the document's present version, if it is a Python document."""
+    async def view(self, uri: str) -> Optional[View]:
+        """The findings of the present version of a Python document or of a notebook cell, in it."""
         document = self.documents.get(uri)
-        if document is None or not document.is_python:
+        if document is not None:
+            result = await self.scheduler.result_for(document) if document.is_python else None
+            return View(result, document, result.diagnostics) if result is not None else None
+        notebook = self.notebooks.owner(uri)
+        number = notebook.cell_number(uri) if notebook is not None else None
+        if notebook is None or number is None:
             return None
-        return await self.scheduler.result_for(document)
+        result = await self.scheduler.result_for(notebook)
+        if result is None:
+            return None
+        in_cell = [d for d in result.diagnostics if d.cell == number]
+        return View(result, notebook.cell(number).document, in_cell, notebook, number)
 
     # -- lifecycle ------------------------------------------------------------------------------
     def on_initialize(self, params: types.InitializeParams) -> None:
@@ -251,6 +334,24 @@ class LintOpenAIServer(LanguageServer):
         self._fix_all_edits.pop(uri, None)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
+    def on_notebook_open(self, params: types.DidOpenNotebookDocumentParams) -> None:
+        self.scheduler.changed(self.notebooks.open(params).uri)
+
+    def on_notebook_change(self, params: types.DidChangeNotebookDocumentParams) -> None:
+        self.scheduler.changed(self.notebooks.change(params, self.encoding).uri)
+
+    def on_notebook_save(self, params: types.DidSaveNotebookDocumentParams) -> None:
+        if self.notebooks.get(params.notebook_document.uri) is not None:
+            self.scheduler.recheck(params.notebook_document.uri)
+
+    def on_notebook_close(self, params: types.DidCloseNotebookDocumentParams) -> None:
+        uri = params.notebook_document.uri
+        self.notebooks.close(uri)
+        self.scheduler.closed(uri)
+        self._fix_all_edits.pop(uri, None)
+        for cleared in self.cells.closed(uri):
+            self.text_document_publish_diagnostics(cleared)
+
     # -- settings -------------------------------------------------------------------------------
     async def on_configuration(self, params: types.DidChangeConfigurationParams) -> None:
         if self._capability("workspace", "configuration"):
@@ -266,62 +367,87 @@ class LintOpenAIServer(LanguageServer):
 
     # -- features -------------------------------------------------------------------------------
     async def on_hover(self, params: types.HoverParams) -> Optional[types.Hover]:
-        result = await self.current(params.text_document.uri)
-        if result is None or not result.diagnostics:
+        view = await self.view(params.text_document.uri)
+        if view is None or not view.diagnostics:
             return None
-        mapper = result.document.mapper(self.encoding)
-        at = mapper.location(params.position)
-        under = [d for d in result.diagnostics if d.start <= at <= d.end]
-        if not under:
-            return None
-        return types.Hover(
-            contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=hover_text(under)),
-            range=mapper.range(under[0].start, under[0].end),
-        )
+        return hover(view.diagnostics, view.document.mapper(self.encoding), params.position)
 
     def _target(self, document: Document) -> EditTarget:
         versioned = bool(self._capability("workspace", "workspace_edit", "document_changes"))
         return EditTarget(document, self.encoding, versioned)
 
-    def _fix_all(self, document: Document) -> Callable[[], Optional[Edit]]:
-        """The fix-all edit of this version, computed once (editors ask for code actions on every move)."""
-        check, key = self.checker(document), (self.scheduler.generation, self.resolver.options.unsafe_fixes)
+    def _once(self, document: Checked, fix: Callable[[bool], T]) -> Callable[[], T]:
+        """``fix(unsafe)`` for this version, computed once (editors ask for code actions on every move)."""
+        key = (self.scheduler.generation, self.resolver.options.unsafe_fixes)
 
-        def compute() -> Optional[Edit]:
+        def compute() -> T:
             cached = self._fix_all_edits.get(document.uri)
             if cached is not None and cached[0] is document and cached[1] == key:
-                return cached[2]
-            edit = fix_all_edit(document, check, unsafe=key[1])
-            self._fix_all_edits[document.uri] = (document, key, edit)
-            return edit
+                return cached[2]  # type: ignore[no-any-return]
+            value = fix(key[1])
+            self._fix_all_edits[document.uri] = (document, key, value)
+            return value
 
         return compute
 
+    def _fix_all(self, document: Document) -> Callable[[], Optional[Edit]]:
+        """The fix-all edit of a text document's version."""
+        check = self.checker(document)
+        return self._once(document, lambda unsafe: fix_all_edit(document, check, unsafe=unsafe))
+
+    def _notebook_fixes(self, notebook: NotebookDocument) -> Callable[[], CellEdits]:
+        """The fix-all edit of each cell of a notebook's version."""
+        check = self.notebook_checker(notebook)
+        return self._once(notebook, lambda unsafe: notebook_fix_edits(notebook, check, unsafe))
+
     async def on_code_action(self, params: types.CodeActionParams) -> List[types.CodeAction]:
-        result = await self.current(params.text_document.uri)
-        if result is None or result.error:
+        view = await self.view(params.text_document.uri)
+        if view is None or view.result.error:
             return []
         only: Optional[Sequence[str]] = (
             [_kind(kind) for kind in params.context.only] if params.context.only is not None else None
         )
-        document = result.document
-        fix_all = self._fix_all(document) if self.resolver.options.fix_all else None
-        actions = await self._guarded(
-            code_actions, self._target(document), result.diagnostics, params.range, only, fix_all
-        )
+        fix_all = self.resolver.options.fix_all
+        if view.notebook is None:
+            fixes = self._fix_all(view.document) if fix_all else None
+            target = self._target(view.document)
+            actions = await self._guarded(code_actions, target, view.diagnostics, params.range, only, fixes)
+        else:
+            notebook, found = view.notebook, view.result.diagnostics
+            cell_fixes = self._notebook_fixes(notebook) if fix_all else None
+            actions = await self._guarded(
+                lambda: cell_actions(
+                    notebook, view.cell, self._target, found, params.range, only=only, fixes=cell_fixes
+                )
+            )
         # Edits are for the version they were computed on: none for a document that changed meanwhile.
-        return actions if actions is not None and self.scheduler.is_current(result) else []
+        return actions if actions is not None and self.scheduler.is_current(view.result) else []
 
     async def on_fix_all_command(self, *arguments: Any) -> None:
-        """``lint-openai.fixAll <uri>``: apply every safe fix (unsafe too with ``unsafeFixes``)."""
+        """``lint-openai.fixAll <uri>``: apply every safe fix (unsafe too with ``unsafeFixes``); the URI of
+        a notebook or of one of its cells fixes the whole notebook."""
         uri = arguments[0] if arguments and isinstance(arguments[0], str) else None
-        result = await self.current(uri) if uri else None
+        notebook = (self.notebooks.get(uri) or self.notebooks.owner(uri)) if uri else None
+        if notebook is not None:
+            await self._fix_notebook(notebook)
+            return
+        view = await self.view(uri) if uri else None
+        if view is None or view.result.error:
+            return
+        edit = await self._guarded(self._fix_all(view.document))
+        if edit is None or not self.scheduler.is_current(view.result):
+            return
+        await self._apply(self._target(view.document).workspace_edit([edit]))
+
+    async def _fix_notebook(self, notebook: NotebookDocument) -> None:
+        result = await self.scheduler.result_for(notebook)
         if result is None or result.error:
             return
-        edit = await self._guarded(self._fix_all(result.document))
-        if edit is None or not self.scheduler.is_current(result):
-            return
-        workspace_edit = self._target(result.document).workspace_edit([edit])
+        edits = await self._guarded(self._notebook_fixes(notebook))
+        if edits and self.scheduler.is_current(result):
+            await self._apply(notebook_edit(notebook, edits, self._target))
+
+    async def _apply(self, workspace_edit: types.WorkspaceEdit) -> None:
         await self.workspace_apply_edit_async(
             types.ApplyWorkspaceEditParams(edit=workspace_edit, label=f"{FIX_ALL_KIND}: fix all")
         )

@@ -60,3 +60,17 @@ def hover_text(diagnostics: Sequence[Diagnostic]) -> str:
             lines += ["", f"[{rule.code} documentation]({link.href})"]
         parts.append("\n".join(lines))
     return "\n\n---\n\n".join(parts)
+
+
+def hover(
+    found: Sequence[Diagnostic], mapper: PositionMapper, position: types.Position
+) -> Optional[types.Hover]:
+    """The hover at ``position`` of a document whose findings are ``found``: None off every finding."""
+    at = mapper.location(position)
+    under = [d for d in found if d.start <= at <= d.end]
+    if not under:
+        return None
+    return types.Hover(
+        contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=hover_text(under)),
+        range=mapper.range(under[0].start, under[0].end),
+    )

@@ -13,11 +13,13 @@ from lint_openai.config.settings import ConfigError, Settings
 from lint_openai.diagnostic import Applicability, Diagnostic, Edit, Location
 from lint_openai.engine import InternalError, check_source
 from lint_openai.fix import applicable, fix_source
+from lint_openai.frontends.documents import add_cell_noqa, by_cell, check_cells, fix_cells
 from lint_openai.rules.base import DEPRECATION, Rule
 from lint_openai.rules.docs import doc_sections
 from lint_openai.rules.registry import PARSE_ERROR, RULES_BY_CODE
 from lint_openai.source.lines import LineIndex
-from lint_openai.source.noqa_add import add_noqa
+from lint_openai.source.noqa_add import NoqaOutcome, add_noqa
+from lint_openai.source.notebook import CodeSpan, Notebook, notebook_from_cells
 
 PARSE_ERROR_CODE = PARSE_ERROR.code
 
@@ -26,6 +28,7 @@ __all__ = [
     "PARSE_ERROR_CODE",
     "RULES_BY_CODE",
     "Applicability",
+    "CodeSpan",
     "ConfigError",
     "Diagnostic",
     "Edit",
@@ -33,15 +36,22 @@ __all__ = [
     "InternalError",
     "LineIndex",
     "Location",
+    "NoqaOutcome",
+    "Notebook",
     "Rule",
     "Settings",
     "SettingsResolver",
     "__version__",
+    "add_cell_noqa",
     "add_noqa",
     "applicable",
+    "by_cell",
+    "check_cells",
     "check_source",
     "doc_sections",
+    "fix_cells",
     "fix_source",
     "forget_config_files",
+    "notebook_from_cells",
     "settings_from_mapping",
 ]

@@ -15,8 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Tuple, TypeVar
 
-from lint_openai.frontends.server.documents import Document, DocumentStore
 from lint_openai.frontends.server.linter import Diagnostic, InternalError
+from lint_openai.frontends.server.open_documents import Checked, OpenDocuments
 
 DEBOUNCE = 0.05
 T = TypeVar("T")
@@ -24,9 +24,9 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Result:
-    """The findings of one version of a document (or why there are none)."""
+    """The findings of one version of a document or notebook (or why there are none)."""
 
-    document: Document
+    document: Checked
     generation: int
     diagnostics: Tuple[Diagnostic, ...] = ()
     error: Optional[str] = None
@@ -35,7 +35,7 @@ class Result:
 Job = Callable[[], List[Diagnostic]]
 
 
-def _run(job: Job, document: Document, generation: int) -> Result:
+def _run(job: Job, document: Checked, generation: int) -> Result:
     try:
         return Result(document, generation, tuple(job()))
     except InternalError as error:
@@ -51,8 +51,8 @@ class Scheduler:
 
     def __init__(
         self,
-        documents: DocumentStore,
-        prepare: Callable[[Document], Job],
+        documents: OpenDocuments,
+        prepare: Callable[[Checked], Job],
         publish: Callable[[Result], None],
         debounce: float = DEBOUNCE,
     ) -> None:
@@ -65,7 +65,7 @@ class Scheduler:
         self.started = False  # nothing is checked before the client's settings are known
         self._results: Dict[str, Result] = {}
         self._published: Dict[str, Result] = {}
-        self._running: Dict[str, Tuple[Document, int, asyncio.Future[Result]]] = {}
+        self._running: Dict[str, Tuple[Checked, int, asyncio.Future[Result]]] = {}
         self._workers: Dict[str, asyncio.Future[None]] = {}
         self._changed_at: Dict[str, float] = {}
         self._burst: Dict[str, bool] = {}
@@ -114,7 +114,7 @@ class Scheduler:
             and result.generation == self.generation
         )
 
-    async def result_for(self, document: Document) -> Optional[Result]:
+    async def result_for(self, document: Checked) -> Optional[Result]:
         """The findings of this version (computed once); None if it was superseded meanwhile."""
         cached = self._results.get(document.uri)
         if cached is not None and cached.document is document and cached.generation == self.generation:

@@ -8,14 +8,17 @@ suppress the finding.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, List, Optional
 
-from lint_openai.frontends.server.linter import Diagnostic, Edit, LineIndex, Location, add_noqa
+from lint_openai.frontends.server.linter import Diagnostic, Edit, LineIndex, Location, NoqaOutcome, add_noqa
+
+# Writes noqa directives for findings into a text (a notebook cell's writer keeps its IPython lines).
+NoqaWriter = Callable[[str, List[Diagnostic]], NoqaOutcome]
 
 
-def noqa_edit(lines: LineIndex, diagnostic: Diagnostic) -> Optional[Edit]:
+def noqa_edit(lines: LineIndex, diagnostic: Diagnostic, writer: NoqaWriter = add_noqa) -> Optional[Edit]:
     """The edit suppressing ``diagnostic`` in the text of ``lines``."""
-    outcome = add_noqa(lines.text, [diagnostic])
+    outcome = writer(lines.text, [diagnostic])
     if not outcome.added:
         return None
     for row, (old, new) in enumerate(zip(lines.lines, LineIndex(outcome.text).lines), start=1):
