@@ -20,8 +20,9 @@ from lint_openai.rules.model_ids.config_values import MODEL_CODES, config_value_
 from lint_openai.rules.registry import ALL_RULES, PARSE_ERROR
 from lint_openai.semantic.binder import Binder
 from lint_openai.semantic.model import SemanticModel
-from lint_openai.source.config_files import config_format, read_config
+from lint_openai.source.config_files import read_config
 from lint_openai.source.decoding import parse_quietly, too_deep_to_compile
+from lint_openai.source.file_names import config_format
 from lint_openai.source.lines import LineIndex
 from lint_openai.source.noqa import file_is_exempt, filter_suppressed
 from lint_openai.source.prefilter import may_have_findings
@@ -67,8 +68,10 @@ def check_source(
     bindings of later cells).
     """
     settings = settings or Settings()
+    if prefilter and not may_have_findings(text, settings.model_shutdown_dates):
+        return []  # first: a file without OpenAI code needs no rule and no knowledge file
     rules = active_rules(settings, path)
-    if not rules or (prefilter and not may_have_findings(text, knowledge_for(settings))):
+    if not rules:
         return []
     if file_is_exempt(text):
         return []

@@ -18,6 +18,14 @@ MARKER = re.compile(r"#\s*expect:\s*(?P<codes>[A-Z0-9:, ]+)\s*$")
 MARKED_FINDING = re.compile(r"(?P<code>[A-Z]+[0-9]+):(?P<column>[0-9]+)")
 
 
+@pytest.fixture(autouse=True)
+def no_results_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests run the CLI without the results cache (``LINT_OPENAI_NO_CACHE``), in this process and in the ones
+    they start: a test that changes behaviour in-process (a monkeypatch) and checks the same file twice
+    would otherwise be served what the first check found. ``tests/test_results_cache.py`` turns it on."""
+    monkeypatch.setenv("LINT_OPENAI_NO_CACHE", "1")
+
+
 def example_cases() -> List[Tuple[str, Rule, Example]]:
     cases = []
     for rule in ALL_RULES:

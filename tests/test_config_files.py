@@ -22,9 +22,9 @@ from lint_openai.config.settings import Settings
 from lint_openai.engine import check_config_file
 from lint_openai.frontends.cli.main import main
 from lint_openai.frontends.cli.runner import check_data
-from lint_openai.source.config_files import config_format
 from lint_openai.source.config_files.toml_file import locate_strings, tomllib
 from lint_openai.source.config_files.tree import ConfigFileError
+from lint_openai.source.file_names import config_format
 
 FIXTURES = Path(__file__).parent / "fixtures" / "config"
 TODAY = "2026-11-25"

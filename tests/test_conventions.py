@@ -235,7 +235,16 @@ def test_models_with_a_filter_that_matches_nothing_exits_2(args: List[str], mess
 README = ROOT / "README.md"
 # Files the README tells users about that their own runs create, not files of this repository.
 # Files in the user's project or editor configuration that the README tells them to write.
-USER_FILES = {".lint-openai-models.json", "extension.toml", "languages.toml", "settings.json", "src/lib.rs"}
+# Files users or the tool write (results.json: in the results cache), not files of this repository.
+USER_FILES = {
+    ".lint-openai-models.json",
+    ".lint_openai_cache/",  # made in the checked project by the first run (absent from a fresh clone)
+    "extension.toml",
+    "languages.toml",
+    "results.json",
+    "settings.json",
+    "src/lib.rs",
+}
 LSP_METHODS = ("window/", "workspace/", "textDocument/", "notebookDocument/")  # protocol names, not paths
 
 

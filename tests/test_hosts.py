@@ -118,7 +118,7 @@ def test_bad_host_options_are_configuration_errors() -> None:
 
 
 def test_the_engine_reads_the_sdk_version_from_settings_not_the_environment(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     def reported(settings: Settings) -> bool:
         return any(d.code == "OAI104" for d in check_source(UNKNOWN_NAME, "a.py", settings))
@@ -126,6 +126,12 @@ def test_the_engine_reads_the_sdk_version_from_settings_not_the_environment(
     assert reported(Settings(sdk_version="3.57.0"))
     assert reported(Settings())  # unset: the version the knowledge was generated from
     assert not reported(Settings(sdk_version="9.0.0"))  # a newer SDK may have the name: no positive evidence
-    monkeypatch.setattr(metadata, "version", lambda name: "9.0.0")
+    installed = tmp_path / "site-packages" / "openai-9.0.0.dist-info"  # an environment with another openai
+    installed.mkdir(parents=True)
+    (installed / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: openai\nVersion: 9.0.0\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(sys, "path", [str(installed.parent), *sys.path])
+    assert metadata.version("openai") == "9.0.0"
     assert reported(Settings(sdk_version="3.57.0"))
     assert SettingsResolver(HostOptions()).for_path(Path.cwd()).sdk_version == "9.0.0"

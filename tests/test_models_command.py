@@ -11,7 +11,7 @@ import httpx2
 import openai
 import pytest
 
-from lint_openai.frontends.cli import main as cli
+from lint_openai.frontends.cli import list_models
 from lint_openai.frontends.cli.main import main
 
 
@@ -73,7 +73,7 @@ def test_refresh_writes_an_override_the_linter_uses(tmp_path: Path, monkeypatch:
             api_key="sk-test", http_client=httpx2.Client(transport=httpx2.MockTransport(_api_handler))
         )
 
-    monkeypatch.setattr(cli, "default_client_factory", factory)
+    monkeypatch.setattr(list_models, "default_client_factory", factory)  # what `models` calls
     override = tmp_path / "models.json"
     code, _, err = run(["models", "--refresh", "--write", str(override), "--today", "2026-11-25"])
     assert code == 0 and "3 models, 2 with a shutdown date" in err

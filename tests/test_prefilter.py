@@ -42,9 +42,8 @@ def test_the_prefilter_loses_no_finding(name: str, source: str) -> None:
     unfiltered = check_source(source, "case.py", EVERY_RULE, prefilter=False)
     assert check_source(source, "case.py", EVERY_RULE) == unfiltered
     if unfiltered:
-        knowledge = knowledge_for(EVERY_RULE)
-        assert may_have_findings(source, knowledge)
-        assert bytes_may_have_findings(source.encode("utf-8"), knowledge)
+        assert may_have_findings(source)
+        assert bytes_may_have_findings(source.encode("utf-8"))
 
 
 def test_the_corpus_has_files_with_findings_that_never_say_openai() -> None:
@@ -74,9 +73,19 @@ def test_files_that_only_quote_a_model_id_are_checked(source: str) -> None:
 
 
 def test_unrelated_files_are_skipped() -> None:
-    knowledge = knowledge_for(EVERY_RULE)
-    assert not may_have_findings('content_type = "text/plain"\ncode = "gpt"\nmodel = 4\n', knowledge)
-    assert not bytes_may_have_findings(b"print('textual')\n", knowledge)
+    assert not may_have_findings('content_type = "text/plain"\ncode = "gpt"\nmodel = 4\n')
+    assert not bytes_may_have_findings(b"print('textual')\n")
+
+
+def test_ids_a_models_override_adds_count_too() -> None:
+    """``models-override`` may name ids the knowledge lacks (GET /v1/models): a file quoting one is checked."""
+    source = 'MODEL = "zeta-9-preview"\n'
+    overrides = (("zeta-9-preview", "2026-01-01"),)
+    assert not may_have_findings(source)
+    assert may_have_findings(source, overrides)
+    assert bytes_may_have_findings(source.encode(), overrides)
+    settings = EVERY_RULE.merged(model_shutdown_dates=overrides, models_override_source="test")
+    assert [d.code for d in check_source(source, "settings.py", settings)] == ["OAI201"]
 
 
 def test_id_prefixes_cover_every_known_id() -> None:

@@ -167,9 +167,9 @@ def test_a_file_reached_by_several_names_is_fixed_once(
     real_check_files = check_module.check_files
     given: List[Path] = []
 
-    def recording(tasks, jobs):  # type: ignore[no-untyped-def]
+    def recording(tasks, *rest):  # type: ignore[no-untyped-def]
         given.extend(task[0] for task in tasks)
-        return real_check_files(tasks, jobs)
+        return real_check_files(tasks, *rest)
 
     monkeypatch.setattr(check_module, "check_files", recording)
     code, _, err = run(["check", str(tmp_path), str(path), "--fix"])

@@ -10,6 +10,7 @@ nearest ``pyproject.toml`` and the environment defaults (the installed SDK versi
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
@@ -93,11 +94,19 @@ class SettingsResolver:
     def for_path(self, path: Path) -> Settings:
         """Settings for a file (or a directory's files): nearest ``pyproject.toml`` unless overridden."""
         directory = path if path.is_dir() else path.parent
-        directory = directory.resolve()
-        found = self._by_directory.get(directory)
-        if found is None:
-            found = self._by_directory[directory] = self._resolve(directory)
+        found = self._by_directory.get(directory) if directory.is_absolute() else None
+        if found is None:  # a directory not seen as given: resolved once (symlinks, ``..``)
+            real = directory.resolve()
+            found = self._by_directory.get(real) or self._resolve(real)
+            self._by_directory[real] = found
+            if directory.is_absolute():
+                self._by_directory[directory] = found
         return found
+
+    @functools.cached_property
+    def _installed_sdk_version(self) -> Optional[str]:
+        """The environment's SDK version, asked once per run (one run does not see an upgrade)."""
+        return self._sdk_version()
 
     def _resolve(self, directory: Path) -> Settings:
         if self.options.isolated:
@@ -109,7 +118,7 @@ class SettingsResolver:
             base = load_config_file(config) if config else Settings()
         settings = self.options.apply(base)
         if settings.sdk_version is None:
-            settings = replace(settings, sdk_version=self._sdk_version())
+            settings = replace(settings, sdk_version=self._installed_sdk_version)
         return settings
 
 

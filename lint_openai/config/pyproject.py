@@ -9,10 +9,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Dict, Mapping, Optional, Tuple
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python < 3.11 only
-    import tomli as tomllib
 from lint_openai.config.selection import validate_selectors
 from lint_openai.config.settings import ConfigError, Settings, parse_date, parse_size
 
@@ -85,6 +81,11 @@ def _find_config_in(directory: Path) -> Optional[Path]:
 
 @functools.lru_cache(maxsize=64)
 def _tool_tables(pyproject: Path) -> Dict[str, Any]:
+    # The TOML parser loads with the first pyproject.toml (a run outside any project reads none).
+    if sys.version_info >= (3, 11):
+        import tomllib  # noqa: PLC0415
+    else:  # pragma: no cover - exercised on Python < 3.11 only
+        import tomli as tomllib  # noqa: PLC0415
     try:
         with pyproject.open("rb") as handle:
             document = tomllib.load(handle)

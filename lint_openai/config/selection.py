@@ -6,14 +6,14 @@ import functools
 from typing import FrozenSet, Iterable, Sequence
 
 from lint_openai.config.settings import ConfigError, Settings
-from lint_openai.rules.registry import ALL_RULES
+from lint_openai.rules.catalogue import DEFAULT_ENABLED
 
 DEFAULT_SELECT = ("OAI",)
 
 
 def validate_selectors(selectors: Iterable[str], where: str) -> None:
     """Raise :class:`ConfigError` for a selector that matches no rule code."""
-    codes = [rule.code for rule in ALL_RULES]
+    codes = list(DEFAULT_ENABLED)
     for selector in selectors:
         if selector != "ALL" and not any(code.startswith(selector) for code in codes):
             raise ConfigError(f"{where}: unknown rule code or prefix {selector!r}")
@@ -40,9 +40,9 @@ def enabled_codes(settings: Settings) -> FrozenSet[str]:
     """The codes enabled by ``settings`` (before per-file ignores)."""
     select = (*(settings.select if settings.select is not None else DEFAULT_SELECT), *settings.extend_select)
     return frozenset(
-        rule.code
-        for rule in ALL_RULES
-        if _decide(rule.code, not rule.default_enabled, select, settings.ignore)
+        code
+        for code, default in DEFAULT_ENABLED.items()
+        if _decide(code, not default, select, settings.ignore)
     )
 
 

@@ -17,26 +17,25 @@ from typing import Callable, Collection, Dict, FrozenSet, Iterable, List, Sequen
 
 from lint_openai.config.settings import Settings
 from lint_openai.diagnostic import Diagnostic
-from lint_openai.engine import check_config_file, check_source, knowledge_for, parse_error_diagnostics
+from lint_openai.engine import check_config_file, check_source, parse_error_diagnostics
 from lint_openai.fix import Applier, FixOutcome, apply_fixes_by_code, fix_rounds
-from lint_openai.knowledge.model_lifecycle import ModelKnowledge
-from lint_openai.source.config_files import config_format
+from lint_openai.frontends.file_kinds import (
+    CONFIG_FILE,
+    NOTEBOOK_FILE,
+    PYTHON_FILE,
+    FileSkippedError,
+    file_kind,
+)
 from lint_openai.source.config_files.tree import ConfigFileError
-from lint_openai.source.decoding import SourceDecodeError, decode_source, decode_utf8, parse_quietly
+from lint_openai.source.decoding import parse_quietly
 from lint_openai.source.ipython import split_lines
 from lint_openai.source.noqa import file_is_exempt
 from lint_openai.source.noqa_add import NoqaOutcome, add_noqa
-from lint_openai.source.notebook import CodeSpan, Notebook, NotebookError, is_notebook_path, read_notebook
+from lint_openai.source.notebook import CodeSpan, Notebook, NotebookError, read_notebook
 from lint_openai.source.notebook_json import NotebookText
-from lint_openai.source.prefilter import bytes_may_have_findings, may_have_findings
+from lint_openai.source.prefilter import Overrides, may_have_findings
 
-MAX_CONFIG_BYTES = 1 << 20  # a larger .json or .yaml is data, not configuration
 PARSE_FAILURES = (SyntaxError, ValueError, RecursionError, MemoryError)
-
-
-class FileSkippedError(Exception):
-    """A file that is not checked; the message (a note for the user) says why."""
-
 
 Validator = Callable[[str], object]
 # Writes noqa directives for findings (``--add-noqa``); those it cannot suppress stay findings.
@@ -48,7 +47,7 @@ class DocumentKind:
     """How one kind of file is read, checked and fixed."""
 
     name: str
-    may_have_findings: Callable[[bytes, ModelKnowledge], bool]
+    may_have_findings: Callable[[bytes, Overrides], bool]  # the byte prefilter, given the models-override ids
     decode: Callable[[bytes], str]
     check: Callable[[str, str, Settings], List[Diagnostic]]
     apply: Applier = apply_fixes_by_code
@@ -58,18 +57,11 @@ class DocumentKind:
 
 
 def document_kind(path: str) -> DocumentKind:
-    """The kind of a file, by its name: ``.ipynb`` notebooks, configuration files, else Python."""
-    if is_notebook_path(path):
-        return NOTEBOOK
-    if config_format(path) is not None:
-        return CONFIG
-    return PYTHON
+    """The kind of a file, by its name (:func:`lint_openai.frontends.file_kinds.file_kind`)."""
+    return _KINDS[file_kind(path).name]
 
 
 # ----------------------------------------------------------------------------------------- notebooks
-def _notebook_may_have_findings(data: bytes, knowledge: ModelKnowledge) -> bool:
-    """The Python prefilter, unless the JSON escapes characters (``\\u006f``), where bytes prove nothing."""
-    return b"\\u" in data or bytes_may_have_findings(data, knowledge)
 
 
 def check_notebook(text: str, path: str, settings: Settings) -> List[Diagnostic]:
@@ -86,7 +78,7 @@ def check_notebook(text: str, path: str, settings: Settings) -> List[Diagnostic]
 def check_cells(notebook: Notebook, path: str, settings: Settings) -> List[Diagnostic]:
     """The findings of a Python notebook's cells, each in its cell; OAI001 in a cell that does not parse."""
     module = notebook.module()
-    if not may_have_findings(module, knowledge_for(settings)) or file_is_exempt(module):
+    if not may_have_findings(module, settings.model_shutdown_dates) or file_is_exempt(module):
         return []
     broken = _broken_cells(notebook)
     found = [
@@ -223,23 +215,6 @@ def _broken_cells(notebook: Notebook) -> FrozenSet[int]:
 
 
 # ----------------------------------------------------------------------------------------- config files
-def _config_may_have_findings(data: bytes, knowledge: ModelKnowledge) -> bool:
-    """A finding needs a key naming a model (``model``, ``engine``) and, so, those letters in the file."""
-    lowered = data.lower()
-    return b"model" in lowered or b"engine" in lowered or b"\\u" in data
-
-
-def _decode_config(data: bytes) -> str:
-    if len(data) > MAX_CONFIG_BYTES:
-        raise FileSkippedError(
-            f"larger than {MAX_CONFIG_BYTES >> 20} MiB, so read as data, not configuration: skipped"
-        )
-    try:
-        return decode_utf8(data)
-    except SourceDecodeError as error:
-        raise FileSkippedError(f"{error.message} (line {error.row}): skipped") from None
-
-
 def _check_config(text: str, path: str, settings: Settings) -> List[Diagnostic]:
     try:
         return check_config_file(text, path, settings)
@@ -247,16 +222,21 @@ def _check_config(text: str, path: str, settings: Settings) -> List[Diagnostic]:
         raise FileSkippedError(f"{error.message}: skipped") from None
 
 
-PYTHON = DocumentKind("python", bytes_may_have_findings, decode_source, check_source)
+PYTHON = DocumentKind("python", PYTHON_FILE.may_have_findings, PYTHON_FILE.decode, check_source)
 NOTEBOOK = DocumentKind(
     "notebook",
-    _notebook_may_have_findings,
-    decode_utf8,
+    NOTEBOOK_FILE.may_have_findings,
+    NOTEBOOK_FILE.decode,
     check_notebook,
     apply=apply_notebook_fixes,
     validator=notebook_validator,
     add_noqa=add_notebook_noqa,
 )
 CONFIG = DocumentKind(
-    "configuration", _config_may_have_findings, _decode_config, _check_config, add_noqa=_no_config_noqa
+    "configuration",
+    CONFIG_FILE.may_have_findings,
+    CONFIG_FILE.decode,
+    _check_config,
+    add_noqa=_no_config_noqa,
 )
+_KINDS = {kind.name: kind for kind in (PYTHON, NOTEBOOK, CONFIG)}

@@ -51,8 +51,8 @@ class Flake8Plugin:
     def settings(self) -> Settings:
         if self.options_error is not None:
             raise self.options_error
-        path = Path(self.filename) if self.filename not in ("-", "stdin") else Path.cwd()
-        return self.resolver.for_path(path)
+        path = Path(self.filename).absolute() if self.filename not in ("-", "stdin") else Path.cwd()
+        return self.resolver.for_path(path)  # absolute: one resolution per directory, not per file
 
     def run(self) -> Iterator[Tuple[int, int, str, type]]:
         text = "".join(self.lines)

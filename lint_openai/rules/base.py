@@ -5,12 +5,16 @@ from __future__ import annotations
 import ast
 import textwrap
 from dataclasses import dataclass, field
-from typing import ClassVar, Dict, NamedTuple, Optional, Sequence, Tuple, Type
+from typing import TYPE_CHECKING, ClassVar, Dict, NamedTuple, Optional, Sequence, Tuple, Type
 
 from lint_openai import RULES_URL
-from lint_openai.analyses.base import Analysis
-from lint_openai.context import Context
-from lint_openai.semantic.scopes import Scope
+
+if (
+    TYPE_CHECKING
+):  # annotations only: the rule catalogue (codes, symbols, docs) loads without the semantic model
+    from lint_openai.analyses.base import Analysis
+    from lint_openai.context import Context
+    from lint_openai.semantic.scopes import Scope
 
 # Severity: BREAKING code fails today (SARIF level "error"); a DEPRECATION still works, until a shutdown
 # date or a removal the API has announced (SARIF level "warning").

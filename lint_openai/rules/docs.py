@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import inspect
 import re
-from typing import Dict, Sequence
+from typing import Dict, Optional, Sequence
 
 from lint_openai.rules.base import Rule
-from lint_openai.rules.registry import ALL_RULES
+from lint_openai.rules.registry import all_rules
 
 _HEADING = re.compile(r"^## (.+)$", re.MULTILINE)
 FIX_LABELS = {"none": "no fix", "sometimes": "fix sometimes available", "always": "fix always available"}
@@ -59,8 +59,9 @@ def render_rule(rule: Rule, level: int = 2) -> str:
     return "\n".join(out)
 
 
-def render_rules_markdown(rules: Sequence[Rule] = ALL_RULES) -> str:
-    """The whole ``rules.md``."""
+def render_rules_markdown(rules: Optional[Sequence[Rule]] = None) -> str:
+    """The whole ``rules.md`` (of every rule unless ``rules`` are given)."""
+    rules = all_rules() if rules is None else rules
     header = [
         "# lint-openai rules",
         "",

@@ -74,6 +74,13 @@ def detect_encoding(data: bytes) -> tuple[str, bool]:
     return encoding, has_bom
 
 
+def encode_like(original: bytes, text: str) -> bytes:
+    """Encode ``text`` with the encoding and BOM of ``original`` (raises ``UnicodeError`` if impossible)."""
+    encoding, has_bom = detect_encoding(original)
+    encoded = text.encode(encoding)
+    return codecs.BOM_UTF8 + encoded if has_bom else encoded
+
+
 def decode_source(data: bytes) -> str:
     """Decode file bytes to text the way the interpreter would (PEP 263 cookie, BOM)."""
     encoding, has_bom = detect_encoding(data)

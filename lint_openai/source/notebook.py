@@ -21,13 +21,7 @@ from lint_openai.source.ipython import PythonCell, python_cell, split_lines
 from lint_openai.source.json_positions import parse_positions
 from lint_openai.source.lines import LineIndex
 
-NOTEBOOK_SUFFIX = ".ipynb"
 CONVERT_HINT = "convert it with `jupyter nbconvert --to notebook --nbformat 4`"
-
-
-def is_notebook_path(path: str) -> bool:
-    """Whether a file is read as a Jupyter notebook (by its name, as ruff decides)."""
-    return path.lower().endswith(NOTEBOOK_SUFFIX)
 
 
 class NotebookError(SourceDecodeError):

@@ -16,52 +16,46 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Iterable, List, Pattern, Tuple
+from typing import Optional, Pattern, Tuple
 
-from lint_openai.knowledge.model_lifecycle import ModelKnowledge
+from lint_openai.knowledge.derived import id_prefixes, is_distinctive, model_id_prefixes
+
+__all__ = ["bytes_may_have_findings", "id_prefixes", "is_distinctive", "may_have_findings"]
 
 SDK_WORDS = ("openai", "tiktoken")
 # A model id outside an SDK call counts only when given to something named like a model or an engine.
 NAME_WORDS = ("model", "engine")
-
-
-def is_distinctive(model_id: str) -> bool:
-    """Ids like ``davinci`` or ``ada`` are also ordinary words: outside an SDK call they prove nothing."""
-    return "-" in model_id or any(ch.isdigit() for ch in model_id)
-
-
-def id_prefixes(model_ids: Iterable[str]) -> Tuple[str, ...]:
-    """The shortest set of id starts (first two dash-separated parts) that covers every distinctive id."""
-    starts = sorted({"-".join(i.split("-")[:2]) for i in model_ids if is_distinctive(i)})
-    kept: List[str] = []
-    for start in starts:  # sorted, so a covering prefix comes before what it covers
-        if not any(start.startswith(prefix) for prefix in kept):
-            kept.append(start)
-    return tuple(kept)
+_SDK_BYTES = tuple(word.encode("ascii") for word in SDK_WORDS)
+_NAME_BYTES = tuple(word.encode("ascii") for word in NAME_WORDS)
+# ``Settings.model_shutdown_dates``: ids a ``models-override`` file adds to the known ones.
+Overrides = Tuple[Tuple[str, Optional[str]], ...]
 
 
 @functools.lru_cache(maxsize=8)
-def _quoted_id_patterns(knowledge: ModelKnowledge) -> Tuple[Pattern[str], Pattern[bytes]]:
-    ids = "|".join(re.escape(prefix) for prefix in id_prefixes(knowledge.all_ids()))
+def _quoted_id_patterns(overrides: Overrides) -> Tuple[Pattern[str], Pattern[bytes]]:
+    """A quote followed by the start of a known id: the generated starts (``derived.json``, so that no model
+    data is loaded here) and those of the ids a ``models-override`` adds."""
+    prefixes = sorted({*model_id_prefixes(), *id_prefixes(model_id for model_id, _ in overrides)})
+    ids = "|".join(re.escape(prefix) for prefix in prefixes)
     source = f"[\"'](?:{ids})" if ids else "(?!)"
     return re.compile(source), re.compile(source.encode("ascii"))
 
 
-def may_have_findings(text: str, knowledge: ModelKnowledge) -> bool:
+def may_have_findings(text: str, overrides: Overrides = ()) -> bool:
     """Whether the source text can produce any finding (if not, it need not be parsed)."""
     lowered = text.lower()
     if any(word in lowered for word in SDK_WORDS):
         return True
     if not any(word in lowered for word in NAME_WORDS):
         return False
-    return _quoted_id_patterns(knowledge)[0].search(text) is not None
+    return _quoted_id_patterns(overrides)[0].search(text) is not None
 
 
-def bytes_may_have_findings(data: bytes, knowledge: ModelKnowledge) -> bool:
+def bytes_may_have_findings(data: bytes, overrides: Overrides = ()) -> bool:
     """The same check on raw file bytes (every encoding Python accepts for source is ASCII-compatible)."""
     lowered = data.lower()
-    if any(word.encode() in lowered for word in SDK_WORDS):
+    if any(word in lowered for word in _SDK_BYTES):
         return True
-    if not any(word.encode() in lowered for word in NAME_WORDS):
+    if not any(word in lowered for word in _NAME_BYTES):
         return False
-    return _quoted_id_patterns(knowledge)[1].search(data) is not None
+    return _quoted_id_patterns(overrides)[1].search(data) is not None

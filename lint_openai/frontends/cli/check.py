@@ -10,14 +10,16 @@ from typing import List, Optional, Set, TextIO
 from lint_openai.config.hosts import SettingsResolver, cli_options
 from lint_openai.config.settings import ConfigError, Settings
 from lint_openai.diagnostic import Diagnostic
+from lint_openai.frontends.cli.cache.location import cache_directory, cache_disabled
+from lint_openai.frontends.cli.cache.store import ResultsCache
 from lint_openai.frontends.cli.discovery import FileKinds, excludes_for, iter_python_files
 from lint_openai.frontends.cli.exit_status import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from lint_openai.frontends.cli.output.fixes import format_applied_fixes, format_available_fixes
-from lint_openai.frontends.cli.output.formats import FORMATTERS, MACHINE_FORMATS
+from lint_openai.frontends.cli.output.formats import MACHINE_FORMATS, formatter
 from lint_openai.frontends.cli.output.report import Report, project_dir, statistics, summary, use_color
 from lint_openai.frontends.cli.parallel import check_files, tasks_for
-from lint_openai.frontends.cli.paths import MISSING, path_problem, resolved
-from lint_openai.frontends.cli.runner import FileResult, FixMode, check_data
+from lint_openai.frontends.cli.paths import MISSING, path_problem, resolved, resolved_all
+from lint_openai.frontends.cli.results import FileResult, FixMode
 from lint_openai.frontends.cli.show_settings import format_settings
 from lint_openai.frontends.cli.stdin import fixed_bytes, read_stdin, write_bytes
 
@@ -175,7 +177,7 @@ class CheckCommand:
         if self.args.statistics:
             stream.write(statistics(report))
         else:
-            stream.write(FORMATTERS[self.args.output_format](report))
+            stream.write(formatter(self.args.output_format)(report))
         self._show_fixes(results, diagnostics, stream)
         if not self.args.quiet and self.args.output_format not in MACHINE_FORMATS:
             stream.write(summary(diagnostics, fixed, self.args.unsafe_fixes))
@@ -194,6 +196,8 @@ class CheckCommand:
         return EXIT_FINDINGS if diagnostics else EXIT_CLEAN
 
     def _check_stdin(self) -> List[FileResult]:
+        from lint_openai.frontends.cli.runner import check_data  # noqa: PLC0415 - the engine loads when needed
+
         shown = self.args.stdin_filename or "-"
         settings = self.settings_for(resolved(Path(self.args.stdin_filename or ".")))
         data = read_stdin()
@@ -235,8 +239,20 @@ class CheckCommand:
         if self.fix_mode and self.fix_mode.write:
             # One task per file: two names of it (a symlink, a path given twice) fixed in parallel would race.
             files = _first_of_each(files)
-        settings = [self.settings_for(resolved(file)) for file in files]
-        return check_files(tasks_for(files, settings, self.fix_mode), self.args.jobs)
+        settings = [self.settings_for(real) for real in resolved_all(files)]
+        cache = self._results_cache()
+        results = check_files(tasks_for(files, settings, self.fix_mode), self.args.jobs, cache)
+        problem = cache.save() if cache is not None else None
+        if problem:
+            self.err.write(f"warning: {problem}\n")
+        return results
+
+    def _results_cache(self) -> Optional[ResultsCache]:
+        """The results cache, for checking only: fixes, ``--diff`` and ``--add-noqa`` always check afresh (and
+        stdin is never cached)."""
+        if self.args.no_cache or cache_disabled() or self.fix_mode is not None:
+            return None
+        return ResultsCache(cache_directory(self.args.cache_dir, self.settings_for(Path.cwd()).project_root))
 
 
 def _first_of_each(files: List[Path]) -> List[Path]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Dict, List, Optional, Tuple
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
-Spec = Optional[pathspec.GitIgnoreSpec]
+Spec = Optional["pathspec.GitIgnoreSpec"]
 
 
 class GitignoreFilter:
@@ -22,6 +23,7 @@ class GitignoreFilter:
     def __init__(self, root: Optional[Path] = None) -> None:
         """``root``: treat this directory as the top of the repository (only ignore files at or below it count)."""
         self._specs: Dict[Path, Spec] = {}
+        self._chains: Dict[Path, List[Tuple[Path, pathspec.GitIgnoreSpec]]] = {}
         self._roots: Dict[Path, Optional[Path]] = {}
         self._forced_root = root.absolute() if root is not None else None
 
@@ -39,10 +41,15 @@ class GitignoreFilter:
         return decision
 
     def _specs_from(self, root: Path, directory: Path) -> List[Tuple[Path, pathspec.GitIgnoreSpec]]:
-        """The specs that apply in ``directory``, from the repository root down (deeper ones win)."""
-        parts = directory.relative_to(root).parts
-        chain = [root.joinpath(*parts[:depth]) for depth in range(len(parts) + 1)]
-        return [(folder, spec) for folder in chain if (spec := self._spec(folder, root)) is not None]
+        """The specs that apply in ``directory``, from the repository root down (deeper ones win); worked out
+        once per directory (a walk asks for each of its entries)."""
+        found = self._chains.get(directory)
+        if found is None:
+            parts = directory.relative_to(root).parts
+            chain = [root.joinpath(*parts[:depth]) for depth in range(len(parts) + 1)]
+            found = [(folder, spec) for folder in chain if (spec := self._spec(folder, root)) is not None]
+            self._chains[directory] = found
+        return found
 
     def _spec(self, folder: Path, root: Path) -> Spec:
         if folder not in self._specs:
@@ -70,18 +77,19 @@ class GitignoreFilter:
 
 def _compile(lines: List[str]) -> pathspec.GitIgnoreSpec:
     """The spec of ``lines``; a line that is not a valid pattern is dropped, as git ignores it."""
+    import pathspec  # noqa: PLC0415 - loaded once an ignore file has patterns (most runs outside git need none)
+
+    def valid(line: str) -> bool:
+        try:
+            pathspec.GitIgnoreSpec.from_lines([line])
+        except (ValueError, re.error):
+            return False
+        return True
+
     try:
         return pathspec.GitIgnoreSpec.from_lines(lines)
     except (ValueError, re.error):
-        return pathspec.GitIgnoreSpec.from_lines([line for line in lines if _is_valid(line)])
-
-
-def _is_valid(line: str) -> bool:
-    try:
-        pathspec.GitIgnoreSpec.from_lines([line])
-    except (ValueError, re.error):
-        return False
-    return True
+        return pathspec.GitIgnoreSpec.from_lines([line for line in lines if valid(line)])
 
 
 def _read_lines(path: Path) -> List[str]:

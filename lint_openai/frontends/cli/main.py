@@ -3,31 +3,31 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import traceback
 from pathlib import Path
 from typing import Optional, Sequence, TextIO
 
 from lint_openai.config.hosts import HostOptions, SettingsResolver
 from lint_openai.config.settings import ConfigError, parse_date
 from lint_openai.frontends.cli.check import CheckCommand
+from lint_openai.frontends.cli.clean import clean_command
 from lint_openai.frontends.cli.exit_status import EXIT_CLEAN, EXIT_ERROR
-from lint_openai.frontends.cli.list_models import (
-    default_client_factory,
-    fetch_shutdown_dates,
-    format_table,
-    model_rows,
-    write_override,
-)
 from lint_openai.frontends.cli.parser import build_parser
 from lint_openai.frontends.cli.streams import make_streams_lossless
-from lint_openai.knowledge.model_lifecycle import models_with_overrides
-from lint_openai.rules.docs import render_rule
-from lint_openai.rules.registry import ALL_RULES, find_rule
+from lint_openai.rules.registry import all_rules, find_rule
 
 
 def _models_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    # The model table and its output load for this command only.
+    from lint_openai.frontends.cli.list_models import (  # noqa: PLC0415
+        default_client_factory,
+        fetch_shutdown_dates,
+        format_table,
+        model_rows,
+        write_override,
+    )
+    from lint_openai.knowledge.model_lifecycle import models_with_overrides  # noqa: PLC0415
+
     settings = SettingsResolver(HostOptions(config_file=args.config)).for_path(Path.cwd())
     today = parse_date(args.today, "--today") if args.today else settings.effective_today()
     if args.refresh:
@@ -45,6 +45,8 @@ def _models_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     table = models_with_overrides(settings.model_shutdown_dates, settings.models_override_source)
     rows = model_rows(table, today, args.status, args.kind, args.pattern)
     if args.output_format == "json":
+        import json  # noqa: PLC0415 - this output only
+
         out.write(json.dumps(rows, indent=1) + "\n")
     else:
         out.write(format_table(rows))
@@ -52,8 +54,10 @@ def _models_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _rule_command(args: argparse.Namespace, out: TextIO) -> int:
+    from lint_openai.rules.docs import render_rule  # noqa: PLC0415 - documentation for this command only
+
     if args.all:
-        out.write("\n".join(render_rule(rule) for rule in ALL_RULES))
+        out.write("\n".join(render_rule(rule) for rule in all_rules()))
         return EXIT_CLEAN
     if not args.code:
         raise ConfigError("give a rule code (e.g. OAI101) or --all")
@@ -94,6 +98,8 @@ def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout, err: Te
             return _models_command(args, out, err)
         if args.command == "check":
             return CheckCommand(args, out, err).run()
+        if args.command == "clean":
+            return clean_command(args, err)
         if args.command == "server":
             return _server_command(err)
         parser.print_help(out)
@@ -112,6 +118,8 @@ def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout, err: Te
 def _unexpected(error: Exception, err: TextIO, debug: bool) -> int:
     """Report an error nothing else handled: the traceback with ``--debug``, else one line."""
     if debug:
+        import traceback  # noqa: PLC0415 - loaded when an error needs it
+
         err.write("".join(traceback.format_exception(type(error), error, error.__traceback__)))
     if isinstance(error, OSError):  # the environment (a name too long, a device error), not a bug
         err.write(f"lint-openai: error: {error}\n")

@@ -1,57 +1,58 @@
-"""Checking many files on several processes, with results in the order the files were given.
+"""Checking many files: the cheap answers first, here, then the engine for the rest (:mod:`.workers`).
 
-Each file is independent (the engine is pure), so files are handed out in chunks to a process pool
-and the results come back in input order: the report is the same whatever ``--jobs`` is. Small runs
-stay in this process, where starting workers would cost more than it saves.
+Every file the command reads is first screened in this process: one whose bytes cannot have findings (the
+prefilter) gets its empty result at once, and so does one the results cache holds a result for. Only the
+remaining files load the engine and the rules, so a run over code without the SDK never imports them.
 """
 
 from __future__ import annotations
 
-import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Iterable, List, Optional, Sequence, Tuple
 
 from lint_openai.config.settings import Settings
-from lint_openai.engine import knowledge_for
-from lint_openai.frontends.cli.runner import FileResult, FixMode, check_file
+from lint_openai.frontends.cli.cache.store import ResultsCache
+from lint_openai.frontends.cli.reading import NotRegularFileError, read_regular_file
+from lint_openai.frontends.cli.results import FileResult, FixMode
+from lint_openai.frontends.file_kinds import may_skip_unread
 
 Task = Tuple[Path, Settings, str, Optional[FixMode]]
 
-MIN_FILES_PER_WORKER = 8  # below this, a worker process costs more than it saves
+
+def check_files(
+    tasks: Sequence[Task], jobs: Optional[int] = None, cache: Optional[ResultsCache] = None
+) -> List[FileResult]:
+    """Check every file of ``tasks``; results are in the order of ``tasks``. ``cache`` (checking only, never
+    fixing) answers for files it holds and keeps the results of the others."""
+    results: List[Optional[FileResult]] = [None] * len(tasks)
+    pending = []
+    for index, (path, settings, shown, fix) in enumerate(tasks):
+        data = _read_regular_file(path)  # None: not read here, the runner reports why
+        if data is not None and may_skip_unread(shown, data, settings.model_shutdown_dates):
+            results[index] = FileResult(shown)
+            continue
+        if data is not None and cache is not None and fix is None:
+            results[index] = cache.lookup(path, shown, settings, data)
+            if results[index] is not None:
+                continue
+        pending.append((index, (path, settings, shown, fix, data if fix is None else None)))
+    if pending:
+        from lint_openai.frontends.cli.workers import run_jobs  # noqa: PLC0415 - the engine loads only if needed
+
+        for (index, job), result in zip(pending, run_jobs([job for _, job in pending], jobs)):
+            results[index] = result
+            path, settings, shown, fix, data = job
+            if cache is not None and data is not None:
+                cache.store(path, shown, settings, data, result)
+    return [result for result in results if result is not None]
 
 
-def default_jobs() -> int:
-    """The number of CPUs this process may run on."""
+def _read_regular_file(path: Path) -> Optional[bytes]:
+    """The bytes of a regular file; ``None`` for anything else or an error (which the runner reports)."""
     try:
-        return max(len(os.sched_getaffinity(0)), 1)
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-def check_files(tasks: Sequence[Task], jobs: Optional[int] = None) -> List[FileResult]:
-    """Check every file of ``tasks``; results are in the order of ``tasks``."""
-    jobs = min(jobs or default_jobs(), max(len(tasks) // MIN_FILES_PER_WORKER, 1))
-    if jobs <= 1:
-        return [_check(task) for task in tasks]
-    for settings in {task[1] for task in tasks}:
-        knowledge_for(settings)  # load the data once here; forked workers inherit it
-    chunk = max(len(tasks) // (jobs * 8), 1)
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(_check_slim, tasks, chunksize=chunk))
-
-
-def _check(task: Task) -> FileResult:
-    path, settings, shown, fix = task
-    return check_file(path, settings, shown, fix)
-
-
-def _check_slim(task: Task) -> FileResult:
-    """In a worker: a file with nothing to show sends back no source text (less to copy)."""
-    result = _check(task)
-    if not result.diagnostics and not result.fixed:
-        result.source = None
-    return result
+        return read_regular_file(path)
+    except (NotRegularFileError, OSError):
+        return None
 
 
 def tasks_for(files: Iterable[Path], settings: Iterable[Settings], fix: Optional[FixMode]) -> List[Task]:

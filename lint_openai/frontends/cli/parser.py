@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from lint_openai import __version__
-from lint_openai.frontends.cli.output.formats import FORMATTERS
+from lint_openai.frontends.cli.output.formats import FORMAT_NAMES
 
 
 def _positive_int(text: str) -> int:
@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--ignore", action="append", help="rule codes or prefixes to disable")
     check.add_argument(
         "--output-format",
-        choices=sorted(FORMATTERS),
+        choices=sorted(FORMAT_NAMES),
         default="concise",
         help="how to print findings (default: concise)",
     )
@@ -100,6 +100,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-file-size",
         metavar="SIZE",
         help='skip larger files with an OAI001 finding (bytes, or "512KB", "2MB"; 0: no limit; default 2MB)',
+    )
+    check.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the results cache (also: LINT_OPENAI_NO_CACHE=1; --fix and --diff never use it)",
+    )
+    check.add_argument(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help="where the results cache is (default: LINT_OPENAI_CACHE_DIR, else .lint_openai_cache in the project root)",
     )
     check.add_argument(
         "--jobs",
@@ -171,6 +182,9 @@ def _add_other_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
         "server",
         help='run the language server (LSP) on stdin/stdout (needs: pip install "lint-openai[server]")',
     )
+
+    clean = commands.add_parser("clean", help="remove the results cache (the one `check` run here would use)")
+    clean.add_argument("--cache-dir", type=Path, metavar="DIR", help="the cache to remove (as for check)")
 
     rule = commands.add_parser("rule", help="print the documentation of a rule")
     rule.add_argument("code", nargs="?", help="rule code or symbol, e.g. OAI101")

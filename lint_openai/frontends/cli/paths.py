@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import os
 from pathlib import Path
-from typing import Optional
+from typing import Dict, List, Optional
 
 MISSING = "no such file or directory"
 
@@ -29,3 +29,19 @@ def resolved(path: Path) -> Path:
         return path.resolve()
     except (OSError, RuntimeError):  # RuntimeError: "Symlink loop" before Python 3.13
         return path.absolute()
+
+
+def resolved_all(paths: List[Path]) -> List[Path]:
+    """:func:`resolved` of each path, resolving each directory once: a path that is not a symlink itself is
+    its resolved directory joined with its name (a walk's files share a few directories)."""
+    directories: Dict[Path, Path] = {}
+    found = []
+    for path in paths:
+        if path.name in ("", ".", "..") or os.path.islink(path):
+            found.append(resolved(path))
+            continue
+        directory = directories.get(path.parent)
+        if directory is None:
+            directory = directories[path.parent] = resolved(path.parent)
+        found.append(directory / path.name)
+    return found

@@ -5,71 +5,21 @@ Nothing here raises for a bad file: every problem becomes a diagnostic or a mess
 
 from __future__ import annotations
 
-import codecs
-import difflib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import List, Optional
 
 from lint_openai.config.settings import Settings
 from lint_openai.diagnostic import Diagnostic
-from lint_openai.engine import InternalError, knowledge_for, parse_error_diagnostics
+from lint_openai.engine import InternalError, parse_error_diagnostics
 from lint_openai.fix import fix_source
 from lint_openai.frontends.cli.reading import NotRegularFileError, read_regular_file
+from lint_openai.frontends.cli.results import FileResult, FixMode
 from lint_openai.frontends.cli.writing import NotWrittenError, replace_file_contents
-from lint_openai.frontends.documents import PYTHON, DocumentKind, FileSkippedError, document_kind
+from lint_openai.frontends.documents import PYTHON, DocumentKind, document_kind
+from lint_openai.frontends.file_kinds import FileSkippedError
 from lint_openai.rules.registry import PARSE_ERROR
-from lint_openai.source.decoding import SourceDecodeError, detect_encoding, wide_encoding
-from lint_openai.source.notebook import cell_diff, is_notebook_path
+from lint_openai.source.decoding import SourceDecodeError, encode_like, wide_encoding
 from lint_openai.source.prefilter import may_have_findings
-
-
-@dataclass(frozen=True)
-class FixMode:
-    """What to do with fixes: apply unsafe ones too, and write them (else only compute a diff). ``noqa``:
-    instead of fixes, add a ``# noqa`` directive for each finding (``--add-noqa``)."""
-
-    unsafe: bool = False
-    write: bool = True
-    noqa: bool = False
-
-
-@dataclass
-class FileResult:
-    """The outcome of checking one file."""
-
-    path: str
-    diagnostics: List[Diagnostic] = field(default_factory=list)
-    source: Optional[str] = None
-    internal_error: Optional[str] = None
-    fixed: int = 0
-    fixed_source: Optional[str] = None
-    fix_error: Optional[str] = None
-    fixed_codes: List[str] = field(default_factory=list)  # the code of each fix applied (--show-fixes)
-    write_error: Optional[str] = None  # fixes computed but not written (file changed, read-only, I/O error)
-    skipped: Optional[str] = None  # not read at all (not a regular file), and why
-
-    @property
-    def unchecked(self) -> Optional[str]:
-        """Why the file could not be checked (its ``OAI001`` message), if it could not."""
-        return next((d.message for d in self.diagnostics if d.code == PARSE_ERROR.code), None)
-
-    note: Optional[str] = None  # why the file was skipped (a notebook for R, an invalid YAML file...)
-
-    def diff(self) -> str:
-        """A unified diff of the fixes (empty when nothing changed); a notebook's is per cell."""
-        if self.fixed_source is None or self.source is None or self.fixed_source == self.source:
-            return ""
-        if is_notebook_path(self.path):
-            return cell_diff(self.path, self.source, self.fixed_source)
-        return "".join(
-            difflib.unified_diff(
-                self.source.splitlines(keepends=True),
-                self.fixed_source.splitlines(keepends=True),
-                fromfile=f"a/{self.path}",
-                tofile=f"b/{self.path}",
-            )
-        )
 
 
 def check_file(
@@ -101,7 +51,7 @@ def check_data(data: bytes, shown: str, settings: Settings, fix: Optional[FixMod
     wide = wide_encoding(data) if kind is PYTHON else None
     if wide is not None:
         return _wide_file(data, wide, shown, settings)
-    if not kind.may_have_findings(data, knowledge_for(settings)):
+    if not kind.may_have_findings(data, settings.model_shutdown_dates):
         return FileResult(shown)  # cannot have findings: not even decoded (so no OAI001 either)
     # Python source only: a notebook's bytes are mostly outputs (images), and configuration files have their
     # own limit.
@@ -146,7 +96,7 @@ def check_data(data: bytes, shown: str, settings: Settings, fix: Optional[FixMod
 
 def _wide_file(data: bytes, codec: str, shown: str, settings: Settings) -> FileResult:
     """A UTF-16/32 file: Python refuses it, so it is ``OAI001`` if its text could have findings."""
-    if not may_have_findings(data.decode(codec, errors="replace"), knowledge_for(settings)):
+    if not may_have_findings(data.decode(codec, errors="replace"), settings.model_shutdown_dates):
         return FileResult(shown)
     family = codec[:6].upper()
     message = (
@@ -160,13 +110,6 @@ def _with_noqa(shown: str, text: str, diagnostics: List[Diagnostic], kind: Docum
     """The text with ``# noqa`` directives (written like a fix); what none could suppress stays a finding."""
     outcome = kind.add_noqa(text, diagnostics, {PARSE_ERROR.code})
     return FileResult(shown, outcome.unsuppressed, text, fixed=outcome.added, fixed_source=outcome.text)
-
-
-def encode_like(original: bytes, text: str) -> bytes:
-    """Encode ``text`` with the encoding and BOM of ``original`` (raises ``UnicodeError`` if impossible)."""
-    encoding, has_bom = detect_encoding(original)
-    encoded = text.encode(encoding)
-    return codecs.BOM_UTF8 + encoded if has_bom else encoded
 
 
 def _write_fixed(path: Path, original: bytes, source: str, fixed_source: str) -> Optional[str]:

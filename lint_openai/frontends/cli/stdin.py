@@ -10,8 +10,8 @@ from __future__ import annotations
 import sys
 from typing import BinaryIO, Optional, TextIO, Tuple
 
-from lint_openai.frontends.cli.runner import FileResult, encode_like
-from lint_openai.source.decoding import SourceDecodeError
+from lint_openai.frontends.cli.results import FileResult
+from lint_openai.source.decoding import SourceDecodeError, encode_like
 
 
 def read_stdin(stream: Optional[BinaryIO] = None) -> bytes:

@@ -8,7 +8,7 @@ from typing import Dict, Iterable, Sequence
 
 from lint_openai.diagnostic import Diagnostic
 from lint_openai.fix import applicable
-from lint_openai.rules.registry import RULES_BY_CODE
+from lint_openai.rules.registry import rules_by_code
 
 
 def _plural(count: int, noun: str, plural: str) -> str:
@@ -22,7 +22,7 @@ def _by_file(counts: Dict[str, Counter[str]]) -> str:
             continue
         lines.append(f"- {path}:")
         for code, count in sorted(codes.items()):
-            rule = RULES_BY_CODE.get(code)
+            rule = rules_by_code().get(code)
             lines.append(f"    {count} x {code} ({rule.symbol if rule else code})")
     return "".join(f"{line}\n" for line in lines)
 

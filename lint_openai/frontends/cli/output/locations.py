@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import functools
 from dataclasses import replace
-from typing import List, Optional, Tuple
+from typing import TYPE_CHECKING, List, Optional, Tuple
 
 from lint_openai.diagnostic import Diagnostic, Location
 from lint_openai.frontends.cli.output.report import Report
-from lint_openai.source.config_files import config_format
+from lint_openai.source.file_names import config_format
 from lint_openai.source.lines import LineIndex
-from lint_openai.source.notebook import Notebook, NotebookError, read_notebook
-from lint_openai.source.notebook_json import notebook_text
+
+if TYPE_CHECKING:
+    from lint_openai.source.notebook import Notebook
 
 UNKNOWN = Location(1, 1)  # a position that is clearly a fallback (ruff's choice too)
 
@@ -57,6 +58,8 @@ def file_span(report: Report, d: Diagnostic) -> Tuple[Location, Location]:
     if notebook is None or not 0 < d.cell <= len(notebook.cells):
         return UNKNOWN, UNKNOWN
     source = notebook.cells[d.cell - 1].source
+    from lint_openai.source.notebook_json import notebook_text  # noqa: PLC0415 - notebook findings only
+
     positions = notebook_text(text)
     start = positions.physical(d.cell, d.start, source) or UNKNOWN
     end = positions.physical(d.cell, d.end, source) or start
@@ -77,6 +80,9 @@ def source_lines(report: Report, d: Diagnostic) -> LineIndex:
 
 @functools.lru_cache(maxsize=8)
 def _notebook(text: str) -> Optional[Notebook]:
+    """The notebook of a finding in a cell (the notebook reader loads for those only)."""
+    from lint_openai.source.notebook import NotebookError, read_notebook  # noqa: PLC0415 - as said
+
     try:
         return read_notebook(text)
     except NotebookError:

@@ -6,12 +6,14 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, List, Mapping, Optional, Sequence
+from typing import IO, TYPE_CHECKING, List, Mapping, Optional, Sequence
 
 from lint_openai.diagnostic import Applicability, Diagnostic
 from lint_openai.fix import applicable
-from lint_openai.rules.base import Rule
-from lint_openai.rules.registry import RULES_BY_CODE
+from lint_openai.rules.registry import rules_by_code
+
+if TYPE_CHECKING:
+    from lint_openai.rules.base import Rule
 
 
 @dataclass
@@ -74,7 +76,7 @@ def statistics(report: Report) -> str:
     width = max((len(str(n)) for n in counts.values()), default=1)
     lines = []
     for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        rule = RULES_BY_CODE.get(code)
+        rule = rules_by_code().get(code)
         marker = "[*]" if fixable[code] == count else ("[-]" if fixable[code] else "[ ]")
         lines.append(f"{count:>{width}}\t{code}\t{marker} {rule.symbol if rule else ''}\n")
     return "".join(lines)

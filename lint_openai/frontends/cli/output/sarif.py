@@ -14,7 +14,7 @@ from lint_openai.frontends.cli.output.locations import in_file
 from lint_openai.frontends.cli.output.report import Report, docs_url, relative_to_root
 from lint_openai.rules.base import Rule
 from lint_openai.rules.docs import doc_sections
-from lint_openai.rules.registry import ALL_RULES, RULES_BY_CODE
+from lint_openai.rules.registry import all_rules, rules_by_code
 
 SARIF_SCHEMA = (
     "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
@@ -59,7 +59,7 @@ def _directory_uri(directory: Path) -> str:
 
 
 def _sarif_result(diagnostic: Diagnostic, index: Dict[str, int], root: Path) -> Dict[str, object]:
-    rule = RULES_BY_CODE.get(diagnostic.code)
+    rule = rules_by_code().get(diagnostic.code)
     result: Dict[str, object] = {
         "ruleId": diagnostic.code,
         "ruleIndex": index[diagnostic.code],
@@ -92,7 +92,7 @@ def _sarif_result(diagnostic: Diagnostic, index: Dict[str, int], root: Path) -> 
 
 def format_sarif(report: Report) -> str:
     """SARIF 2.1.0: one run, the tool's rules with their documentation, one result per finding."""
-    index = {rule.code: position for position, rule in enumerate(ALL_RULES)}
+    index = {rule.code: position for position, rule in enumerate(all_rules())}
     document = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -103,7 +103,7 @@ def format_sarif(report: Report) -> str:
                         "name": "lint-openai",
                         "version": __version__,
                         "semanticVersion": __version__,
-                        "rules": [_sarif_rule(rule) for rule in ALL_RULES],
+                        "rules": [_sarif_rule(rule) for rule in all_rules()],
                     }
                 },
                 "originalUriBaseIds": {SOURCE_ROOT: {"uri": _directory_uri(report.root)}},
