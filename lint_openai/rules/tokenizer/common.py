@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from typing import ClassVar, Iterator, List, Optional, Set, Tuple, Type
 
 from lint_openai.analyses.base import Analysis
@@ -12,6 +13,7 @@ from lint_openai.diagnostic import Applicability, Fix
 from lint_openai.knowledge import tiktoken_tables
 from lint_openai.rules.edits import literal_with
 from lint_openai.rules.model_ids.common import ModelRule
+from lint_openai.semantic.scopes import Scope
 
 TIKTOKEN_SOURCE = (
     "tiktoken's own `MODEL_TO_ENCODING` and `MODEL_PREFIX_TO_ENCODING` tables (tiktoken/model.py), generated "
@@ -40,7 +42,29 @@ def _models_in_scope(references: ModelReferences, site: EncodingSite, ctx: Conte
     if local or not mentions:
         # Without a model sent or named anywhere, other functions' tokenizer calls prove nothing here.
         return local
+    owner = _class_of(site.scope)
+    if owner is not None:
+        # A method: the models of its own class (its attributes and other methods) before the module's,
+        # where other classes may be about other models (an ``OpenAIChat`` beside a completions ``OpenAI``).
+        in_class = {model for scope, model in mentions + tokenizer_models if _class_of(scope) is owner}
+        if in_class:
+            return in_class
+        own_entries = (references.literals.get(origin) for origin in own)
+        if any(entry is not None and _class_of(entry.scope) is owner for entry in own_entries):
+            return set()  # the class names no model but the one its tokenizer is picked for
     return {model for _, model in mentions + tokenizer_models}
+
+
+def _class_of(scope: Scope) -> Optional[ast.ClassDef]:
+    """The class whose body or method ``scope`` is (directly), if any."""
+    scope = scope.function_scope()
+    if isinstance(scope.node, ast.ClassDef):
+        return scope.node
+    if scope.self_class is not None:
+        return scope.self_class
+    if scope.parent is not None and isinstance(scope.parent.node, ast.ClassDef):
+        return scope.parent.node
+    return None
 
 
 class EncodingRule(ModelRule):
