@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import ast
-from typing import ClassVar, Iterator, List, Optional, Set, Tuple, Type
+from typing import ClassVar, Iterator, List, Optional, Tuple, Type
 
 from lint_openai.analyses.base import Analysis
 from lint_openai.analyses.encoding_sites import EncodingSite, EncodingSites
@@ -13,7 +12,6 @@ from lint_openai.diagnostic import Applicability, Fix
 from lint_openai.knowledge import tiktoken_tables
 from lint_openai.rules.edits import literal_with
 from lint_openai.rules.model_ids.common import ModelRule
-from lint_openai.semantic.scopes import Scope
 
 TIKTOKEN_SOURCE = (
     "tiktoken's own `MODEL_TO_ENCODING` and `MODEL_PREFIX_TO_ENCODING` tables (tiktoken/model.py), generated "
@@ -25,48 +23,6 @@ def _sites(ctx: Context) -> List[EncodingSite]:
     return ctx.analysis(EncodingSites).sites
 
 
-def _models_in_scope(references: ModelReferences, site: EncodingSite, ctx: Context) -> Set[str]:
-    """Known models named in the site's function (or, if it names none, sent anywhere in the module)."""
-    own = set(site.literal.origins)
-    tokenizer_models = [
-        (other.scope, other.literal.value)
-        for other in _sites(ctx)
-        if other.by_model and not own & set(other.literal.origins) and ctx.models.get(other.literal.value)
-    ]
-    mentions = [
-        (entry.scope, entry.model) for entry in references.model_literals() if entry.literal not in own
-    ]
-    mentions += [(call.scope, call.model) for call in references.non_azure_calls()]
-    function = site.scope.function_scope().node
-    local = {model for scope, model in mentions + tokenizer_models if scope.function_scope().node is function}
-    if local or not mentions:
-        # Without a model sent or named anywhere, other functions' tokenizer calls prove nothing here.
-        return local
-    owner = _class_of(site.scope)
-    if owner is not None:
-        # A method: the models of its own class (its attributes and other methods) before the module's,
-        # where other classes may be about other models (an ``OpenAIChat`` beside a completions ``OpenAI``).
-        in_class = {model for scope, model in mentions + tokenizer_models if _class_of(scope) is owner}
-        if in_class:
-            return in_class
-        own_entries = (references.literals.get(origin) for origin in own)
-        if any(entry is not None and _class_of(entry.scope) is owner for entry in own_entries):
-            return set()  # the class names no model but the one its tokenizer is picked for
-    return {model for _, model in mentions + tokenizer_models}
-
-
-def _class_of(scope: Scope) -> Optional[ast.ClassDef]:
-    """The class whose body or method ``scope`` is (directly), if any."""
-    scope = scope.function_scope()
-    if isinstance(scope.node, ast.ClassDef):
-        return scope.node
-    if scope.self_class is not None:
-        return scope.self_class
-    if scope.parent is not None and isinstance(scope.parent.node, ast.ClassDef):
-        return scope.parent.node
-    return None
-
-
 class EncodingRule(ModelRule):
     """Base of the rules that compare each encoding-picking call with the models used near it."""
 
@@ -74,11 +30,10 @@ class EncodingRule(ModelRule):
 
     def mismatches(self, ctx: Context) -> Iterator[Tuple[EncodingSite, str, List[str]]]:
         """``(site, expected encoding, models)`` for sites whose encoding is not the scope's."""
-        references = ctx.analysis(ModelReferences)
         for site in _sites(ctx):
             if not site.encoding:
                 continue
-            models = _models_in_scope(references, site, ctx)
+            models = ctx.analysis(EncodingSites).models_near(site)
             expected = {tiktoken_tables().encoding_for_model(m) for m in models}
             expected.discard(None)
             if len(expected) != 1:
