@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import datetime
 import functools
-from typing import Dict, List, Optional, Protocol
+from typing import ClassVar, Dict, List, Optional, Protocol, Type, TypeVar, cast
 
 from lint_openai.config.environment import version_key
 from lint_openai.config.settings import Settings
@@ -16,13 +16,15 @@ from lint_openai.semantic.model import SemanticModel
 from lint_openai.semantic.scopes import Scope
 from lint_openai.source.lines import LineIndex
 
+T = TypeVar("T")
+
 
 class Reporter(Protocol):
     """What :meth:`Context.report` needs of a rule."""
 
-    code: str
-    symbol: str
-    v0_surface: bool
+    code: ClassVar[str]
+    symbol: ClassVar[str]
+    v0_surface: ClassVar[bool]
 
 
 class Context:
@@ -35,9 +37,17 @@ class Context:
         self.settings = settings
         self.today: datetime.date = settings.effective_today()
         self.diagnostics: List[Diagnostic] = []
-        self.memo: Dict[object, object] = {}
+        self.analyses: Dict[type, object] = {}  # the per-file analyses the engine built, by class
         self.scope: Optional[Scope] = None  # the scope of the node being checked (set by the engine)
         self.models: ModelKnowledge = models()  # with the project's models-override, if any
+
+    def analysis(self, kind: Type[T]) -> T:
+        """The file's analysis of class ``kind`` (the engine builds those the active rules require)."""
+        try:
+            found = self.analyses[kind]
+        except KeyError:
+            raise LookupError(f"{kind.__name__} was not built: add it to the rule's `requires`") from None
+        return cast(T, found)  # stored under its own class by the engine
 
     @functools.cached_property
     def sdk_is_newer(self) -> bool:

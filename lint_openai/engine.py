@@ -7,8 +7,9 @@ processes. A front-end that already holds the parsed tree (flake8) passes it in.
 from __future__ import annotations
 
 import ast
-from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple, Type
 
+from lint_openai.analyses.base import Analysis
 from lint_openai.config.selection import enabled_for_path
 from lint_openai.config.settings import Settings
 from lint_openai.context import Context
@@ -55,13 +56,16 @@ def check_source(
     tree: Optional[ast.Module] = None,
     *,
     prefilter: bool = True,
+    cells: bool = False,
 ) -> List[Diagnostic]:
     """Check one module's source text and return its diagnostics, sorted by position.
 
     A function of ``text``, ``path`` and ``settings`` only. ``settings.noqa=False`` keeps findings
     suppressed by inline ``# noqa`` comments (for hosts that apply them themselves); a file-level
     ``# lint-openai: noqa`` always exempts the file. ``prefilter=False`` checks the file even when
-    :mod:`lint_openai.source.prefilter` says it cannot have findings (to test that claim).
+    :mod:`lint_openai.source.prefilter` says it cannot have findings (to test that claim). ``cells=True``:
+    the text is a notebook's code cells as one module, which may run in any order (a read also sees the
+    bindings of later cells).
     """
     settings = settings or Settings()
     if prefilter and not may_have_findings(text, settings.model_shutdown_dates):
@@ -77,7 +81,7 @@ def check_source(
             return parsed
         tree = parsed
     lines = LineIndex(text)
-    diagnostics = _run_rules(tree, rules, lines, path, settings)
+    diagnostics = _run_rules(tree, rules, lines, path, settings, cells=cells)
     if settings.noqa:
         diagnostics = filter_suppressed(diagnostics, lines)
     return sorted(set(diagnostics), key=lambda d: d.sort_key)
@@ -148,45 +152,67 @@ def _dispatch_table(rules: Sequence[Rule]) -> Dict[type, List[Rule]]:
     return table
 
 
-def _analysis_table(rules: Sequence[Rule], ctx: Context) -> Dict[type, Tuple[object, ...]]:
-    """The per-file analyses the rules require, by the node types each visits."""
-    required = {analysis for rule in rules for analysis in rule.requires}
-    analyses: Dict[type, Tuple[object, ...]] = {}
-    for analysis_class in sorted(required, key=lambda c: c.__name__):
-        instance = analysis_class.for_context(ctx)
-        for node_type in analysis_class.node_types:
-            analyses[node_type] = (*analyses.get(node_type, ()), instance)
-    return analyses
+def _analysis_table(rules: Sequence[Rule], ctx: Context) -> Dict[type, Tuple[Analysis, ...]]:
+    """Build the per-file analyses the rules require (and those they require, first), once each; return
+    them by the node types each visits."""
+    order: List[Type[Analysis]] = []
+
+    def add(kind: Type[Analysis]) -> None:
+        if kind not in order:
+            for requirement in kind.requires:
+                add(requirement)
+            order.append(kind)
+
+    for kind in sorted({kind for rule in rules for kind in rule.requires}, key=lambda c: c.__name__):
+        add(kind)
+    table: Dict[type, Tuple[Analysis, ...]] = {}
+    for kind in order:
+        instance = ctx.analyses[kind] = kind(ctx)
+        for node_type in kind.node_types:
+            table[node_type] = (*table.get(node_type, ()), instance)
+    return table
+
+
+def _bound(owners: Sequence[object], method: str, labels: Dict[int, str]) -> Tuple[Callable[..., None], ...]:
+    """The ``method`` of each owner, bound once; ``labels`` learns which rule or analysis each one is."""
+    found = tuple(getattr(owner, method) for owner in owners)
+    for owner, bound in zip(owners, found):
+        labels[id(bound)] = str(getattr(owner, "code", type(owner).__name__))
+    return found
 
 
 def _run_rules(
-    tree: ast.Module, rules: Sequence[Rule], lines: LineIndex, path: str, settings: Settings
+    tree: ast.Module, rules: Sequence[Rule], lines: LineIndex, path: str, settings: Settings, *, cells: bool
 ) -> List[Diagnostic]:
     rules = _applicable(rules, lines.text)
     table = _dispatch_table(rules)
-    model = SemanticModel(tree)
+    model = SemanticModel(tree, cells=cells)
     ctx = Context(path, lines, model, settings)
     ctx.models = knowledge_for(settings)
     analyses = _analysis_table(rules, ctx)
     wanted: FrozenSet[type] = frozenset(table) | frozenset(analyses)
     collected = Binder(model, wanted).run()
-    no_analyses: Tuple[object, ...] = ()
-    no_rules: List[Rule] = []
+    # Bound methods, looked up once per file; ``labels`` names the one that fails.
+    labels: Dict[int, str] = {}
+    visits = {kind: _bound(found, "visit", labels) for kind, found in analyses.items()}
+    checks = {kind: _bound(found, "check", labels) for kind, found in table.items()}
+    no_visits: Tuple[Callable[..., None], ...] = ()
+    no_checks = no_visits
     for node, scope in collected:
         ctx.scope = scope
         kind = type(node)
-        current = "?"
+        visit = check = None
         try:
-            for analysis in analyses.get(kind, no_analyses):
-                current = type(analysis).__name__
-                analysis.visit(node, scope)  # type: ignore[attr-defined]
-            for rule in table.get(kind, no_rules):
-                current = rule.code
-                rule.check(node, scope, ctx)
+            for visit in visits.get(kind, no_visits):
+                visit(node, scope)
+            visit = None
+            for check in checks.get(kind, no_checks):
+                check(node, scope, ctx)
         except RecursionError:
             continue  # an expression nested too deeply to resolve: nothing is proven about it
         except Exception as error:
-            raise InternalError(path, current, getattr(node, "lineno", 0), error) from error
+            label = labels.get(id(visit if visit is not None else check), "?")
+            raise InternalError(path, label, getattr(node, "lineno", 0), error) from error
     ctx.scope = None
     for rule in rules:
         try:

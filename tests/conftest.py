@@ -14,7 +14,8 @@ from lint_openai.rules.registry import ALL_RULES
 from .frontends import Case, CorpusResults, run_all_frontends
 
 FIXTURES = Path(__file__).parent / "fixtures"
-MARKER = re.compile(r"#\s*expect:\s*(?P<codes>[A-Z0-9, ]+)\s*$")
+MARKER = re.compile(r"#\s*expect:\s*(?P<codes>[A-Z0-9:, ]+)\s*$")
+MARKED_FINDING = re.compile(r"(?P<code>[A-Z]+[0-9]+):(?P<column>[0-9]+)")
 
 
 @pytest.fixture(autouse=True)
@@ -37,14 +38,17 @@ def fixture_files() -> List[Path]:
     return sorted(FIXTURES.glob("*.py"))
 
 
-def expected_markers(source: str) -> Set[Tuple[int, str]]:
-    """``(row, code)`` for every ``# expect: CODE[, CODE]`` marker in a fixture."""
+def expected_markers(source: str) -> Set[Tuple[int, int, str]]:
+    """``(row, column, code)`` for every ``# expect: CODE:COLUMN[, CODE:COLUMN]`` marker in a fixture
+    (1-based columns, as the CLI reports them)."""
     expected = set()
     for row, line in enumerate(source.splitlines(), start=1):
         match = MARKER.search(line)
         if match:
-            for code in match["codes"].replace(",", " ").split():
-                expected.add((row, code))
+            for entry in match["codes"].replace(",", " ").split():
+                marked = MARKED_FINDING.fullmatch(entry)
+                assert marked, f"line {row}: marker {entry!r} needs a column (`CODE:COLUMN`)"
+                expected.add((row, int(marked["column"]), marked["code"]))
     return expected
 
 

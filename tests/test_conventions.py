@@ -293,6 +293,7 @@ def _pre_commit(args: List[str], cwd: Path, home: Path) -> subprocess.CompletedP
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
+@pytest.mark.slow
 def test_readme_pre_commit_snippets_work_with_the_real_pre_commit(tmp_path: Path) -> None:
     snippets = re.findall(r"```yaml\n(.*?)```", readme_section("### pre-commit"), re.DOTALL)
     assert len(snippets) == 2

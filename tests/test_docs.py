@@ -46,3 +46,13 @@ def test_readme_test_command_matches_ci() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     command = "python -m pytest"
     assert command in readme and command in ci
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.code)
+def test_use_instead_differs_from_the_example(rule) -> None:  # type: ignore[no-untyped-def]
+    """rules.md shows the first bad example and, as "Use instead", its fix or the first good example."""
+    bad = [e for e in rule.examples if e.expect]
+    good = [e for e in rule.examples if not e.expect]
+    replacement = bad[0].fixed or (good[0].source if good else None)
+    if replacement is not None:
+        assert replacement.strip() != bad[0].source.strip()

@@ -190,6 +190,7 @@ def test_force_exclude_applies_to_explicit_files(tmp_path: Path) -> None:
     assert run(["check", str(path), "--force-exclude"])[0] == 0
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
 def test_pre_commit_hooks_with_the_real_pre_commit(tmp_path: Path) -> None:
     project = tmp_path / "project"

@@ -13,6 +13,8 @@ import pytest
 
 from lint_openai.frontends.cli.main import main
 
+pytestmark = pytest.mark.slow  # every test runs Python programs against the real SDK
+
 ROOT = Path(__file__).resolve().parent.parent
 PROGRAMS = sorted((ROOT / "tests" / "fixtures" / "programs").glob("*.py"))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hypothesmith
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -34,6 +35,7 @@ def check(text: str):  # type: ignore[no-untyped-def]
     return check_source(text, "generated.py")
 
 
+@pytest.mark.slow
 @PROPERTY_SETTINGS
 @given(program=hypothesmith.from_grammar(), snippets=st.lists(st.sampled_from(V0_SNIPPETS), max_size=6))
 def test_fix_never_breaks_generated_programs(program: str, snippets: list) -> None:  # type: ignore[type-arg]
@@ -49,6 +51,7 @@ def test_fix_never_breaks_generated_programs(program: str, snippets: list) -> No
     assert again.applied == 0 and again.text == outcome.text
 
 
+@pytest.mark.slow
 @PROPERTY_SETTINGS
 @given(program=hypothesmith.from_node())
 def test_engine_never_raises_on_generated_modules(program: str) -> None:

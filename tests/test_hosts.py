@@ -57,6 +57,7 @@ def legacy_file(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_an_opt_in_rule_named_on_each_hosts_command_line_is_reported(legacy_file: Path) -> None:
     assert "OAI105" not in _cli_codes([str(legacy_file)])
     assert "OAI105" in _cli_codes([str(legacy_file), "--select", "OAI105"])
@@ -69,6 +70,7 @@ def test_an_opt_in_rule_named_on_each_hosts_command_line_is_reported(legacy_file
     assert "OAI105" in _pylint_codes(legacy_file, "--disable=all", "--enable=W7105")
 
 
+@pytest.mark.slow
 def test_an_opt_in_rule_selected_in_pyproject_is_reported_by_every_host(legacy_file: Path) -> None:
     (legacy_file.parent / "pyproject.toml").write_text(
         '[tool.lint-openai]\nextend-select = ["OAI105"]\n', encoding="utf-8"
@@ -78,6 +80,7 @@ def test_an_opt_in_rule_selected_in_pyproject_is_reported_by_every_host(legacy_f
     assert "OAI105" in _pylint_codes(legacy_file, "--disable=all", "--enable=lint-openai")
 
 
+@pytest.mark.slow
 def test_noqa_is_applied_once_whoever_applies_it(tmp_path: Path) -> None:
     path = tmp_path / "noqa.py"
     path.write_text(NOQA, encoding="utf-8")

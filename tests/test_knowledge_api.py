@@ -53,6 +53,7 @@ def sdk_view():  # type: ignore[no-untyped-def]
 # --- the committed data is what the generator makes of the installed SDK --------------------------
 
 
+@pytest.mark.slow
 def test_generated_json_is_fresh() -> None:
     """Regenerate in a child process: building imports every SDK module, which must not leak into
     this process (other knowledge tests scan ``sys.modules``)."""

@@ -43,6 +43,7 @@ def _load_generator():  # type: ignore[no-untyped-def]
     return module
 
 
+@pytest.mark.slow
 def test_sdk_json_is_fresh() -> None:
     generator = _load_generator()
     committed = (ROOT / "lint_openai" / "knowledge" / "data" / "sdk.json").read_text(encoding="utf-8")

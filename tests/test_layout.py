@@ -21,7 +21,7 @@ ALLOWED = {
     "analyses": {"semantic", "knowledge", "source", "context", "diagnostic"},
     "rules": {"semantic", "analyses", "knowledge", "source", "context", "diagnostic"},
     "fix": {"diagnostic", "source"},
-    "engine": {"semantic", "rules", "knowledge", "source", "context", "diagnostic", "config"},
+    "engine": {"semantic", "analyses", "rules", "knowledge", "source", "context", "diagnostic", "config"},
     "frontends": {"engine", "config", "fix", "diagnostic", "source", "knowledge", "rules"},
 }
 SHIMS = {"flake8_plugin", "pylint_plugin", "__main__", "__init__"}

@@ -103,6 +103,7 @@ def stdlib_sample(count: int) -> list:  # type: ignore[type-arg]
     return sorted(random.Random(20261125).sample(files, min(count, len(files))))
 
 
+@pytest.mark.slow
 def test_engine_never_raises_on_a_stdlib_sample_with_the_prefilter_bypassed() -> None:
     """Every rule sees every node of real code that mostly has nothing to do with the SDK."""
     checked = 0

@@ -13,10 +13,12 @@ from typing import List, Optional, Tuple
 
 import pytest
 
+from lint_openai.analyses.model_references import ModelReferences
 from lint_openai.config.settings import Settings
-from lint_openai.engine import check_source
+from lint_openai.engine import InternalError, check_source
 from lint_openai.fix import apply_fixes
 from lint_openai.frontends.cli.main import main
+from lint_openai.rules.registry import ALL_RULES
 
 Expected = List[Tuple[int, str, Optional[str]]]  # (row, code, fix applicability or None)
 
@@ -213,6 +215,39 @@ CASES = {
         """,
         [(25, "OAI101", "unsafe")],
     ),
+    "except clauses that name classes by attribute (OAI504 crashed on them)": (
+        """
+        import openai
+        from openai import OpenAI
+
+        client = OpenAI()
+        stream = client.chat.completions.create(
+            model="m", messages=[], stream=True, stream_options={"include_usage": True}
+        )
+        try:
+            for chunk in stream:
+                print(chunk.choices[0].delta)
+        except openai.APIError:
+            pass
+        try:
+            for chunk in stream:
+                print(chunk.choices[0].delta)
+        except (openai.APIError, IndexError):
+            print(chunk.choices[0].delta)
+        """,
+        [(10, "OAI504", None), (17, "OAI504", None)],
+    ),
+    "v0 async calls are v1 calls for the streaming rules (one v0 -> v1 mapping)": (
+        """
+        import openai
+
+        async def relay(messages):
+            stream = await openai.ChatCompletion.acreate(model="m", messages=messages, stream=True)
+            async for chunk in stream:
+                yield chunk.choices[0].message.content
+        """,
+        [(4, "OAI101", None), (6, "OAI501", "safe")],
+    ),
 }
 
 
@@ -237,6 +272,7 @@ def run_flake8(path: Path, *extra: str) -> subprocess.CompletedProcess:  # type:
     return subprocess.run(command, capture_output=True, text=True, check=False)
 
 
+@pytest.mark.slow
 def test_flake8_reports_configuration_errors_without_a_traceback(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[tool.lint-openai]\nselect = ["XYZ"]\n', encoding="utf-8")
     path = tmp_path / "a.py"
@@ -256,6 +292,7 @@ def test_flake8_honours_file_level_exemption(tmp_path: Path) -> None:
     assert run_flake8(path).stdout == ""
 
 
+@pytest.mark.slow
 def test_pylint_single_message_enable(tmp_path: Path) -> None:
     path = tmp_path / "a.py"
     path.write_text("import openai\nx = openai.ChatCompletion\nopenai.api_base = 'x'\n", encoding="utf-8")
@@ -286,6 +323,59 @@ def test_undecodable_files_that_never_mention_the_sdk_are_skipped(tmp_path: Path
     (tmp_path / "broken.py").write_text("def f(:\n", encoding="utf-8")
     out = io.StringIO()
     assert main(["check", str(tmp_path)], out=out, err=io.StringIO()) == 0
+
+
+def test_an_internal_error_names_the_failing_rule_or_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = "import openai\nopenai.ChatCompletion.create(model='m')\n"
+    rule = next(r for r in ALL_RULES if r.code == "OAI101")
+
+    def broken(*args: object) -> None:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(rule, "check", broken)
+    with pytest.raises(InternalError) as raised:
+        check_source(source, "case.py")
+    assert (raised.value.rule, raised.value.row) == ("OAI101", 2)
+    monkeypatch.undo()
+    monkeypatch.setattr(ModelReferences, "visit", broken)
+    with pytest.raises(InternalError) as raised:
+        check_source(source, "case.py")
+    assert raised.value.rule == "ModelReferences"
+
+
+def test_a_model_is_deprecated_until_its_shutdown_day_then_retired() -> None:
+    """Formerly OAI201's good example "the day before the shutdown" (now OAI202's bad example)."""
+    source = (
+        'from openai import OpenAI\nOpenAI().chat.completions.create(model="gpt-3.5-turbo", messages=[])\n'
+    )
+    for day, code in (("2026-10-22", "OAI202"), ("2026-10-23", "OAI201")):
+        settings = Settings(today=datetime.date.fromisoformat(day))
+        assert [d.code for d in check_source(source, "case.py", settings)] == [code]
+
+
+def test_an_api_is_deprecated_until_its_shutdown_day_then_retired() -> None:
+    """Formerly OAI701's good example "the day before the shutdown (OAI702)" (now OAI702's bad example)
+    and OAI702's good example "after the shutdown: OAI701"."""
+    source = (
+        "from openai import OpenAI\n\nclient = OpenAI()\n"
+        "run = client.beta.threads.runs.create(thread_id=thread.id, assistant_id=assistant.id)\n"
+    )
+    for day, code in (("2026-08-25", "OAI702"), ("2026-08-26", "OAI701"), ("2026-11-25", "OAI701")):
+        settings = Settings(today=datetime.date.fromisoformat(day))
+        assert [(d.code, d.start.row, d.start.column) for d in check_source(source, "case.py", settings)] == [
+            (code, 4, 7)
+        ]
+
+
+def test_oai112_leaves_functions_and_max_tokens_to_oai304_and_oai305() -> None:
+    """Formerly OAI112's good example "OAI304 and OAI305 report these" (one problem, one finding)."""
+    source = (
+        "from openai import OpenAI\n\nclient = OpenAI()\n"
+        'reply = client.chat.completions.create(model="gpt-5.5", messages=messages, functions=[weather], max_tokens=50)\n'
+    )
+    settings = Settings(today=datetime.date(2026, 11, 25))
+    found = [(d.code, d.start.row, d.start.column) for d in check_source(source, "case.py", settings)]
+    assert found == [("OAI304", 4, 76), ("OAI305", 4, 97)]
 
 
 def test_a_malformed_base_url_is_not_an_internal_error() -> None:

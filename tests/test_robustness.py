@@ -88,6 +88,7 @@ def test_deep_nesting_does_not_crash() -> None:
     assert [d.code for d in check_source(attributes, "attrs.py")] == ["OAI104"]  # only `openai.chat.a`
 
 
+@pytest.mark.slow
 def test_huge_single_line_file(tmp_path: Path) -> None:
     line = "x = [" + "1, " * 400_000 + "]; import openai; y = openai.ChatCompletion\n"
     (tmp_path / "huge.py").write_text(line, encoding="utf-8")

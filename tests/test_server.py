@@ -28,7 +28,8 @@ from .lsp_session import (
     whole,
 )
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
+# Each module drives the language server in a subprocess (pytest-lsp): slow.
+pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.slow]
 
 # today = 2026-01-01 here; the client's initializationOptions say 2026-11-25, and win.
 ROOT_PYPROJECT = '[tool.lint-openai]\ntoday = "2026-01-01"\n'

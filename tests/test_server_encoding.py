@@ -12,7 +12,8 @@ from pytest_lsp import LanguageClient
 from .lsp_notebooks import ClientNotebook, edit_cell, open_notebook
 from .lsp_session import change_document, config, initialize, open_document, span, wait_for_publish
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
+# Each module drives the language server in a subprocess (pytest-lsp): slow.
+pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.slow]
 
 # 14 characters before the call: the emoji is 4 UTF-8 bytes / 2 UTF-16 units / 1 code point, the CJK
 # character 3 / 1 / 1.

@@ -38,7 +38,8 @@ from .lsp_session import (
     wait_until,
 )
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
+# Each module drives the language server in a subprocess (pytest-lsp): slow.
+pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.slow]
 
 FIX_ALL_KIND = "source.fixAll.lint-openai"
 NOTEBOOK_FIX_ALL_KIND = "notebook.source.fixAll.lint-openai"

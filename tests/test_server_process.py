@@ -17,6 +17,7 @@ from .lsp_session import config, initialize, open_document, published, span, wai
 module_loop = pytest.mark.asyncio(loop_scope="module")
 
 HERE = Path(__file__).parent
+pytestmark = pytest.mark.slow  # language servers in subprocesses, some started by hand
 V0_CALL = "import openai\n\nresp = openai.ChatCompletion.create(messages=[])\n"
 
 

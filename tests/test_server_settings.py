@@ -12,7 +12,8 @@ from pytest_lsp import LanguageClient
 
 from .lsp_session import config, open_document, published, span, wait_for_publish
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
+# Each module drives the language server in a subprocess (pytest-lsp): slow.
+pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.slow]
 
 V0_CALL = 'import openai\n\nresp = openai.ChatCompletion.create(model="gpt-5", messages=[])\n'
 

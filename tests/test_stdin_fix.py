@@ -14,6 +14,8 @@ from typing import List
 import pytest
 
 V0_CALL = b'import openai\nr = openai.ChatCompletion.create(model="m", messages=[])\n'
+pytestmark = pytest.mark.slow  # every test pipes bytes through the CLI in a subprocess
+
 FIXED_CALL = b'import openai\nr = openai.chat.completions.create(model="m", messages=[])\n'
 FIX_MODES = [["--fix"], ["--fix-only"], ["--fix", "--unsafe-fixes"]]
 

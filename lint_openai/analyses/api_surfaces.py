@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
+from lint_openai.analyses.base import Analysis
 from lint_openai.context import Context
 from lint_openai.knowledge.api import Surface, api, canonical_path
 from lint_openai.knowledge.model_lifecycle import ACTIVE, RETIRED
@@ -48,12 +49,49 @@ class HeaderUse:
     status: str
 
 
-def method_surface(ctx: Context, node: ast.AST, scope: Scope) -> Optional[SurfaceUse]:
-    """The surface the SDK method ``node`` (a callee or a method reference) belongs to, unless active."""
-    memo = ctx.memo.setdefault(SurfaceUse, {})
-    if node not in memo:  # type: ignore[operator]
-        memo[node] = _method_surface(ctx, node, scope)  # type: ignore[index]
-    return memo[node]  # type: ignore[index]
+class ApiSurfaces(Analysis):
+    """The surfaces the file's SDK requests reach, each method and call resolved once for every rule."""
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
+        self._methods: Dict[ast.AST, Optional[SurfaceUse]] = {}
+        self._headers: Dict[ast.Call, List[HeaderUse]] = {}
+
+    def method_surface(self, node: ast.AST, scope: Scope) -> Optional[SurfaceUse]:
+        """The surface the SDK method ``node`` (a callee or a method reference) belongs to, unless active."""
+        known = self._methods
+        if node not in known:
+            known[node] = _method_surface(self.ctx, node, scope)
+        return known[node]
+
+    def call_surface(self, call: ast.Call, scope: Scope) -> Optional[SurfaceUse]:
+        """The surface ``call`` sends its request to, unless active on the judged date."""
+        return self.method_surface(call.func, scope)
+
+    def retired_call(self, call: ast.Call, scope: Scope) -> bool:
+        """Whether ``call`` is a request into an API that is shut down on the judged date (OAI701 reports it)."""
+        use = self.call_surface(call, scope)
+        return use is not None and use.status == RETIRED
+
+    def retired_shape(self, call: ast.Call) -> bool:
+        """Whether the callee's attribute chain ends with a method path of an API shut down on the judged
+        date (``<anything>.beta.assistants.create``), whatever the receiver is: if it is the SDK, OAI701
+        applies; if it is a look-alike, the call is not OpenAI's. Used only to keep other findings silent."""
+        path = canonical_path(callee_attributes(call))
+        for start in range(len(path) - 1):  # a method path has a resource and a method name at least
+            surface = api().surface_of_method(path[start:])
+            if surface is not None:
+                return surface.status(self.ctx.today) == RETIRED
+        return False
+
+    def header_uses(self, call: ast.Call, scope: Scope) -> List[HeaderUse]:
+        """The beta header values ``call`` sends that select a surface which is not active on the judged
+        date: ``extra_headers=`` of an SDK method, ``default_headers=`` of a client class, ``with_options``
+        or ``copy``."""
+        known = self._headers
+        if call not in known:
+            known[call] = _header_uses(self.ctx, call, scope)
+        return known[call]
 
 
 def _method_surface(ctx: Context, node: ast.AST, scope: Scope) -> Optional[SurfaceUse]:
@@ -66,38 +104,6 @@ def _method_surface(ctx: Context, node: ast.AST, scope: Scope) -> Optional[Surfa
         return None
     status = surface.status(ctx.today)
     return None if status == ACTIVE else SurfaceUse(node, surface, path, status)
-
-
-def call_surface(ctx: Context, call: ast.Call, scope: Scope) -> Optional[SurfaceUse]:
-    """The surface ``call`` sends its request to, unless active on the judged date."""
-    return method_surface(ctx, call.func, scope)
-
-
-def retired_call(ctx: Context, call: ast.Call, scope: Scope) -> bool:
-    """Whether ``call`` is a request into an API that is shut down on the judged date (OAI701 reports it)."""
-    use = call_surface(ctx, call, scope)
-    return use is not None and use.status == RETIRED
-
-
-def retired_shape(ctx: Context, call: ast.Call) -> bool:
-    """Whether the callee's attribute chain ends with a method path of an API shut down on the judged date
-    (``<anything>.beta.assistants.create``), whatever the receiver is: if it is the SDK, OAI701 applies;
-    if it is a look-alike, the call is not OpenAI's. Used only to keep other findings silent."""
-    path = canonical_path(callee_attributes(call))
-    for start in range(len(path) - 1):  # a method path has a resource and a method name at least
-        surface = api().surface_of_method(path[start:])
-        if surface is not None:
-            return surface.status(ctx.today) == RETIRED
-    return False
-
-
-def header_uses(ctx: Context, call: ast.Call, scope: Scope) -> List[HeaderUse]:
-    """The beta header values ``call`` sends that select a surface which is not active on the judged date:
-    ``extra_headers=`` of an SDK method, ``default_headers=`` of a client class, ``with_options`` or ``copy``."""
-    memo = ctx.memo.setdefault(HeaderUse, {})
-    if call not in memo:  # type: ignore[operator]
-        memo[call] = _header_uses(ctx, call, scope)  # type: ignore[index]
-    return memo[call]  # type: ignore[index]
 
 
 def _header_uses(ctx: Context, call: ast.Call, scope: Scope) -> List[HeaderUse]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Dict, List, Optional, Set
+from typing import Dict, List, Optional, Set, Tuple, Union
 
 from lint_openai.semantic.calls import callee_name
 from lint_openai.semantic.model import SemanticModel
@@ -62,6 +62,7 @@ LOOKUP_METHODS = frozenset({"get", "index", "count", "__contains__", "__getitem_
 CONSULTING_BUILTINS = frozenset({"len", "hash", "isinstance", "bool", "type", "id"})
 DERIVING_BUILTINS = frozenset({"str", "repr"})
 MAX_DEPTH = 6
+FunctionNode = Union[ast.FunctionDef, ast.AsyncFunctionDef]
 
 
 class ModelFlow:
@@ -69,16 +70,15 @@ class ModelFlow:
 
     def __init__(self, model: SemanticModel) -> None:
         self.model = model
-        self._names: Optional[Dict[str, List[ast.Name]]] = None
-        self._attributes: Dict[str, List[ast.Attribute]] = {}
         self._active: Set[object] = set()
         self._counting: Dict[Scope, bool] = {}
 
     def named_for_counting(self, scope: Scope) -> bool:
         """A function (or a method of a class) whose name says it counts tokens or prices, and that
-        makes no call that could send a request (``completion(...)``, ``create(...)``...).
+        makes no call that could send a request (``completion(...)``, ``create(...)``...), in its body,
+        its nested functions or its decorators and defaults.
 
-        Asked for every name of the function: its body is walked once.
+        Asked for every name of the function: answered once, from the calls the binder recorded.
         """
         found = self._counting.get(scope)
         if found is None:
@@ -86,8 +86,9 @@ class ModelFlow:
             if scope.self_class is not None:
                 names.append(scope.self_class.name)
             found = self._counting[scope] = any(CONSULTING_CALLEE.search(n) for n in names) and not any(
-                isinstance(node, ast.Call) and REQUEST_CALLEE.match(callee_name(node))
-                for node in ast.walk(scope.node)
+                REQUEST_CALLEE.match(callee_name(call))
+                for inner in self.model.descendants(scope)
+                for call in inner.calls
             )
         return found
 
@@ -103,8 +104,8 @@ class ModelFlow:
             return True  # a cycle adds no read of its own: the other reads decide
         self._active.add(key)
         try:
-            for load in self._loads(name):
-                if self.model.lookup_scope(name, self.scope_of(load)) is scope and not self.consulted(
+            for load in self.model.references.get(name, ()):
+                if self.model.lookup_scope(name, self.model.scope_of(load)) is scope and not self.consulted(
                     load, depth
                 ):
                     return False
@@ -121,8 +122,7 @@ class ModelFlow:
             return True
         self._active.add(key)
         try:
-            self._index()
-            loads = self._attributes.get(attribute, ())
+            loads = self.model.attribute_loads.get(attribute, ())
             # Never read here: another module (a subclass) may read it, so it is not proven consulted.
             return bool(loads) and all(self.consulted(load, depth + 1) for load in loads)
         finally:
@@ -196,7 +196,7 @@ class ModelFlow:
             return True
         if name in DERIVING_BUILTINS:
             return self.consulted(call, depth)
-        scope = self.scope_of(call)
+        scope = self.model.scope_of(call)
         callee = self.model.resolve(func, scope)
         if isinstance(callee, Function) and callee.name.startswith("tiktoken."):
             return True
@@ -210,7 +210,7 @@ class ModelFlow:
         inner = self.model.scopes.get(definition)
         return inner is not None and self.name_consulted(parameter, inner, depth + 1)
 
-    def _callee_definition(self, callee: object):  # type: ignore[no-untyped-def]
+    def _callee_definition(self, callee: object) -> Optional[Tuple[FunctionNode, int]]:
         """``(FunctionDef, number of implicit leading arguments)`` of a function or class of this file."""
         if isinstance(callee, Function) and isinstance(callee.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             inner = self.model.scopes.get(callee.node)
@@ -222,8 +222,8 @@ class ModelFlow:
         return None
 
     @staticmethod
-    def _parameter(definition: ast.AST, call: ast.Call, argument: ast.AST, offset: int) -> Optional[str]:
-        args: ast.arguments = definition.args  # type: ignore[attr-defined]
+    def _parameter(definition: FunctionNode, call: ast.Call, argument: ast.AST, offset: int) -> Optional[str]:
+        args = definition.args
         if isinstance(argument, ast.keyword):
             names = {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)}
             return argument.arg if argument.arg in names else None
@@ -235,9 +235,11 @@ class ModelFlow:
             return None
         return positional[index].arg
 
-    def _assigned_consulted(self, statement: ast.AST, depth: int) -> bool:
-        targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]  # type: ignore[attr-defined]
-        scope = self.scope_of(statement)
+    def _assigned_consulted(
+        self, statement: Union[ast.Assign, ast.AnnAssign, ast.NamedExpr], depth: int
+    ) -> bool:
+        targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+        scope = self.model.scope_of(statement)
         for target in targets:
             if isinstance(target, ast.Name):
                 owner = self.model.lookup_scope(target.id, scope)
@@ -250,8 +252,8 @@ class ModelFlow:
                 return False
         return True
 
-    def _default_consulted(self, function: ast.AST, default: ast.AST, depth: int) -> bool:
-        args: ast.arguments = function.args  # type: ignore[attr-defined]
+    def _default_consulted(self, function: FunctionNode, default: ast.AST, depth: int) -> bool:
+        args = function.args
         positional = [*args.posonlyargs, *args.args]
         pairs = list(zip(positional[len(positional) - len(args.defaults) :], args.defaults))
         pairs += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
@@ -262,43 +264,15 @@ class ModelFlow:
         return False
 
     # ---------------------------------------------------------------- helpers
-    def _index(self) -> Dict[str, List[ast.Name]]:
-        if self._names is None:
-            names: Dict[str, List[ast.Name]] = {}
-            for node in ast.walk(self.model.tree):
-                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
-                    names.setdefault(node.id, []).append(node)
-                elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
-                    self._attributes.setdefault(node.attr, []).append(node)
-            self._names = names
-        return self._names
-
-    def _loads(self, name: str) -> List[ast.Name]:
-        return self._index().get(name, [])
-
     def name_loads(self, name: str, scope: Scope) -> List[ast.Name]:
         """Every read of ``name`` that sees its binding in ``scope``."""
+        model = self.model
         return [
-            load for load in self._loads(name) if self.model.lookup_scope(name, self.scope_of(load)) is scope
+            load
+            for load in model.references.get(name, ())
+            if model.lookup_scope(name, model.scope_of(load)) is scope
         ]
 
-    def _enclosing_function(self, node: ast.AST) -> Optional[ast.AST]:
-        scope = self.scope_of(node).function_scope()
+    def _enclosing_function(self, node: ast.AST) -> Optional[FunctionNode]:
+        scope = self.model.scope_of(node).function_scope()
         return scope.node if isinstance(scope.node, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
-
-    def scope_of(self, node: ast.AST) -> Scope:
-        """The scope an expression is evaluated in (defaults and decorators belong to the outer one)."""
-        scopes = self.model.scopes
-        child, parent = node, self.model.parent(node)
-        while parent is not None:
-            if parent in scopes:
-                if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                    if any(child is statement for statement in parent.body):
-                        return scopes[parent]
-                elif isinstance(parent, ast.Lambda):
-                    if child is parent.body:
-                        return scopes[parent]
-                else:
-                    return scopes[parent]
-            child, parent = parent, self.model.parent(parent)
-        return self.model.module_scope

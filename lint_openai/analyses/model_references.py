@@ -14,15 +14,18 @@ deployments, not model ids.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from dataclasses import dataclass, field
-from typing import Dict, Iterator, List, Optional, Set, Tuple
+from typing import Callable, Dict, Iterator, List, Optional, Set, Tuple, Union
 
 from lint_openai import knowledge
-from lint_openai.analyses.api_surfaces import retired_call, retired_shape
+from lint_openai.analyses.api_surfaces import ApiSurfaces
+from lint_openai.analyses.base import Analysis
 from lint_openai.analyses.model_flow import CONSULTING_CALLEE, LOG_CALLEE, ModelFlow
 from lint_openai.context import Context
 from lint_openai.semantic.calls import callee_name
+from lint_openai.semantic.methods import endpoint, plain_path
 from lint_openai.semantic.navigation import dict_literal
 from lint_openai.semantic.scopes import Scope
 from lint_openai.semantic.values import Client, Function, Method, SdkClass, UserClass, V0Method
@@ -41,6 +44,7 @@ NOT_MODEL_WORDS = frozenset(
     }
 )  # fmt: skip
 RESPONSE_KEYS = frozenset({"choices", "created", "created_at", "object", "usage", "system_fingerprint"})
+Consulted = Callable[[], bool]  # whether a value is only consulted where it goes (asked lazily: costly)
 # unittest.mock's assertions: their arguments describe an expected call, never a request.
 MOCK_ASSERTIONS = frozenset(
     {"assert_called_with", "assert_called_once_with", "assert_any_call", "assert_has_calls"}
@@ -91,17 +95,18 @@ class ModelCall:
         return self.client is not None and (self.client.is_azure or self.client.other_server)
 
 
-class ModelReferences:
+class ModelReferences(Analysis):
     """Model literals, SDK calls with a proven model, and tiktoken calls, for one file.
 
-    An analysis: the engine visits each node of ``node_types`` with it once, before rules see the
-    node, for every file where an active rule ``requires`` it.
+    The engine visits each node of ``node_types`` with it once, before rules see the node.
     """
 
     node_types = MODEL_NODE_TYPES
+    requires = (ApiSurfaces,)
 
     def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
+        super().__init__(ctx)
+        self.surfaces = ctx.analysis(ApiSurfaces)
         self.literals: Dict[ast.Constant, ModelLiteral] = {}
         self.calls: List[ModelCall] = []
         self.by_call: Dict[ast.Call, ModelCall] = {}
@@ -110,10 +115,6 @@ class ModelReferences:
         self.flow = ModelFlow(ctx.model)
         self.clients: Set[bool] = set()  # is_azure of every SDK client the file makes or calls
         self.retired_calls: Set[ast.Call] = set()  # SDK calls into a shut-down API (OAI701 reports them)
-
-    @classmethod
-    def for_context(cls, ctx: Context) -> ModelReferences:
-        return model_references(ctx)
 
     # ---------------------------------------------------------------- collection
     def visit(self, node: ast.AST, scope: Scope) -> None:
@@ -125,9 +126,13 @@ class ModelReferences:
             self._visit_call(node, scope)
         elif isinstance(node, ast.Assign):
             for target in node.targets:
-                self._named(_target_name(target), node.value, scope, self._target_flow(target, scope))
+                name = _target_name(target)
+                if name and is_model_name(name):
+                    self._named(name, node.value, scope, self._target_flow(target, scope))
         elif isinstance(node, ast.AnnAssign) and node.value is not None:
-            self._named(_target_name(node.target), node.value, scope, self._target_flow(node.target, scope))
+            name = _target_name(node.target)
+            if name and is_model_name(name):
+                self._named(name, node.value, scope, self._target_flow(node.target, scope))
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             self._visit_defaults(node, scope)
         elif isinstance(node, ast.Dict):
@@ -158,36 +163,37 @@ class ModelReferences:
             return  # log messages, token counters and price lookups make no API call
         if name.startswith("Azure"):
             return  # other libraries' Azure wrappers: deployment names
-        if any(keyword.arg and keyword.arg.startswith("mock") for keyword in call.keywords):
+        keywords = [keyword.arg for keyword in call.keywords]
+        if any(name and name.startswith("mock") for name in keywords):
             return  # ``completion(model=..., mock_response="Hi")``: answered by a mock, never sent
-        if RESPONSE_KEYS.intersection(keyword.arg for keyword in call.keywords):
+        if RESPONSE_KEYS.intersection(keywords):
             return  # ``SimpleNamespace(model=..., choices=[...])``: a stand-in for a response
         if name in MOCK_ASSERTIONS:
             return  # ``mock.create.assert_called_once_with(model=...)``: an expected call, never sent
-        via = "retired" if retired_shape(self.ctx, call) else "call"
+        via = "retired" if self.surfaces.retired_shape(call) else "call"
         for keyword in call.keywords:
-            if keyword.arg is not None:
+            if keyword.arg is not None and is_model_name(keyword.arg):
                 self._named(
                     keyword.arg,
                     keyword.value,
                     scope,
-                    lambda keyword=keyword: self.flow.keyword_consulted(call, keyword),
+                    functools.partial(self.flow.keyword_consulted, call, keyword),
                     via=via,
                 )
 
-    def _target_flow(self, target: ast.AST, scope: Scope):  # type: ignore[no-untyped-def]
+    def _target_flow(self, target: ast.AST, scope: Scope) -> Optional[Consulted]:
         """How to tell whether the value assigned to ``target`` is only consulted (``None``: it is not)."""
         if scope.kind == "function" and self.flow.named_for_counting(scope):
             return lambda: True  # stored by a token counter or a price lookup: kept for counting
         if isinstance(target, ast.Name):
             owner = self.ctx.model.lookup_scope(target.id, scope)
             if owner is not None and owner.kind == "function":
-                return lambda: self.flow.name_consulted(target.id, owner)
+                return functools.partial(self.flow.name_consulted, target.id, owner)
         elif isinstance(target, ast.Attribute) and target.attr.startswith("_"):
-            return lambda: self.flow.attribute_consulted(target.attr)
+            return functools.partial(self.flow.attribute_consulted, target.attr)
         return None
 
-    def _visit_sdk_call(self, call: ast.Call, func: object, scope: Scope) -> bool:
+    def _visit_sdk_call(self, call: ast.Call, func: Union[Method, V0Method], scope: Scope) -> bool:
         """Record the model of an SDK call; ``False`` if the callee takes no model argument."""
         endpoint, client, names = _endpoint(func)
         if endpoint is None:
@@ -201,7 +207,7 @@ class ModelReferences:
         if found is None:
             return True
         azure = client is not None and (client.is_azure or client.other_server)
-        if isinstance(func, Method) and retired_call(self.ctx, call, scope):
+        if isinstance(func, Method) and self.surfaces.retired_call(call, scope):
             self.retired_calls.add(call)
         for literal in found.origins:
             entry = self._literal(literal, found.value, scope)
@@ -227,8 +233,8 @@ class ModelReferences:
                         return value, keyword
         return None, None
 
-    def _visit_defaults(self, node: ast.AST, scope: Scope) -> None:
-        args: ast.arguments = node.args  # type: ignore[attr-defined]
+    def _visit_defaults(self, node: Union[ast.FunctionDef, ast.AsyncFunctionDef], scope: Scope) -> None:
+        args = node.args
         positional = [*args.posonlyargs, *args.args]
         pairs = list(zip(positional[len(positional) - len(args.defaults) :], args.defaults))
         pairs += [
@@ -236,16 +242,23 @@ class ModelReferences:
         ]
         inner = self.ctx.model.scopes.get(node)
         for arg, default in pairs:
+            if not is_model_name(arg.arg):
+                continue
             self._named(
                 arg.arg,
                 default,
                 scope,
-                (lambda arg=arg: self.flow.name_consulted(arg.arg, inner)) if inner is not None else None,
+                functools.partial(self.flow.name_consulted, arg.arg, inner) if inner is not None else None,
             )
 
     def _named(
-        self, name: Optional[str], value: ast.AST, scope: Scope, consulted=None, via: str = ""
-    ) -> None:  # type: ignore[no-untyped-def]
+        self,
+        name: Optional[str],
+        value: ast.AST,
+        scope: Scope,
+        consulted: Optional[Consulted] = None,
+        via: str = "",
+    ) -> None:
         """A value given to something named like a model: counts only for an exact known model id.
 
         ``consulted()`` says whether the value is only consulted there (compared, looked up, tokenized);
@@ -314,19 +327,12 @@ class ModelReferences:
                 yield call
 
 
-def model_references(ctx: Context) -> ModelReferences:
-    """The file's :class:`ModelReferences` (created on first use)."""
-    found = ctx.memo.get(ModelReferences)
-    if found is None:
-        found = ctx.memo[ModelReferences] = ModelReferences(ctx)
-    return found  # type: ignore[return-value]
-
-
 def name_words(name: str) -> List[str]:
     """The lower-case words of an identifier or key: ``OPENAI_CHAT_MODEL``, ``modelId``, ``model-name``."""
     return [word.lower() for word in _WORD.findall(name)]
 
 
+@functools.lru_cache(maxsize=4096)  # a function of the name alone; the same few names recur in every file
 def is_model_name(name: str) -> bool:
     """``model``, ``DEFAULT_MODEL``, ``model_name``, ``MODEL_GPT4``, ``modelId``; not ``model_group``."""
     words = name_words(name)
@@ -342,22 +348,14 @@ def _target_name(target: ast.AST) -> Optional[str]:
     return None
 
 
-def _endpoint(func: object) -> Tuple[Optional[str], Optional[Client], Tuple[str, ...]]:
-    """The v1 method path of an SDK callee, its client, and the names its model argument may have."""
+def _endpoint(func: Union[Method, V0Method]) -> Tuple[Optional[str], Optional[Client], Tuple[str, ...]]:
+    """The v1 method of an SDK callee, its client, and the names its model argument may have."""
     if isinstance(func, V0Method):
-        methods = knowledge.v0().resources.get(func.symbol, {}).get("methods", {})
-        # v0's a-prefixed methods (acreate) call the same endpoint as their sync twin.
-        target = methods.get(func.method) or (
-            methods.get(func.method[1:]) if func.method.startswith("a") else None
-        )
-        return target, None, ("model", "engine")
-    assert isinstance(func, Method)
-    path = tuple(p for p in func.path if p not in knowledge.WRAPPER_ATTRIBUTES)
-    signature = knowledge.sdk().signature(path, func.client.surface)
+        return endpoint(func), None, ("model", "engine")
+    signature = knowledge.sdk().signature(plain_path(func), func.client.surface)
     if signature is None or "model" not in {name for name, _, _ in signature.params}:
         return None, func.client, ()
-    endpoint = "chat.completions.create" if path[-3:] == ("chat", "completions", "create") else ".".join(path)
-    return endpoint, func.client, ("model",)
+    return endpoint(func), func.client, ("model",)
 
 
 def _model_argument(

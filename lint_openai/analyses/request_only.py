@@ -9,7 +9,7 @@ test assertion is another use: rewriting the literal there can break the code th
 from __future__ import annotations
 
 import ast
-from typing import Set
+from typing import Optional, Set
 
 from lint_openai.analyses.model_references import ModelLiteral, ModelReferences
 
@@ -27,27 +27,22 @@ def _used_only_as(references: ModelReferences, node: ast.AST, arguments: Set[int
     parent = model.parent(node)
     if id(node) in arguments or (isinstance(parent, ast.keyword) and id(parent) in arguments):
         return True
-    if depth >= MAX_CONSTANTS or not _is_constant_value(parent, node):
+    target = _constant_target(parent, node) if depth < MAX_CONSTANTS else None
+    if target is None:
         return False
-    target = parent.targets[0] if isinstance(parent, ast.Assign) else parent.target  # type: ignore[union-attr]
-    scope = references.flow.scope_of(parent)  # type: ignore[arg-type]
-    owner = model.lookup_scope(target.id, scope)  # type: ignore[union-attr]
-    if owner is None or owner.kind == "class" or len(owner.bindings.get(target.id, ())) != 1:  # type: ignore[union-attr]
+    owner = model.lookup_scope(target.id, model.scope_of(target))
+    if owner is None or owner.kind == "class" or len(owner.bindings.get(target.id, ())) != 1:
         return False
-    loads = references.flow.name_loads(target.id, owner)  # type: ignore[union-attr]
+    loads = references.flow.name_loads(target.id, owner)
     return bool(loads) and all(_used_only_as(references, load, arguments, depth + 1) for load in loads)
 
 
-def _is_constant_value(statement: object, node: ast.AST) -> bool:
-    """``NAME = node`` or ``NAME: T = node``, one plain name as the only target."""
+def _constant_target(statement: Optional[ast.AST], node: ast.AST) -> Optional[ast.Name]:
+    """``NAME`` of ``NAME = node`` or ``NAME: T = node``, one plain name as the only target."""
     if isinstance(statement, ast.Assign):
-        return (
-            len(statement.targets) == 1
-            and isinstance(statement.targets[0], ast.Name)
-            and statement.value is node
-        )
-    return (
-        isinstance(statement, ast.AnnAssign)
-        and isinstance(statement.target, ast.Name)
-        and statement.value is node
-    )
+        targets = statement.targets
+        if len(targets) == 1 and isinstance(targets[0], ast.Name) and statement.value is node:
+            return targets[0]
+    elif isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+        return statement.target if statement.value is node else None
+    return None

@@ -87,7 +87,8 @@ def check_cells(notebook: Notebook, path: str, settings: Settings) -> List[Diagn
         if span.cell in broken
         for d in check_source(span.python.text, path, settings, prefilter=False)
     ]
-    found += [notebook.to_cell(d) for d in check_source(notebook.module(broken), path, settings)]
+    module_findings = check_source(notebook.module(broken), path, settings, cells=True)
+    found += [notebook.to_cell(d) for d in module_findings]
     return sorted(found, key=lambda d: d.sort_key)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from typing import Any, Iterable, List, Mapping, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Tuple
 
 from lint_openai.knowledge.loading import load_json
 
@@ -51,7 +51,7 @@ def dates_in(data: Any) -> Tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def derive(files: Mapping[str, Any]) -> dict:
+def derive(files: Mapping[str, Any]) -> Dict[str, Any]:
     """The content of ``derived.json`` from the parsed knowledge files (by file name)."""
     dates = sorted({date for name in LIFECYCLE_FILES for date in dates_in(files[name])})
     return {
@@ -63,7 +63,8 @@ def derive(files: Mapping[str, Any]) -> dict:
 
 @functools.cache
 def _derived() -> Mapping[str, Any]:
-    return load_json(DERIVED_FILE)
+    derived: Mapping[str, Any] = load_json(DERIVED_FILE)  # a JSON object (tests derive it again)
+    return derived
 
 
 def model_id_prefixes() -> Tuple[str, ...]:

@@ -126,6 +126,11 @@ class ModelKnowledge:
         info = self.get(model_id)
         return info is not None and "completions" in info.kinds and not info.kinds & {"chat", "responses"}
 
+    def has_kind(self, model_id: str, kind: str) -> bool:
+        """Whether the model is known and serves ``kind`` (``chat``, ``completions``, ...)."""
+        info = self.get(model_id)
+        return info is not None and kind in info.kinds
+
     def is_reasoning(self, model_id: str) -> Optional[bool]:
         """Whether the model reasons (rejects ``max_tokens`` etc.); ``None`` when unknown."""
         info = self.get(model_id)

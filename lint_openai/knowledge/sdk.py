@@ -6,7 +6,7 @@ Generated from the installed ``openai`` by ``scripts/gen_sdk_knowledge.py``; rul
 from __future__ import annotations
 
 import functools
-from typing import Any, Mapping, Optional, Tuple
+from typing import Any, List, Mapping, Optional, Tuple
 
 from lint_openai.knowledge.loading import load_json
 
@@ -20,7 +20,9 @@ class MethodSignature:
     """The parameters of one SDK method."""
 
     def __init__(self, data: Mapping[str, Any]) -> None:
-        self.params: list[tuple[str, str, bool]] = [tuple(p) for p in data["params"]]  # type: ignore[misc]
+        self.params: List[Tuple[str, str, bool]] = [
+            (name, kind, required) for name, kind, required in data["params"]
+        ]
         self.var_keyword: bool = data["var_keyword"]
         self.var_positional: bool = data["var_positional"]
         self.returns: Optional[str] = data["returns"]

@@ -5,13 +5,14 @@ from __future__ import annotations
 import ast
 import textwrap
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar, Dict, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, ClassVar, Dict, NamedTuple, Optional, Sequence, Tuple, Type
 
 from lint_openai import RULES_URL
 
 if (
     TYPE_CHECKING
 ):  # annotations only: the rule catalogue (codes, symbols, docs) loads without the semantic model
+    from lint_openai.analyses.base import Analysis
     from lint_openai.context import Context
     from lint_openai.semantic.scopes import Scope
 
@@ -20,16 +21,28 @@ if (
 BREAKING, DEPRECATION = "error", "warning"
 
 
+class Expected(NamedTuple):
+    """One finding a bad example must produce: its range (1-based rows and columns, as the CLI shows them;
+    the end is exclusive) and a fragment of its message."""
+
+    row: int
+    column: int
+    end_row: int
+    end_column: int
+    message: str
+
+
 @dataclass(frozen=True)
 class Example:
     """A code snippet a rule must flag (``expect`` non-empty) or leave alone (``expect`` empty).
 
-    ``expect`` lists the 1-based (row, column) of each finding; ``fixed`` is the source after applying
-    every fix of this rule (safe and unsafe); ``applicability`` is the expected fix applicability.
+    ``expect`` lists every finding of this rule, in source order; ``fixed`` is the source after applying
+    every fix of this rule (safe and unsafe); ``applicability`` is the expected fix applicability. A good
+    example (and the fixed source) must be clean for every rule enabled by default, on ``today``.
     """
 
     source: str
-    expect: Tuple[Tuple[int, int], ...] = ()
+    expect: Tuple[Expected, ...] = ()
     fixed: Optional[str] = None
     applicability: Optional[str] = None
     today: Optional[str] = None
@@ -39,18 +52,18 @@ class Example:
 
 def bad(
     source: str,
-    *at: Tuple[int, int],
+    *expect: Tuple[int, int, int, int, str],
     fixed: Optional[str] = None,
     applicability: Optional[str] = None,
     today: Optional[str] = None,
     title: str = "",
 ) -> Example:
-    """An example the rule flags at the given (row, column) positions."""
-    if not at:
-        raise ValueError("a bad example needs at least one expected position")
+    """An example the rule flags: each ``(row, column, end_row, end_column, message fragment)``."""
+    if not expect:
+        raise ValueError("a bad example needs at least one expected finding")
     return Example(
         textwrap.dedent(source).lstrip("\n"),
-        tuple(at),
+        tuple(Expected(*finding) for finding in expect),
         textwrap.dedent(fixed).lstrip("\n") if fixed is not None else None,
         applicability,
         today,
@@ -80,7 +93,7 @@ class Rule:
     # The rule can only fire in a file whose text contains one of these (empty: always runs).
     needs_text: ClassVar[Tuple[str, ...]] = ()
     # Per-file analyses the rule reads (each visits its node types once, before the rules see a node).
-    requires: ClassVar[Tuple[type, ...]] = ()
+    requires: ClassVar[Tuple[Type[Analysis], ...]] = ()
     v0_surface: ClassVar[bool] = False  # about v0 names: silent in version-compatibility code
     fix_availability: ClassVar[str] = "none"  # none | sometimes | always
     sources: ClassVar[Sequence[str]] = ()

@@ -31,7 +31,7 @@ class ParseError(Rule):
             def broken(:
                 pass
             """,
-            (3, 12),
+            (3, 12, 3, 12, "SyntaxError: invalid syntax"),
         ),
     )
 

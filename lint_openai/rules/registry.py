@@ -14,6 +14,12 @@ from typing import TYPE_CHECKING, Callable, Dict, Tuple
 if TYPE_CHECKING:
     from lint_openai.rules.base import Rule
 
+    # Computed on first access by ``__getattr__`` below; declared here for type checkers.
+    ALL_RULES: Tuple[Rule, ...]
+    RULES_BY_CODE: Dict[str, Rule]
+    RULES_BY_SYMBOL: Dict[str, Rule]
+    PARSE_ERROR: Rule
+
 
 @functools.cache
 def all_rules() -> Tuple[Rule, ...]:

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Optional
+from typing import List, Optional
 
 from lint_openai import knowledge
 from lint_openai.semantic.calls import callee_name
+from lint_openai.semantic.exceptions import caught_names
 from lint_openai.semantic.model import SemanticModel
 from lint_openai.semantic.scopes import Scope
 from lint_openai.semantic.values import Module
@@ -63,10 +64,7 @@ def in_compat_region(model: SemanticModel, node: ast.AST, scope: Scope) -> bool:
 
 def _catches_fallback(handler: ast.ExceptHandler, statement: Optional[ast.AST]) -> bool:
     """Whether ``handler`` catches the error a missing or changed SDK name raises."""
-    if handler.type is None:
-        names = {"BaseException"}
-    else:
-        names = {n.id if isinstance(n, ast.Name) else getattr(n, "attr", "") for n in ast.walk(handler.type)}
+    names = caught_names(handler)
     if names & FALLBACK_ERRORS:
         return True
     return bool(names & BROAD_ERRORS) and isinstance(statement, ast.Try) and is_version_probe(statement)
@@ -80,7 +78,7 @@ def is_fallback_try(statement: ast.Try) -> bool:
     )
 
 
-def _only_raises(body: list) -> bool:  # type: ignore[type-arg]
+def _only_raises(body: List[ast.stmt]) -> bool:
     """``raise ...`` (after any logging calls): the handler offers no other path."""
     return (
         bool(body)

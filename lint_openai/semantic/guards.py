@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ast
-from typing import Iterator, Optional
+from typing import Iterator, List, Optional
 
 from lint_openai.semantic.model import SemanticModel
 
@@ -59,16 +59,17 @@ def _tests_falsy(test: ast.AST, key: str) -> bool:
     return False
 
 
-def _exits(body: list) -> bool:  # type: ignore[type-arg]
+def _exits(body: List[ast.stmt]) -> bool:
     return bool(body) and isinstance(body[-1], (ast.Continue, ast.Break, ast.Return, ast.Raise))
 
 
-def _statement_lists(node: ast.AST) -> Iterator[list]:  # type: ignore[type-arg]
+def _statement_lists(node: ast.AST) -> Iterator[List[ast.stmt]]:
     for field in ("body", "orelse", "finalbody"):
         value = getattr(node, field, None)
         if isinstance(value, list):
             yield value
-    for handler in getattr(node, "handlers", ()):
+    handlers: List[ast.ExceptHandler] = getattr(node, "handlers", [])
+    for handler in handlers:
         yield handler.body
 
 

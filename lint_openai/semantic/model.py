@@ -1,20 +1,35 @@
 """What names mean: the resolution of expressions to abstract values.
 
 The :class:`SemanticModel` is filled by :mod:`lint_openai.semantic.binder` in one walk of the tree and then
-answers questions from rules (``resolve``, ``string_value``...). Resolution is flow-insensitive: a
-name's value is the value all its bindings agree on (``None`` bindings aside), else ``UNKNOWN``.
+answers questions from rules (``resolve``, ``string_value``...). Resolution is flow-sensitive: a read of
+a name sees the bindings that reach it (:mod:`lint_openai.semantic.flow`), and its value is the value they
+all agree on (``None`` bindings aside), else ``UNKNOWN``. A function body sees the names of enclosing
+scopes as they are when the module (or class body) has run, as ruff's deferred function bodies do; names
+of an enclosing function, and names also bound through ``global``/``nonlocal``, merge every binding.
 Nothing in the linted code is imported or executed.
 """
 
 from __future__ import annotations
 
 import ast
+import functools
 import urllib.parse
-from typing import Dict, Iterable, List, Optional, Tuple
+from typing import Dict, FrozenSet, Iterable, List, Optional, Set, Tuple, Union
 
 from lint_openai import knowledge
 from lint_openai.semantic.calls import first_argument, keyword_value
-from lint_openai.semantic.scopes import AttributeAssignment, Binding, ClassInfo, Scope
+from lint_openai.semantic.flow import flatten
+from lint_openai.semantic.scopes import (
+    EMPTY,
+    AttributeAssignment,
+    Binding,
+    ClassInfo,
+    Defs,
+    ImportedName,
+    LoopHead,
+    Param,
+    Scope,
+)
 from lint_openai.semantic.values import (
     NONE,
     UNKNOWN,
@@ -49,6 +64,10 @@ ENV_GETTERS = frozenset({"os.getenv", "os.environ.get"})
 
 AZURE_API_TYPES = frozenset({"azure", "azure_ad", "azuread"})
 
+# What the binder recorded at a read of a name: what reaches it in its own scope (when that scope runs its
+# own code), or ``(scope, reaching)`` for each scope of the same flow the name could come from.
+LoadRecord = Union[Defs, Tuple[Tuple[Scope, Defs], ...]]
+
 
 # Libraries whose imported names are values (``LibraryName``): the SDK's HTTP transports, pydantic.
 NAMED_LIBRARIES = frozenset({"httpx", "httpx2", "pydantic"})
@@ -57,42 +76,61 @@ NAMED_LIBRARIES = frozenset({"httpx", "httpx2", "pydantic"})
 class SemanticModel:
     """Bindings of one module and the resolution of expressions to :mod:`values`."""
 
-    def __init__(self, tree: ast.Module) -> None:
+    def __init__(self, tree: ast.Module, *, cells: bool = False) -> None:
+        """``cells``: the module is a notebook's code cells, which may run in any order."""
         self.sdk = knowledge.sdk()
         self.tree = tree
+        self.cells = cells
         self.module_scope = Scope("module", tree, None)
         self.scopes: Dict[ast.AST, Scope] = {tree: self.module_scope}
         self.classes: Dict[ast.ClassDef, ClassInfo] = {}
         self.parents: Dict[ast.AST, ast.AST] = {}
+        # The scope of each node that starts a scope's code (a body statement, a comprehension's part):
+        # any other node is evaluated in the scope of its nearest such ancestor.
+        self.node_scopes: Dict[ast.AST, Scope] = {tree: self.module_scope}
+        self.loads: Dict[ast.Name, LoadRecord] = {}
+        self.called_names: Set[str] = set()  # names called somewhere (``name(...)``)
         self.attribute_assignments: List[AttributeAssignment] = []
         self._nonlocal_bindings: List[Tuple[Scope, str, Binding]] = []
         # Names bound at least once by each kind of binding anywhere in the file (cheap pre-checks).
-        self.names_by_binding_kind: Dict[str, set] = {}  # type: ignore[type-arg]
-        self.names_assigned_attribute: Dict[str, set] = {}  # attribute name -> names assigned ``x.<attr>``
+        self.names_by_binding_kind: Dict[str, Set[str]] = {}
+        self.names_assigned_attribute: Dict[str, Set[str]] = {}  # attribute -> names assigned ``x.<attr>``
         self._expr_cache: Dict[ast.AST, Value] = {}
-        self._name_cache: Dict[Tuple[int, str], Value] = {}
+        self._name_cache: Dict[FrozenSet[Binding], Value] = {}
+        self._heads: Dict[LoopHead, FrozenSet[Binding]] = {}
+        self._finals: Dict[Tuple[Scope, str], FrozenSet[Binding]] = {}
         self._in_progress: set[object] = set()
         self._depth = 0
         self._cutoffs = 0  # times a depth limit or a cycle cut resolution short
         self._module_client: Optional[Client] = None
 
     # ------------------------------------------------------------------ building
-    def bind(self, scope: Scope, name: str, binding: Binding) -> None:
-        """Record a binding of ``name`` (redirected by ``global``; ``nonlocal`` ones after the walk)."""
-        if name in scope.global_names:
+    def bind(self, scope: Scope, name: str, binding: Binding) -> Optional[Scope]:
+        """Record a binding of ``name``; returns the scope whose flow it rebinds, or ``None`` when it is
+        made from another flow (``global`` in a function, ``nonlocal``: resolved after the walk)."""
+        home: Optional[Scope] = scope
+        if name in scope.global_names and scope is not self.module_scope:
             scope = self.module_scope
+            scope.add_foreign(name, binding)
+            home = None
         elif name in scope.nonlocal_names:
             self._nonlocal_bindings.append((scope, name, binding))
-            return
+            return None
         kind = binding.kind
-        if kind in ("value", "annotated") and type(binding.expr) is ast.Attribute:
-            _add(self.names_assigned_attribute, binding.expr.attr, name)  # type: ignore[union-attr]
+        expr = binding.expr
+        if kind in ("value", "annotated") and type(expr) is ast.Attribute:
+            _add(self.names_assigned_attribute, expr.attr, name)
         found = scope.bindings.get(name)
         if found is None:
             scope.bindings[name] = [binding]
         else:
             found.append(binding)
-        _add(self.names_by_binding_kind, kind, name)
+        names = self.names_by_binding_kind.get(kind)
+        if names is None:
+            self.names_by_binding_kind[kind] = {name}
+        else:
+            names.add(name)
+        return home
 
     def resolve_nonlocal_bindings(self) -> None:
         """Attach ``nonlocal`` bindings to the enclosing function scope that owns the name.
@@ -105,11 +143,120 @@ class SemanticModel:
                 outer = outer.parent
             target = outer if outer is not None and outer.kind != "module" else scope
             target.bindings.setdefault(name, []).append(binding)
+            target.add_foreign(name, binding)
         self._nonlocal_bindings.clear()
 
     # ------------------------------------------------------------------ queries
     def parent(self, node: ast.AST) -> Optional[ast.AST]:
         return self.parents.get(node)
+
+    def descendants(self, scope: Scope) -> List[Scope]:
+        """``scope`` and every scope nested in it."""
+        found = [scope]
+        index = 0
+        while index < len(found):
+            found.extend(self._children.get(found[index], ()))
+            index += 1
+        return found
+
+    @functools.cached_property
+    def _children(self) -> Dict[Scope, List[Scope]]:
+        children: Dict[Scope, List[Scope]] = {}
+        for scope in self.scopes.values():
+            if scope.parent is not None:
+                children.setdefault(scope.parent, []).append(scope)
+        return children
+
+    @functools.cached_property
+    def references(self) -> Dict[str, List[ast.Name]]:
+        """Every read of each name outside annotations, in walk order (indexed on first use from the
+        binder's records)."""
+        found: Dict[str, List[ast.Name]] = {}
+        for node in self.loads:  # annotations aside: their names are types, resolved as typing does
+            found.setdefault(node.id, []).append(node)
+        return found
+
+    @functools.cached_property
+    def attribute_loads(self) -> Dict[str, List[ast.Attribute]]:
+        """Every read ``x.<attr>``, by attribute name (indexed on first use from the binder's records)."""
+        found: Dict[str, List[ast.Attribute]] = {}
+        for node in self.parents:  # every node but the module, in the order the binder scheduled them
+            if type(node) is ast.Attribute and type(node.ctx) is ast.Load:
+                found.setdefault(node.attr, []).append(node)
+        return found
+
+    def scope_of(self, node: ast.AST) -> Scope:
+        """The scope ``node`` is evaluated in (a default or a decorator: the enclosing one)."""
+        node_scopes = self.node_scopes
+        parents = self.parents
+        current: Optional[ast.AST] = node
+        while current is not None:
+            found = node_scopes.get(current)
+            if found is not None:
+                return found
+            current = parents.get(current)
+        return self.module_scope
+
+    def reaching(self, node: ast.Name, scope: Optional[Scope] = None) -> Tuple[Binding, ...]:
+        """The bindings that reach this read of a name, in the order of the walk (empty: none, or a builtin)."""
+        found = self._reaching(node.id, scope or self.scope_of(node), self.loads.get(node))
+        return tuple(sorted(found, key=_walk_order)) if found else ()
+
+    def single_value_binding(self, node: ast.Name, scope: Optional[Scope] = None) -> Optional[ast.AST]:
+        """The expression of the one ``name = <expression>`` binding that reaches this read, if exactly one does."""
+        found = self.reaching(node, scope)
+        if len(found) == 1 and found[0].kind == "value":
+            return found[0].expr
+        return None
+
+    def _reaching(
+        self, name: str, scope: Scope, record: Optional[LoadRecord]
+    ) -> Optional[FrozenSet[Binding]]:
+        """The bindings a read of ``name`` in ``scope`` sees (``None``: not bound in this file)."""
+        target = self.lookup_scope(name, scope)
+        if target is None:
+            return None
+        if record is None:
+            return self._final(target, name)  # not a read the binder saw: the value once the code has run
+        if isinstance(record, frozenset):  # a read in its owner's own scope
+            if target is scope:
+                found = flatten(record, self._heads)
+                return self._with_foreign(found, target, name) if target.foreign else found
+            return self._final(target, name)
+        for index, (chain_scope, defs) in enumerate(record):
+            if chain_scope is not target:
+                continue
+            found = flatten(defs, self._heads)
+            if not found and target.kind == "class":
+                # Not bound in the class body yet: the read sees the enclosing scopes' name.
+                outer = self._lookup_outside(name, target)
+                return self._reaching(name, outer, record[index + 1 :]) if outer is not None else None
+            return self._with_foreign(found, target, name)
+        return self._final(target, name)
+
+    def _lookup_outside(self, name: str, scope: Scope) -> Optional[Scope]:
+        current = scope.parent
+        while current is not None and current.kind == "class":
+            current = current.parent
+        return current
+
+    def _final(self, scope: Scope, name: str) -> FrozenSet[Binding]:
+        """What ``name`` holds once the code of ``scope`` has run (every binding, for a function)."""
+        key = (scope, name)
+        found = self._finals.get(key)
+        if found is None:
+            final = scope.final
+            if final is None:
+                found = frozenset(scope.bindings.get(name, ()))
+            else:
+                found = self._with_foreign(flatten(final.get(name, EMPTY), self._heads), scope, name)
+            self._finals[key] = found
+        return found
+
+    @staticmethod
+    def _with_foreign(found: FrozenSet[Binding], scope: Scope, name: str) -> FrozenSet[Binding]:
+        foreign = scope.foreign.get(name)
+        return found.union(foreign) if foreign else found
 
     def lookup_scope(self, name: str, scope: Scope) -> Optional[Scope]:
         """The scope whose binding of ``name`` a load in ``scope`` sees (``None``: builtin/undefined)."""
@@ -150,49 +297,52 @@ class SemanticModel:
         return value
 
     def _resolve(self, expr: ast.AST, scope: Scope) -> Value:
-        kind = type(expr)
-        if kind is ast.Name:
-            return self.resolve_name(expr.id, scope)  # type: ignore[attr-defined]
-        if kind is ast.Attribute:
-            return self.attribute(self.resolve(expr.value, scope), expr.attr)  # type: ignore[attr-defined]
-        if kind is ast.Call:
-            return self.call(self.resolve(expr.func, scope), expr, scope)  # type: ignore[arg-type]
-        if kind is ast.Constant:
-            constant = expr.value  # type: ignore[attr-defined]
+        if type(expr) is ast.Name:
+            return self.resolve_name(expr.id, scope, expr)
+        if type(expr) is ast.Attribute:
+            return self.attribute(self.resolve(expr.value, scope), expr.attr)
+        if type(expr) is ast.Call:
+            return self.call(self.resolve(expr.func, scope), expr, scope)
+        if type(expr) is ast.Constant:
+            constant = expr.value
             if isinstance(constant, str):
-                return Str(constant, (expr,))  # type: ignore[arg-type]
+                return Str(constant, (expr,))
             return NONE if constant is None else UNKNOWN
-        if kind is ast.Await or kind is ast.NamedExpr:
-            return self.resolve(expr.value, scope)  # type: ignore[attr-defined]
-        if kind is ast.Subscript:
-            return self.subscript(self.resolve(expr.value, scope), expr.slice)  # type: ignore[attr-defined]
-        if kind is ast.IfExp:
-            return merge([self.resolve(expr.body, scope), self.resolve(expr.orelse, scope)])  # type: ignore[attr-defined]
-        if kind is ast.BoolOp and isinstance(expr.op, ast.Or):  # type: ignore[attr-defined]
+        if type(expr) is ast.Await or type(expr) is ast.NamedExpr:
+            return self.resolve(expr.value, scope)
+        if type(expr) is ast.Subscript:
+            return self.subscript(self.resolve(expr.value, scope), expr.slice)
+        if type(expr) is ast.IfExp:
+            return merge([self.resolve(expr.body, scope), self.resolve(expr.orelse, scope)])
+        if type(expr) is ast.BoolOp and isinstance(expr.op, ast.Or):
             # ``os.getenv("MODEL") or "gpt-4o"``: the literal is the value whenever the rest is unset.
-            last = self.resolve(expr.values[-1], scope)  # type: ignore[attr-defined]
+            last = self.resolve(expr.values[-1], scope)
             return last if isinstance(last, Str) else UNKNOWN
         return UNKNOWN
 
-    def resolve_name(self, name: str, scope: Scope) -> Value:
-        target = self.lookup_scope(name, scope)
-        if target is None:
+    def resolve_name(self, name: str, scope: Scope, node: Optional[ast.Name] = None) -> Value:
+        """The value of a read of ``name`` in ``scope`` (at ``node``, or once the code has run)."""
+        found = self._reaching(name, scope, self.loads.get(node) if node is not None else None)
+        if found is None:
             return UNKNOWN
-        key = (id(target), name)
-        cached = self._name_cache.get(key)
+        return self.value_of_bindings(found)
+
+    def value_of_bindings(self, bindings: FrozenSet[Binding]) -> Value:
+        """The value several bindings agree on (see :func:`merge`)."""
+        cached = self._name_cache.get(bindings)
         if cached is not None:
             return cached
-        if key in self._in_progress:
+        if bindings in self._in_progress:
             self._cutoffs += 1
             return UNKNOWN
         cutoffs = self._cutoffs
-        self._in_progress.add(key)
+        self._in_progress.add(bindings)
         try:
-            value = merge([self.evaluate(binding) for binding in target.bindings[name]])
+            value = merge([self.evaluate(binding) for binding in sorted(bindings, key=_walk_order)])
         finally:
-            self._in_progress.discard(key)
+            self._in_progress.discard(bindings)
         if self._cutoffs == cutoffs:
-            self._name_cache[key] = value
+            self._name_cache[bindings] = value
         return value
 
     def string_value(self, expr: Optional[ast.AST], scope: Scope) -> Optional[Str]:
@@ -203,44 +353,44 @@ class SemanticModel:
     # ------------------------------------------------------------------ bindings
     def evaluate(self, binding: Binding) -> Value:
         kind = binding.kind
+        extra = binding.extra
         if kind == "value":
             return self.resolve(binding.expr, binding.scope)
         if kind == "annotated":
             value = self.resolve(binding.expr, binding.scope) if binding.expr else UNKNOWN
-            if value is UNKNOWN:
-                value = self.annotation_value(binding.extra, binding.scope)  # type: ignore[arg-type]
+            if value is UNKNOWN and isinstance(extra, ast.AST):
+                value = self.annotation_value(extra, binding.scope)
             return value
         if kind == "iter":
             return self.iterate(self.resolve(binding.expr, binding.scope))
         if kind == "enter":
             value = self.resolve(binding.expr, binding.scope)
             return value if isinstance(value, (Client, ApiResult)) else UNKNOWN
-        if kind == "param":
-            return self._parameter_value(binding)
-        if kind == "import":
-            return Module(binding.extra)  # type: ignore[arg-type]
-        if kind == "from":
-            module, name = binding.extra  # type: ignore[misc]
-            return self.attribute(Module(module), name)
-        if kind == "def":
-            return Function(binding.expr.name, binding.expr)  # type: ignore[union-attr]
-        if kind == "class":
-            return UserClass(binding.expr)  # type: ignore[arg-type]
+        if kind == "param" and isinstance(extra, Param):
+            return self._parameter_value(binding, extra)
+        if kind == "import" and isinstance(extra, str):
+            return Module(extra)
+        if kind == "from" and isinstance(extra, ImportedName):
+            return self.attribute(Module(extra.module), extra.name)
+        if kind == "def" and isinstance(binding.expr, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return Function(binding.expr.name, binding.expr)
+        if kind == "class" and isinstance(binding.expr, ast.ClassDef):
+            return UserClass(binding.expr)
         return UNKNOWN
 
-    def _parameter_value(self, binding: Binding) -> Value:
-        arg, default, role = binding.extra  # type: ignore[misc]
-        if role == "self":
-            return Instance(binding.scope.self_class)  # type: ignore[arg-type]
-        if role == "cls":
-            return UserClass(binding.scope.self_class)  # type: ignore[arg-type]
+    def _parameter_value(self, binding: Binding, param: Param) -> Value:
+        self_class = binding.scope.self_class
+        if param.role == "self" and self_class is not None:
+            return Instance(self_class)
+        if param.role == "cls" and self_class is not None:
+            return UserClass(self_class)
         outer = binding.scope.parent or binding.scope
-        if arg.annotation is not None:
-            declared = self.annotation_value(arg.annotation, outer)
+        if param.arg.annotation is not None:
+            declared = self.annotation_value(param.arg.annotation, outer)
             if declared is not UNKNOWN:
                 return declared
-        if default is not None:
-            value = self.resolve(default, outer)
+        if param.default is not None:
+            value = self.resolve(param.default, outer)
             if isinstance(value, Str):
                 return value
         return UNKNOWN
@@ -341,33 +491,37 @@ class SemanticModel:
 
     def attribute(self, base: Value, name: str) -> Value:
         """The value of ``<base>.<name>``."""
-        kind = type(base)
-        if kind is Module:
-            return self._module_attribute(base.name, name)  # type: ignore[attr-defined]
-        if kind is Client or kind is Resource:
-            path = base.path if kind is Resource else ()  # type: ignore[attr-defined]
-            client = base.client if kind is Resource else base  # type: ignore[attr-defined]
-            raw = kind is Resource and base.raw  # type: ignore[attr-defined]
-            member = self.sdk.member_kind(path, name, client.surface)  # type: ignore[union-attr]
-            if member == "wrapper":
-                return Resource(client, path, raw=True)  # type: ignore[arg-type]
-            if member == "resource":
-                return Resource(client, (*path, name), raw)  # type: ignore[arg-type]
-            if member == "method":
-                return Method(client, (*path, name), raw)  # type: ignore[arg-type]
-            return UNKNOWN
-        if kind is V0Proxy:
-            return V0Method(base.symbol, name)  # type: ignore[attr-defined]
-        if kind is ApiResult:
-            return Part(base, (name,))  # type: ignore[arg-type]
-        if kind is Part:
-            return Part(base.result, (*base.path, name))  # type: ignore[attr-defined]
-        if kind is LibraryName:
-            return LibraryName(f"{base.name}.{name}")  # type: ignore[attr-defined]
-        if kind is Instance:
-            return self._member_of_class(base.node, name, instance=True)  # type: ignore[attr-defined]
-        if kind is UserClass:
-            return self._member_of_class(base.node, name, instance=False)  # type: ignore[attr-defined]
+        if base is UNKNOWN:
+            return UNKNOWN  # the commonest case: an object the file does not show
+        if type(base) is Module:
+            return self._module_attribute(base.name, name)
+        if type(base) is Client:
+            return self._client_member(base, (), name, raw=False)
+        if type(base) is Resource:
+            return self._client_member(base.client, base.path, name, raw=base.raw)
+        if type(base) is V0Proxy:
+            return V0Method(base.symbol, name)
+        if type(base) is ApiResult:
+            return Part(base, (name,))
+        if type(base) is Part:
+            return Part(base.result, (*base.path, name))
+        if type(base) is LibraryName:
+            return LibraryName(f"{base.name}.{name}")
+        if type(base) is Instance:
+            return self._member_of_class(base.node, name, instance=True)
+        if type(base) is UserClass:
+            return self._member_of_class(base.node, name, instance=False)
+        return UNKNOWN
+
+    def _client_member(self, client: Client, path: Tuple[str, ...], name: str, *, raw: bool) -> Value:
+        """``<client or resource at path>.<name>``: a resource, a method, or a raw/streaming wrapper."""
+        member = self.sdk.member_kind(path, name, client.surface)
+        if member == "wrapper":
+            return Resource(client, path, raw=True)
+        if member == "resource":
+            return Resource(client, (*path, name), raw)
+        if member == "method":
+            return Method(client, (*path, name), raw)
         return UNKNOWN
 
     def _module_attribute(self, module: str, name: str) -> Value:
@@ -416,11 +570,11 @@ class SemanticModel:
             return UNKNOWN
         self._in_progress.add(key)
         try:
-            bindings = list(info.scope.bindings.get(name, ()))
-            if instance:
-                bindings += info.attrs.get(name, ())
+            bindings = self._final(info.scope, name) if name in info.scope.bindings else frozenset()
+            if instance and name in info.attrs:
+                bindings = bindings.union(info.attrs[name])
             if bindings:
-                return merge([self.evaluate(binding) for binding in bindings])
+                return self.value_of_bindings(bindings)
             for base in node.bases:
                 base_value = self.resolve(base, info.outer)
                 if isinstance(base_value, UserClass):
@@ -433,30 +587,31 @@ class SemanticModel:
 
     def call(self, func: Value, call: Optional[ast.Call], scope: Scope) -> Value:
         """The value of calling ``func`` (``call`` is ``None`` for a type in an annotation)."""
-        kind = type(func)
-        if kind is SdkClass:
-            info = self.sdk.client_classes.get(func.name)  # type: ignore[attr-defined]
+        if func is UNKNOWN:
+            return UNKNOWN
+        if type(func) is SdkClass:
+            info = self.sdk.client_classes.get(func.name)
             if info is None:
                 return UNKNOWN
             base_url = keyword_value(call, "base_url") if call is not None else None
             return Client(
-                func.name,  # type: ignore[attr-defined]
+                func.name,
                 is_async=info["async"],
                 is_azure=info["azure"],
                 other_server=base_url is not None and not self._is_openai_url(base_url, scope),
             )
         if call is None:
             return UNKNOWN
-        if kind is Method:
-            if func.path in (("with_options",), ("copy",)):  # type: ignore[attr-defined]
-                return func.client  # type: ignore[attr-defined]
-            return ApiResult(call, func.path, func.client, raw=func.raw)  # type: ignore[attr-defined]
-        if kind is V0Method:
-            return ApiResult(call, (func.symbol, func.method), None, v0=True)  # type: ignore[attr-defined]
-        if kind is Function:
-            return self._call_function(func, call, scope)  # type: ignore[arg-type]
-        if kind is UserClass:
-            return Instance(func.node)  # type: ignore[attr-defined]
+        if type(func) is Method:
+            if func.path in (("with_options",), ("copy",)):
+                return func.client
+            return ApiResult(call, func.path, func.client, raw=func.raw)
+        if type(func) is V0Method:
+            return ApiResult(call, (func.symbol, func.method), None, v0=True)
+        if type(func) is Function:
+            return self._call_function(func, call, scope)
+        if type(func) is UserClass:
+            return Instance(func.node)
         return UNKNOWN
 
     def _call_function(self, func: Function, call: ast.Call, scope: Scope) -> Value:
@@ -505,7 +660,11 @@ class SemanticModel:
         return UNKNOWN
 
 
-def _add(index: Dict[str, set], key: str, name: str) -> None:  # type: ignore[type-arg]
+def _walk_order(binding: Binding) -> int:
+    return binding.seq
+
+
+def _add(index: Dict[str, Set[str]], key: str, name: str) -> None:
     names = index.get(key)
     if names is None:
         index[key] = {name}
@@ -521,11 +680,12 @@ def merge(values: List[Value]) -> Value:
     first = proper[0]
     if all(value == first for value in proper[1:]):
         return first
-    if isinstance(first, Str) and all(isinstance(v, Str) and v.value == first.value for v in proper):
+    strings = [value for value in proper if isinstance(value, Str)]
+    if len(strings) == len(proper) and all(value.value == strings[0].value for value in strings):
         origins: Tuple[ast.Constant, ...] = ()
-        for value in proper:
-            origins += tuple(o for o in value.origins if o not in origins)  # type: ignore[attr-defined]
-        return Str(first.value, origins)
+        for value in strings:
+            origins += tuple(o for o in value.origins if o not in origins)
+        return Str(strings[0].value, origins)
     return UNKNOWN
 
 

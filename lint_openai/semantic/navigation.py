@@ -45,17 +45,15 @@ def assigned_value(model: SemanticModel, target: ast.AST) -> Optional[ast.AST]:
 
 
 def bound_value(model: SemanticModel, expr: ast.AST, scope: Scope) -> ast.AST:
-    """The expression a name stands for when its only binding is one plain assignment; else ``expr``."""
+    """The expression a name stands for when the one binding that reaches this read is a plain
+    assignment; else ``expr``."""
     if not isinstance(expr, ast.Name):
         return expr
-    owner = model.lookup_scope(expr.id, scope)
-    bindings = owner.bindings.get(expr.id, []) if owner else []
-    if len(bindings) == 1 and bindings[0].kind == "value" and bindings[0].expr is not None:
-        return bindings[0].expr
-    return expr
+    found = model.single_value_binding(expr, scope)
+    return found if found is not None else expr
 
 
 def dict_literal(model: SemanticModel, expr: ast.AST, scope: Scope) -> Optional[ast.Dict]:
-    """The dict literal ``expr`` is, directly or through a name whose only binding is one."""
+    """The dict literal ``expr`` is, directly or through a name whose one reaching binding is one."""
     value = bound_value(model, expr, scope)
     return value if isinstance(value, ast.Dict) else None

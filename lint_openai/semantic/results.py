@@ -8,16 +8,28 @@ from typing import Any, Optional, Tuple
 
 from lint_openai import knowledge
 from lint_openai.semantic.calls import keyword_value
+from lint_openai.semantic.methods import CHAT, dotted_endpoint, is_wrapped
 from lint_openai.semantic.model import SemanticModel
+from lint_openai.semantic.scopes import Scope
 from lint_openai.semantic.values import ApiResult, Part, Value
+
+__all__ = [
+    "CHAT",
+    "COMPLETIONS",
+    "INDEX",
+    "ITEM",
+    "RESPONSES",
+    "ResultRef",
+    "include_usage",
+    "resolve_ref",
+    "result_ref",
+    "stream_flag",
+]
 
 ITEM = "<item>"
 
 
 INDEX = "[]"
-
-
-CHAT = "chat.completions.create"
 
 
 COMPLETIONS = "completions.create"
@@ -57,15 +69,13 @@ class ResultRef:
 
 
 def _v1_method(result: ApiResult) -> Optional[str]:
+    """The v1 method whose response the result is (v0 calls are mapped; ``None`` through a wrapper)."""
     if result.v0:
         symbol, method = result.path
-        return knowledge.v0().resources.get(symbol, {}).get("methods", {}).get(method)
-    if result.client is None or any(p in knowledge.WRAPPER_ATTRIBUTES for p in result.path):
+        return knowledge.v0().v1_method(symbol, method)
+    if result.client is None or is_wrapped(result.path):
         return None  # raw and streaming-response wrappers return other objects
-    path = result.path
-    if path[-3:] == ("chat", "completions", "create"):
-        return CHAT
-    return ".".join(path)
+    return dotted_endpoint(result.path)
 
 
 def stream_flag(call: ast.Call) -> Optional[bool]:
@@ -80,6 +90,7 @@ def stream_flag(call: ast.Call) -> Optional[bool]:
 
 def result_ref(value: Value) -> Optional[ResultRef]:
     """The :class:`ResultRef` of an API result or one of its parts (``None`` for anything else)."""
+    path: Tuple[str, ...]
     if isinstance(value, ApiResult):
         result, path = value, ()
     elif isinstance(value, Part):
@@ -92,7 +103,7 @@ def result_ref(value: Value) -> Optional[ResultRef]:
     return ResultRef(result, method, stream_flag(result.call), path)
 
 
-def resolve_ref(model: SemanticModel, node: ast.AST, scope: Any) -> Optional[ResultRef]:
+def resolve_ref(model: SemanticModel, node: ast.AST, scope: Scope) -> Optional[ResultRef]:
     return result_ref(model.resolve(node, scope))
 
 

@@ -1,7 +1,7 @@
 """Abstract values: what the semantic model proves an expression to be.
 
-Resolution is flow-insensitive and conservative: anything not proven is :data:`UNKNOWN`, and rules
-only fire on proven values. Values are small frozen dataclasses, compared by value.
+Resolution is conservative: anything not proven is :data:`UNKNOWN` (a name whose reaching bindings
+disagree, too), and rules only fire on proven values. Values are small frozen dataclasses, compared by value.
 """
 
 from __future__ import annotations

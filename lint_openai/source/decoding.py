@@ -23,9 +23,12 @@ def too_deep_to_compile(tree: ast.AST) -> bool:
     """Python 3.10's parser accepts expressions its compiler then refuses (``RecursionError: maximum recursion
     depth exceeded during compilation``, at 3 x the recursion limit: ``COMPILER_STACK_FRAME_SCALE`` in
     CPython's compile.c); Python 3.11+ rejects them while parsing. True if ``tree`` nests deeper than that."""
-    if sys.version_info >= (3, 11):
-        return False
-    limit = 3 * sys.getrecursionlimit()
+    if sys.version_info < (3, 11):
+        return _nests_deeper_than(tree, 3 * sys.getrecursionlimit())
+    return False
+
+
+def _nests_deeper_than(tree: ast.AST, limit: int) -> bool:
     pending = [(tree, 1)]
     while pending:
         node, depth = pending.pop()

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, List, Optional, Tuple, Union
 
+from lint_openai.source.patterns import match_end
+
 PathPart = Union[str, int]
 JsonPath = Tuple[PathPart, ...]
 
@@ -22,7 +24,6 @@ OBJECT, ARRAY, STRING, SCALAR, SKIPPED = "object", "array", "string", "scalar", 
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
-_scanstring: Callable[[str, int, bool], Tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def parse_positions(text: str, keep: Callable[[JsonPath], bool] = _keep_all) -> 
     """The positioned tree of a valid JSON document; values whose path ``keep`` rejects are ``SKIPPED``."""
     reader = _Reader(text, keep)
     node = reader.value(0, ())
-    if _WHITESPACE.match(text, node.end).end() != len(text):  # type: ignore[union-attr]
+    if match_end(_WHITESPACE, text, node.end) != len(text):
         raise ValueError(f"extra data after the JSON value at offset {node.end}")
     return node
 
@@ -73,7 +74,7 @@ class _Reader:
         self.keep = keep
 
     def _skip_space(self, index: int) -> int:
-        return _WHITESPACE.match(self.text, index).end()  # type: ignore[union-attr]
+        return match_end(_WHITESPACE, self.text, index)
 
     def _expect(self, index: int, char: str) -> int:
         if self.text[index : index + 1] != char:
@@ -89,7 +90,7 @@ class _Reader:
             _, end = _DECODER.raw_decode(self.text, start)
             return JsonNode(SKIPPED, start, end)
         if first == '"':
-            value, end = _scanstring(self.text, start + 1, True)
+            value, end = _string_at(self.text, start)
             return JsonNode(STRING, start, end, value)
         if first == "{":
             return self._object(start, path)
@@ -106,7 +107,7 @@ class _Reader:
         while True:
             if self.text[index : index + 1] != '"':
                 raise ValueError(f"expected a key at offset {index}")
-            key, after_key = _scanstring(self.text, index + 1, True)
+            key, after_key = _string_at(self.text, index)
             colon = self._expect(self._skip_space(after_key), ":")
             value = self.value(colon, (*path, key))
             members.append(JsonMember(key, index, value))
@@ -157,3 +158,9 @@ def _is_surrogate_pair(text: str, position: int) -> bool:
     except ValueError:
         return False
     return 0xDC00 <= low <= 0xDFFF
+
+
+def _string_at(text: str, quote: int) -> Tuple[str, int]:
+    """The JSON string whose opening quote is at ``quote``, and the offset after its closing quote."""
+    value, end = _DECODER.raw_decode(text, quote)  # a string token: decoded by json's own scanstring
+    return str(value), end

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import bisect
 import io
+from typing import Tuple
 
 from lint_openai.diagnostic import Location
 
@@ -32,15 +33,16 @@ class LineIndex:
         return len(line.encode("utf-8")[:byte_offset].decode("utf-8", errors="replace"))
 
     def start(self, node: ast.AST) -> Location:
-        row = node.lineno  # type: ignore[attr-defined]
-        return Location(row, self.char_column(row, node.col_offset) + 1)  # type: ignore[attr-defined]
+        row, column = _position(node, "lineno", "col_offset")
+        return Location(row, self.char_column(row, column) + 1)
 
     def end(self, node: ast.AST) -> Location:
-        row = node.end_lineno or node.lineno  # type: ignore[attr-defined]
-        col = node.end_col_offset  # type: ignore[attr-defined]
-        if col is None:
+        """Where ``node`` ends (its start, for a node the parser gave no end)."""
+        row = getattr(node, "end_lineno", None)
+        column = getattr(node, "end_col_offset", None)
+        if not isinstance(row, int) or not isinstance(column, int):
             return self.start(node)
-        return Location(row, self.char_column(row, col) + 1)
+        return Location(row, self.char_column(row, column) + 1)
 
     def _line_starts(self) -> list[int]:
         if self._starts is None:
@@ -65,3 +67,13 @@ class LineIndex:
     def segment(self, node: ast.AST) -> str:
         """The exact source text of a node."""
         return self.text[self.offset(self.start(node)) : self.offset(self.end(node))]
+
+
+def _position(node: ast.AST, row_field: str, column_field: str) -> Tuple[int, int]:
+    """``(row, byte column)`` of a node; every node a rule reports at has one (expressions, statements,
+    aliases, arguments, keywords, handlers)."""
+    row = getattr(node, row_field, None)
+    column = getattr(node, column_field, None)
+    if not isinstance(row, int) or not isinstance(column, int):
+        raise ValueError(f"a {type(node).__name__} node has no position")
+    return row, column

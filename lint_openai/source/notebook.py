@@ -195,8 +195,9 @@ def _language(metadata: object) -> Optional[str]:
         return None
     for table, key in (("language_info", "name"), ("kernelspec", "language")):
         value = metadata.get(table)
-        if isinstance(value, dict) and isinstance(value.get(key), str) and value[key].strip():
-            return value[key].strip().lower()
+        name = value.get(key) if isinstance(value, dict) else None
+        if isinstance(name, str) and name.strip():
+            return name.strip().lower()
     return None
 
 
@@ -224,7 +225,7 @@ def _a(value: object) -> str:
 def cell_diff(path: str, old: str, new: str) -> str:
     """A unified diff per changed cell of two notebook texts, headed ``a/<path>:cell <n>`` (as ruff's
     ``--diff`` shows them)."""
-    pieces = []
+    pieces: List[str] = []
     for before, after in zip(read_notebook(old).cells, read_notebook(new).cells):
         if before.source == after.source:
             continue

@@ -153,12 +153,12 @@ class CheckCommand:
         return self.err if stdin and self.fix_mode and self.fix_mode.write else self.out
 
     def _write_output_file(self, report: TextIO) -> None:
-        if not self.args.output_file:
-            return
+        if not self.args.output_file or not isinstance(report, io.StringIO):
+            return  # with --output-file the report was collected in a StringIO (_report_stream)
         path = Path(self.args.output_file)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(report.getvalue(), encoding="utf-8")  # type: ignore[attr-defined]
+            path.write_text(report.getvalue(), encoding="utf-8")
         except OSError as error:
             raise ConfigError(f"--output-file: cannot write {path}: {error.strerror or error}") from None
 

@@ -61,7 +61,7 @@ class FileKinds:
     notebooks: bool = True
     config_files: bool = False
 
-    def wants(self, entry: os.DirEntry, top: Path) -> bool:  # type: ignore[type-arg]
+    def wants(self, entry: os.DirEntry[str], top: Path) -> bool:
         """Whether a file found under ``top`` is checked. A configuration file that is a symlink to a file
         outside ``top`` is not (it may be a secret kept elsewhere: ``.env -> ~/secrets/prod.env``)."""
         name = entry.name

@@ -15,7 +15,8 @@ from lint_openai.fix import fix_source
 from lint_openai.frontends.cli.reading import NotRegularFileError, read_regular_file
 from lint_openai.frontends.cli.results import FileResult, FixMode
 from lint_openai.frontends.cli.writing import NotWrittenError, replace_file_contents
-from lint_openai.frontends.documents import PYTHON, DocumentKind, FileSkippedError, document_kind
+from lint_openai.frontends.documents import PYTHON, DocumentKind, document_kind
+from lint_openai.frontends.file_kinds import FileSkippedError
 from lint_openai.rules.registry import PARSE_ERROR
 from lint_openai.source.decoding import SourceDecodeError, encode_like, wide_encoding
 from lint_openai.source.prefilter import may_have_findings
@@ -37,10 +38,10 @@ def check_file(
         )
     result = check_data(data, shown, settings, fix)
     if fix is not None and fix.write and result.fixed and result.fixed_source is not None:
-        error = _write_fixed(path, data, result.source or "", result.fixed_source)
-        if error is not None:
+        write_error = _write_fixed(path, data, result.source or "", result.fixed_source)
+        if write_error is not None:
             result = check_data(data, shown, settings)  # the file is unchanged: report its own findings
-            result.write_error = error
+            result.write_error = write_error
     return result
 
 

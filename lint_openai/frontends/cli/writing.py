@@ -22,7 +22,7 @@ import signal
 import stat
 import tempfile
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Iterator, List, Optional
 
 CHANGED = "the file changed since it was read; run again"
 DEFERRED_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
@@ -107,7 +107,7 @@ def write_in_place(path: Path, expected: bytes, data: bytes) -> None:
 
 
 def _read_all(descriptor: int) -> bytes:
-    chunks = []
+    chunks: List[bytes] = []
     offset = 0
     while True:
         chunk = os.pread(descriptor, 1 << 20, offset)

@@ -52,11 +52,12 @@ class EditTarget:
 
     def workspace_edit(self, edits: Sequence[Edit]) -> types.WorkspaceEdit:
         mapper = self.mapper
-        text_edits: List[types.TextEdit | types.AnnotatedTextEdit | types.SnippetTextEdit] = [
+        plain = [
             types.TextEdit(range=mapper.range(edit.start, edit.end), new_text=edit.content) for edit in edits
         ]
         if not self.versioned:
-            return types.WorkspaceEdit(changes={self.document.uri: list(text_edits)})
+            return types.WorkspaceEdit(changes={self.document.uri: plain})
+        text_edits: List[types.TextEdit | types.AnnotatedTextEdit | types.SnippetTextEdit] = list(plain)
         identifier = types.OptionalVersionedTextDocumentIdentifier(
             uri=self.document.uri, version=self.document.version
         )

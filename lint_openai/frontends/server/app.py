@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
+import functools
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +49,8 @@ NOTEBOOK_SYNC = types.NotebookDocumentSyncOptions(
     save=True,
 )
 T = TypeVar("T")
+# Fix-all results by URI, for one checked version: (the version, (generation, unsafe), the result).
+FixCache = Dict[str, Tuple[Checked, Tuple[int, bool], T]]
 
 
 def _kind(value: Any) -> str:
@@ -56,22 +58,14 @@ def _kind(value: Any) -> str:
 
 
 def _plain(method: Callable[..., Any]) -> Callable[..., Any]:
-    """A function calling a bound method (pygls sets attributes on its handlers, which methods refuse).
+    """The bound method as a partial: pygls sets attributes on its handlers, which methods refuse; a partial
+    takes them, and ``inspect``/``asyncio`` see through it (its signature, whether it is a coroutine).
 
-    ``*args`` has no annotation: pygls calls ``issubclass`` with the first parameter's annotation (both ways),
-    and ``typing.Any`` is a class only from Python 3.11 on (on 3.10 every command failed with a TypeError).
+    pygls compares a command handler's first annotation with its server class (``issubclass``), so
+    ``on_fix_all_command`` annotates ``*arguments`` with ``object`` (a class that is not a server):
+    ``typing.Any`` is a class only from Python 3.11 on (on 3.10 every command failed with a TypeError).
     """
-    if asyncio.iscoroutinefunction(method):
-
-        async def run_async(*args):  # type: ignore[no-untyped-def]
-            return await method(*args)
-
-        return run_async
-
-    def run(*args):  # type: ignore[no-untyped-def]
-        return method(*args)
-
-    return run
+    return functools.partial(method)
 
 
 @dataclass(frozen=True)
@@ -146,12 +140,13 @@ class LintOpenAIServer(LanguageServer):
         self.scheduler = Scheduler(OpenDocuments(self.documents, self.notebooks), self.prepare, self.publish)
         self.shutdown_requested = False
         self._pending_warnings: Optional[List[str]] = []  # until `initialized`, when messages may flow
-        self._fix_all_edits: Dict[str, Tuple[Checked, Tuple[int, bool], Any]] = {}
+        self._fix_all_edits: FixCache[Optional[Edit]] = {}
+        self._notebook_fix_edits: FixCache[CellEdits] = {}
         self._register()
 
     # -- wiring ---------------------------------------------------------------------------------
     def _register(self) -> None:
-        handlers = {
+        handlers: Dict[str, Callable[..., object]] = {
             types.INITIALIZE: self.on_initialize,
             types.INITIALIZED: self.on_initialized,
             types.SHUTDOWN: self.on_shutdown,
@@ -348,7 +343,7 @@ class LintOpenAIServer(LanguageServer):
         uri = params.notebook_document.uri
         self.notebooks.close(uri)
         self.scheduler.closed(uri)
-        self._fix_all_edits.pop(uri, None)
+        self._notebook_fix_edits.pop(uri, None)
         for cleared in self.cells.closed(uri):
             self.text_document_publish_diagnostics(cleared)
 
@@ -376,16 +371,16 @@ class LintOpenAIServer(LanguageServer):
         versioned = bool(self._capability("workspace", "workspace_edit", "document_changes"))
         return EditTarget(document, self.encoding, versioned)
 
-    def _once(self, document: Checked, fix: Callable[[bool], T]) -> Callable[[], T]:
+    def _once(self, cache: FixCache[T], document: Checked, fix: Callable[[bool], T]) -> Callable[[], T]:
         """``fix(unsafe)`` for this version, computed once (editors ask for code actions on every move)."""
         key = (self.scheduler.generation, self.resolver.options.unsafe_fixes)
 
         def compute() -> T:
-            cached = self._fix_all_edits.get(document.uri)
+            cached = cache.get(document.uri)
             if cached is not None and cached[0] is document and cached[1] == key:
-                return cached[2]  # type: ignore[no-any-return]
+                return cached[2]
             value = fix(key[1])
-            self._fix_all_edits[document.uri] = (document, key, value)
+            cache[document.uri] = (document, key, value)
             return value
 
         return compute
@@ -393,12 +388,16 @@ class LintOpenAIServer(LanguageServer):
     def _fix_all(self, document: Document) -> Callable[[], Optional[Edit]]:
         """The fix-all edit of a text document's version."""
         check = self.checker(document)
-        return self._once(document, lambda unsafe: fix_all_edit(document, check, unsafe=unsafe))
+        return self._once(
+            self._fix_all_edits, document, lambda unsafe: fix_all_edit(document, check, unsafe=unsafe)
+        )
 
     def _notebook_fixes(self, notebook: NotebookDocument) -> Callable[[], CellEdits]:
         """The fix-all edit of each cell of a notebook's version."""
         check = self.notebook_checker(notebook)
-        return self._once(notebook, lambda unsafe: notebook_fix_edits(notebook, check, unsafe))
+        return self._once(
+            self._notebook_fix_edits, notebook, lambda unsafe: notebook_fix_edits(notebook, check, unsafe)
+        )
 
     async def on_code_action(self, params: types.CodeActionParams) -> List[types.CodeAction]:
         view = await self.view(params.text_document.uri)
@@ -423,7 +422,7 @@ class LintOpenAIServer(LanguageServer):
         # Edits are for the version they were computed on: none for a document that changed meanwhile.
         return actions if actions is not None and self.scheduler.is_current(view.result) else []
 
-    async def on_fix_all_command(self, *arguments: Any) -> None:
+    async def on_fix_all_command(self, *arguments: object) -> None:
         """``lint-openai.fixAll <uri>``: apply every safe fix (unsafe too with ``unsafeFixes``); the URI of
         a notebook or of one of its cells fixes the whole notebook."""
         uri = arguments[0] if arguments and isinstance(arguments[0], str) else None

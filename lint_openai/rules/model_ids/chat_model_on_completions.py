@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lint_openai.analyses.model_references import model_references
+from lint_openai.analyses.model_references import ModelReferences
 from lint_openai.context import Context
 from lint_openai.rules.base import bad, good
 from lint_openai.rules.model_ids.common import LIFECYCLE_SOURCE, ModelRule
@@ -38,9 +38,9 @@ class ChatModelOnCompletions(ModelRule):
             from openai import OpenAI
 
             client = OpenAI()
-            text = client.completions.create(model="gpt-4.1", prompt="Say hi").choices[0].text
+            text = client.completions.create(model="gpt-5.5", prompt="Say hi").choices[0].text
             """,
-            (4, 34),
+            (4, 34, 4, 49, "`gpt-5.5` is a chat model"),
             today="2026-11-25",
         ),
         good(
@@ -48,14 +48,14 @@ class ChatModelOnCompletions(ModelRule):
             from openai import OpenAI
 
             client = OpenAI()
-            text = client.chat.completions.create(model="gpt-4.1", messages=[{"role": "user", "content": "Hi"}])
+            text = client.chat.completions.create(model="gpt-5.5", messages=[{"role": "user", "content": "Hi"}])
             """,
             today="2026-11-25",
         ),
     )
 
     def finish(self, ctx: Context) -> None:
-        for call in model_references(ctx).non_azure_calls():
+        for call in ctx.analysis(ModelReferences).non_azure_calls():
             if call.endpoint == "completions.create" and ctx.models.is_chat_only(call.model):
                 message = f'`{call.model}` is a chat model: the completions endpoint answers 404 "{CHAT_ON_COMPLETIONS_ERROR}"'
                 ctx.report(self, call.argument, message)

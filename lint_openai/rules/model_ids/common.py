@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Optional
+from typing import ClassVar, Optional, Tuple, Type
 
-from lint_openai.analyses.model_references import ModelLiteral, ModelReferences, model_references
+from lint_openai.analyses.base import Analysis
+from lint_openai.analyses.model_references import ModelLiteral, ModelReferences
 from lint_openai.analyses.request_only import reaches_requests_only
 from lint_openai.context import Context
 from lint_openai.diagnostic import Applicability, Fix
@@ -23,7 +24,7 @@ LIFECYCLE_SOURCE = (
 class ModelRule(Rule):
     """Base of rules that read the file's model references and report in ``finish``."""
 
-    requires = (ModelReferences,)
+    requires: ClassVar[Tuple[Type[Analysis], ...]] = (ModelReferences,)
 
 
 def advice(info: ModelInfo, table: ModelKnowledge, today: date) -> str:
@@ -98,6 +99,6 @@ def replacement_fix(ctx: Context, entry: ModelLiteral, info: ModelInfo) -> Optio
     edit = literal_with(ctx, entry.literal, replacement) if replacement else None
     if edit is None:
         return None
-    requests_only = reaches_requests_only(model_references(ctx), entry)
+    requests_only = reaches_requests_only(ctx.analysis(ModelReferences), entry)
     applicability = Applicability.UNSAFE if requests_only else Applicability.DISPLAY_ONLY
     return ctx.fix(applicability, f"Replace with `{replacement}`", edit)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lint_openai.analyses.model_references import model_references
+from lint_openai.analyses.model_references import ModelReferences
 from lint_openai.context import Context
 from lint_openai.rules.base import bad, good
 from lint_openai.rules.model_ids.common import LIFECYCLE_SOURCE, ModelRule
@@ -43,8 +43,8 @@ class CompletionsModelOnChat(ModelRule):
             client = OpenAI()
             reply = client.chat.completions.create(model="gpt-3.5-turbo-instruct", messages=messages)
             """,
-            (4, 40),
-            today="2026-01-01",
+            (4, 40, 4, 70, "`gpt-3.5-turbo-instruct` is not a chat model"),
+            today="2025-09-01",
         ),
         good(
             """
@@ -53,12 +53,12 @@ class CompletionsModelOnChat(ModelRule):
             client = OpenAI()
             reply = client.completions.create(model="gpt-3.5-turbo-instruct", prompt="Say hi")
             """,
-            today="2026-01-01",
+            today="2025-09-01",
         ),
     )
 
     def finish(self, ctx: Context) -> None:
-        for call in model_references(ctx).non_azure_calls():
+        for call in ctx.analysis(ModelReferences).non_azure_calls():
             if call.endpoint == "chat.completions.create" and ctx.models.is_completions_only(call.model):
                 message = f'`{call.model}` is not a chat model: the chat endpoint answers 404 "{COMPLETIONS_ON_CHAT_ERROR}"'
                 ctx.report(self, call.argument, message)

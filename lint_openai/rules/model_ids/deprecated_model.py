@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional
 
-from lint_openai.analyses.model_references import model_references
+from lint_openai.analyses.model_references import ModelReferences
 from lint_openai.context import Context
 from lint_openai.knowledge.model_lifecycle import DEPRECATED, ModelInfo, ModelKnowledge
 from lint_openai.rules.base import DEPRECATION, bad, good
@@ -44,8 +44,18 @@ class DeprecatedModel(ModelRule):
             MODEL = "gpt-4o"
             reply = openai.chat.completions.create(model=MODEL, messages=messages)
             """,
-            (3, 9),
+            (3, 9, 3, 17, "`gpt-4o` shuts down on 2027-01-14, in 50 days"),
             today="2026-11-25",
+        ),
+        good(
+            """
+            import openai
+
+            MODEL = "gpt-5.5"
+            reply = openai.chat.completions.create(model=MODEL, messages=messages)
+            """,
+            today="2026-11-25",
+            title="a model with no announced shutdown",
         ),
         good(
             """
@@ -64,7 +74,7 @@ class DeprecatedModel(ModelRule):
             client = OpenAI()
             result = client.responses.create(model="gpt-5-mini", input="Hello")
             """,
-            (4, 40),
+            (4, 40, 4, 52, "`gpt-5-mini` shuts down on 2026-12-11, in 16 days"),
             fixed="""
             from openai import OpenAI
 
@@ -75,10 +85,28 @@ class DeprecatedModel(ModelRule):
             today="2026-11-25",
             title="with a recorded replacement",
         ),
+        bad(
+            """
+            from openai import OpenAI
+
+            client = OpenAI()
+            reply = client.chat.completions.create(model="gpt-3.5-turbo", messages=messages)
+            """,
+            (4, 46, 4, 61, "`gpt-3.5-turbo` shuts down on 2026-10-23, in 1 day"),
+            fixed="""
+            from openai import OpenAI
+
+            client = OpenAI()
+            reply = client.chat.completions.create(model="gpt-5.6-terra", messages=messages)
+            """,
+            applicability="unsafe",
+            today="2026-10-22",
+            title="deprecated until the day of the shutdown (then OAI201 reports it instead)",
+        ),
     )
 
     def finish(self, ctx: Context) -> None:
-        for entry in model_references(ctx).requested_literals():
+        for entry in ctx.analysis(ModelReferences).requested_literals():
             info = ctx.models.get(entry.model)
             message = deprecated_message(info, ctx.models, ctx.today) if info is not None else None
             if info is not None and message is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional
 
-from lint_openai.analyses.model_references import model_references
+from lint_openai.analyses.model_references import ModelReferences
 from lint_openai.context import Context
 from lint_openai.knowledge.model_lifecycle import RETIRED, ModelInfo, ModelKnowledge
 from lint_openai.rules.base import bad, good
@@ -64,7 +64,7 @@ class RetiredModel(ModelRule):
             client = OpenAI()
             reply = client.chat.completions.create(model="gpt-3.5-turbo", messages=messages)
             """,
-            (4, 46),
+            (4, 46, 4, 61, "`gpt-3.5-turbo` was shut down on 2026-10-23: requests with it fail"),
             fixed="""
             from openai import OpenAI
 
@@ -73,16 +73,6 @@ class RetiredModel(ModelRule):
             """,
             applicability="unsafe",
             today="2026-11-25",
-        ),
-        good(
-            """
-            from openai import OpenAI
-
-            client = OpenAI()
-            reply = client.chat.completions.create(model="gpt-3.5-turbo", messages=messages)
-            """,
-            today="2026-10-22",
-            title="the day before the shutdown",
         ),
         bad(
             """
@@ -95,8 +85,8 @@ class RetiredModel(ModelRule):
             def summarize(text, model=DEFAULT_MODEL):
                 return client.chat.completions.create(model=model, messages=[{"role": "user", "content": text}])
             """,
-            (4, 41),
-            (5, 29),
+            (4, 41, 4, 48, "`gpt-4` was shut down on 2026-10-23: requests with it fail"),
+            (5, 29, 5, 47, "`text-davinci-003` was shut down on 2024-01-04: requests with it fail"),
             today="2026-11-25",
             title="through environment defaults, parameter defaults and other libraries' keywords "
             "(the replacement is only displayed: other code may read the same value)",
@@ -117,7 +107,7 @@ class RetiredModel(ModelRule):
     )
 
     def finish(self, ctx: Context) -> None:
-        for entry in model_references(ctx).requested_literals():
+        for entry in ctx.analysis(ModelReferences).requested_literals():
             info = ctx.models.get(entry.model)
             message = retired_message(info, ctx.models, ctx.today) if info is not None else None
             if info is not None and message is not None:

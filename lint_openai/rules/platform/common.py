@@ -6,7 +6,7 @@ import ast
 from datetime import date
 from typing import ClassVar
 
-from lint_openai.analyses.api_surfaces import HeaderUse, SurfaceUse, call_surface, header_uses, method_surface
+from lint_openai.analyses.api_surfaces import ApiSurfaces, HeaderUse, SurfaceUse
 from lint_openai.context import Context
 from lint_openai.knowledge.api import Surface, api
 from lint_openai.knowledge.model_lifecycle import RETIRED
@@ -39,19 +39,21 @@ class ApiLifecycleRule(Rule):
 
     status: ClassVar[str]
     node_types = (ast.Call, ast.Attribute)
+    requires = (ApiSurfaces,)
 
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
+        surfaces = ctx.analysis(ApiSurfaces)
         if isinstance(node, ast.Call):
-            use = call_surface(ctx, node, scope)
+            use = surfaces.call_surface(node, scope)
             if use is not None:
                 if use.status == self.status:
                     ctx.report(self, node, surface_message(use, ctx), end_node=node.func)
                 return
-            for header in header_uses(ctx, node, scope):
+            for header in surfaces.header_uses(node, scope):
                 if header.status == self.status:
                     ctx.report(self, header.value, header_message(header, ctx))
         elif isinstance(node, ast.Attribute) and _passed_to_a_call(ctx, node):
-            use = method_surface(ctx, node, scope)
+            use = surfaces.method_surface(node, scope)
             if use is not None and use.status == self.status:
                 ctx.report(self, node, surface_message(use, ctx, called=False))
 

@@ -42,7 +42,18 @@ class DeprecatedApi(ApiLifecycleRule):
             with open("interview.mp3", "rb") as audio:
                 english = client.audio.translations.create(model="whisper-1", file=audio)
             """,
-            (5, 15),
+            (5, 15, 5, 47, "`audio.translations.create`: Audio translations endpoint"),
+        ),
+        good(
+            """
+            from openai import OpenAI
+
+            client = OpenAI()
+
+            def translation_session(model: str):
+                return client.realtime.translations.connect(model=model)
+            """,
+            title="the replacement the SDK names: a Realtime translation session (a separate integration)",
         ),
         good(
             """
@@ -62,16 +73,24 @@ class DeprecatedApi(ApiLifecycleRule):
             async def train(client: AsyncOpenAI, file_id: str, base: str):
                 return await client.fine_tuning.jobs.with_raw_response.create(training_file=file_id, model=base)
             """,
-            (4, 18),
+            (4, 18, 4, 66, "`fine_tuning.jobs.create`: Creating fine-tuning jobs (self-serve fine-tuning)"),
             title="fine-tuning job creation on an async client",
         ),
-        good(
+        bad(
             """
             from openai import OpenAI
 
             client = OpenAI()
             run = client.beta.threads.runs.create(thread_id=thread.id, assistant_id=assistant.id)
             """,
-            title="after the shutdown: OAI701",
+            (
+                4,
+                7,
+                4,
+                38,
+                "`beta.threads.runs.create`: Assistants API, which shuts down on 2026-08-26, in 1 day",
+            ),
+            today="2026-08-25",
+            title="the day before the shutdown (from the shutdown day on, OAI701 reports it)",
         ),
     )

@@ -61,7 +61,7 @@ class RetiredApi(ApiLifecycleRule):
             client = OpenAI()
             run = client.beta.threads.runs.create(thread_id=thread.id, assistant_id=assistant.id)
             """,
-            (4, 7),
+            (4, 7, 4, 38, "`beta.threads.runs.create`: Assistants API, shut down on 2026-08-26: requests"),
         ),
         good(
             """
@@ -71,16 +71,6 @@ class RetiredApi(ApiLifecycleRule):
             conversation = client.conversations.create()
             response = client.responses.create(model="gpt-5.6-sol", input="Hi", conversation=conversation.id)
             """
-        ),
-        good(
-            """
-            from openai import OpenAI
-
-            client = OpenAI()
-            run = client.beta.threads.runs.create(thread_id=thread.id, assistant_id=assistant.id)
-            """,
-            today="2026-08-25",
-            title="the day before the shutdown (OAI702)",
         ),
         bad(
             """
@@ -96,10 +86,10 @@ class RetiredApi(ApiLifecycleRule):
                 with openai.beta.threads.runs.with_streaming_response.create(thread_id="t", assistant_id="a") as r:
                     r.read()
             """,
-            (7, 17),
-            (8, 5),
-            (9, 36),
-            (10, 10),
+            (7, 17, 7, 64, "`beta.assistants.create`: Assistants API, shut down on 2026-08-26: requests"),
+            (8, 5, 8, 38, "`beta.threads.messages.list`: Assistants API, shut down on 2026-08-26: requests"),
+            (9, 36, 9, 69, "`beta.threads.runs.retrieve` (passed on to be called): Assistants API, shut"),
+            (10, 10, 10, 65, "`beta.threads.runs.create`: Assistants API, shut down on 2026-08-26"),
             title="async clients, the module client, raw and streaming responses, a method passed on",
         ),
         bad(
@@ -114,9 +104,9 @@ class RetiredApi(ApiLifecycleRule):
                     await connection.session.update(session={"modalities": ["text"]})
                 video = OpenAI().videos.create(model="sora-2", prompt="A cat on a skateboard")
             """,
-            (3, 27),
-            (7, 16),
-            (9, 13),
+            (3, 27, 3, 42, "the header `OpenAI-Beta: assistants=v1`: Assistants API beta v1 (OpenAI-Beta:"),
+            (7, 16, 7, 51, "`beta.realtime.connect`: Realtime API beta, shut down on 2026-05-12: requests"),
+            (9, 13, 9, 35, "`videos.create`: Videos API (Sora 2), shut down on 2026-09-24: requests fail"),
             title="shut-down beta headers, the Realtime beta and the Videos API",
         ),
         good(
@@ -150,7 +140,7 @@ class RetiredApi(ApiLifecycleRule):
 
             Workspace(beta).beta.assistants.create(name="mine")
             anthropic.Anthropic().beta.messages.create(model="claude-sonnet-4-5", max_tokens=10, messages=[])
-            litellm.create_assistants(custom_llm_provider="openai", model="gpt-4o")
+            litellm.create_assistants(custom_llm_provider="openai", model="gpt-5.5")
             azure = AzureOpenAI(api_version="2025-04-01-preview", azure_endpoint="https://x.openai.azure.com")
             azure.beta.assistants.create(model="assistant-deployment")
             hub = OpenAI(base_url="https://api.near.ai/v1")

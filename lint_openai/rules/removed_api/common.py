@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import ast
-from typing import Optional, Sequence, Set, Tuple
+from typing import AbstractSet, Optional, Sequence, Tuple
 
 from lint_openai import knowledge
 from lint_openai.diagnostic import Applicability
-from lint_openai.semantic.values import Method, Module
+from lint_openai.semantic.values import Module
 
 
 def url_lacks_trailing_slash(url: str) -> bool:
@@ -32,7 +32,7 @@ def call_fits(signature: Optional[knowledge.MethodSignature], call: ast.Call) ->
     positional = [a for a in call.args if not isinstance(a, ast.Starred)]
     if signature.max_positional is not None and len(positional) > signature.max_positional:
         return False, False
-    passed = {k.arg for k in call.keywords}
+    passed = {k.arg for k in call.keywords if k.arg is not None}
     for keyword in call.keywords:
         if keyword.arg is None or signature.accepts_keyword(keyword.arg):
             continue
@@ -42,11 +42,11 @@ def call_fits(signature: Optional[knowledge.MethodSignature], call: ast.Call) ->
 
 
 def safe_keyword_rename(
-    signature: knowledge.MethodSignature, keyword: ast.keyword, passed: Set[Optional[str]]
+    signature: knowledge.MethodSignature, keyword: ast.keyword, passed: AbstractSet[str]
 ) -> Optional[str]:
     """The v1 name a v0 keyword can be renamed to without changing behaviour, if any."""
     entry = knowledge.v0().call_arguments.get(keyword.arg or "")
-    replacement = entry.get("replacement") if entry else None
+    replacement: Optional[str] = entry.get("replacement") if entry else None
     if (
         replacement
         and signature.accepts_keyword(replacement)
@@ -64,7 +64,9 @@ def v1_rewrite(
     symbol: str, method: str, call: Optional[ast.Call]
 ) -> Tuple[Optional[str], Optional[Applicability]]:
     """The v1 path replacing ``<symbol>.<method>`` and how safely the call can be rewritten."""
-    target = knowledge.v0().resources.get(symbol, {}).get("methods", {}).get(method)
+    if knowledge.v0().is_async_method(symbol, method):
+        return None, None  # ``acreate`` becomes an ``await`` on an AsyncOpenAI client: not mechanical
+    target = knowledge.v0().v1_method(symbol, method)
     if target is None:
         return None, None
     if call is None:
@@ -86,7 +88,7 @@ def positional_as_keywords(symbol: str, method: str, call: ast.Call) -> Optional
     so the call must become ``moderations.create(input=text)``. ``None`` when nothing needs renaming or it
     cannot be done (starred arguments, a name v1 does not accept or that is passed already).
     """
-    target = knowledge.v0().resources.get(symbol, {}).get("methods", {}).get(method)
+    target = knowledge.v0().v1_method(symbol, method)
     signature = knowledge.sdk().signature(tuple(target.split("."))) if target else None
     if signature is None or not call.args or any(isinstance(a, ast.Starred) for a in call.args):
         return None
@@ -107,22 +109,18 @@ def with_keywords(call: ast.Call, names: Tuple[str, ...]) -> ast.Call:
 
 def v0_advice(symbol: str, method: Optional[str], base: str) -> str:
     """What to write instead of ``<base>.<symbol>[.<method>]``."""
-    info = knowledge.v0().resources.get(symbol, {})
-    methods = info.get("methods", {})
+    v0 = knowledge.v0()
+    info = v0.resources.get(symbol, {})
     if method is not None:
-        if method in methods:
-            return f"use `{base}.{methods[method]}(...)` or the same method on an `OpenAI()` client"
-        if method.startswith("a") and method[1:] in methods:
-            return f"use `await AsyncOpenAI().{methods[method[1:]]}(...)`"
-        note = info.get("notes", {}).get(method)
+        target = v0.v1_method(symbol, method)
+        if target is not None and v0.is_async_method(symbol, method):
+            return f"use `await AsyncOpenAI().{target}(...)`"
+        if target is not None:
+            return f"use `{base}.{target}(...)` or the same method on an `OpenAI()` client"
+        note: Optional[str] = info.get("notes", {}).get(method)
         if note:
             return note
     if info.get("twin"):
         return f"use `{base}.{info['twin']}` or `client.{info['twin']}` on an `OpenAI()` client"
-    if info.get("advice"):
-        return info["advice"]
-    return "see the v1 migration guide"
-
-
-def plain_path(method: Method) -> Tuple[str, ...]:
-    return tuple(p for p in method.path if p not in knowledge.WRAPPER_ATTRIBUTES)
+    advice: Optional[str] = info.get("advice")
+    return advice or "see the v1 migration guide"

@@ -7,9 +7,7 @@ import ast
 from lint_openai.context import Context
 from lint_openai.knowledge.model_lifecycle import RETIRED
 from lint_openai.rules.base import Rule, bad, good
-from lint_openai.rules.removed_api.common import (
-    plain_path,
-)
+from lint_openai.semantic.methods import plain_path
 from lint_openai.semantic.navigation import called_method
 from lint_openai.semantic.scopes import Scope
 
@@ -52,14 +50,14 @@ class LegacyCompletionsEndpoint(Rule):
             client = OpenAI()
             text = client.completions.create(model="gpt-3.5-turbo-instruct", prompt="Say hi").choices[0].text
             """,
-            (4, 8),
+            (4, 8, 4, 33, "`completions.create` is the legacy text-completions endpoint"),
         ),
         good(
             """
             from openai import OpenAI
 
             client = OpenAI()
-            reply = client.chat.completions.create(model="gpt-4.1", messages=[{"role": "user", "content": "Say hi"}])
+            reply = client.chat.completions.create(model="gpt-5.5", messages=[{"role": "user", "content": "Say hi"}])
             """
         ),
         good(

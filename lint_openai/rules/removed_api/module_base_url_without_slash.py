@@ -52,7 +52,7 @@ class ModuleBaseUrlWithoutSlash(Rule):
 
             openai.base_url = "https://llm-proxy.internal/v1"
             """,
-            (3, 1),
+            (3, 1, 3, 16, "`openai.base_url` = 'https://llm-proxy.internal/v1' has no trailing '/'"),
             fixed="""
             import openai
 
@@ -77,7 +77,7 @@ class ModuleBaseUrlWithoutSlash(Rule):
             DEFAULT_BASE = "http://localhost:8000/v1"
             openai.base_url = os.getenv("OPENAI_BASE_URL", DEFAULT_BASE)
             """,
-            (5, 1),
+            (5, 1, 5, 16, "`openai.base_url` = 'http://localhost:8000/v1' has no trailing '/'"),
             fixed="""
             import os
             import openai
@@ -100,9 +100,10 @@ class ModuleBaseUrlWithoutSlash(Rule):
         if value is None or not url_lacks_trailing_slash(value.value):
             return
         edits = [append_to_literal(ctx, literal, "/") for literal in value.origins]
+        proper = [edit for edit in edits if edit is not None]
         fix = None
-        if all(edits):
-            fix = ctx.fix(Applicability.SAFE, "Add the trailing `/`", *edits)  # type: ignore[arg-type]
+        if len(proper) == len(edits):
+            fix = ctx.fix(Applicability.SAFE, "Add the trailing `/`", *proper)
         message = (
             f"`{ctx.segment(node)}` = {value.value!r} has no trailing '/': the module-level client joins paths "
             "to it as is, so requests go to '.../v1chat/completions' and fail with NotFoundError (404)"

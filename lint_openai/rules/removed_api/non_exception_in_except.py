@@ -8,6 +8,7 @@ from lint_openai import knowledge
 from lint_openai.context import Context
 from lint_openai.diagnostic import Applicability
 from lint_openai.rules.base import Rule, bad, good
+from lint_openai.semantic.exceptions import caught_expressions
 from lint_openai.semantic.scopes import Scope
 from lint_openai.semantic.values import SdkClass
 
@@ -46,16 +47,16 @@ class NonExceptionInExcept(Rule):
             import openai
 
             try:
-                reply = client.chat.completions.create(model="gpt-4o", messages=messages)
+                reply = client.chat.completions.create(model="gpt-5.5", messages=messages)
             except openai.Timeout:
                 reply = None
             """,
-            (5, 8),
+            (5, 8, 5, 22, "`openai.Timeout` is not an exception class"),
             fixed="""
             import openai
 
             try:
-                reply = client.chat.completions.create(model="gpt-4o", messages=messages)
+                reply = client.chat.completions.create(model="gpt-5.5", messages=messages)
             except openai.APITimeoutError:
                 reply = None
             """,
@@ -66,7 +67,7 @@ class NonExceptionInExcept(Rule):
             import openai
 
             try:
-                reply = client.chat.completions.create(model="gpt-4o", messages=messages)
+                reply = client.chat.completions.create(model="gpt-5.5", messages=messages)
             except (openai.APITimeoutError, openai.APIConnectionError):
                 reply = None
             """
@@ -80,7 +81,7 @@ class NonExceptionInExcept(Rule):
             except (RateLimitError, Timeout):
                 reply = None
             """,
-            (5, 25),
+            (5, 25, 5, 32, "`Timeout` is not an exception class"),
             title="imported by name, inside a tuple",
         ),
         good(
@@ -99,10 +100,7 @@ class NonExceptionInExcept(Rule):
 
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
         assert isinstance(node, ast.ExceptHandler)
-        caught = node.type
-        if caught is None:
-            return
-        for element in caught.elts if isinstance(caught, ast.Tuple) else [caught]:
+        for element in caught_expressions(node):
             value = ctx.model.resolve(element, scope)
             if not isinstance(value, SdkClass) or "." in value.name:
                 continue

@@ -6,6 +6,7 @@ import ast
 from typing import Optional, Tuple
 
 from lint_openai import knowledge
+from lint_openai.analyses.client_attributes import ClientAttributes
 from lint_openai.context import Context
 from lint_openai.diagnostic import Applicability, Fix
 from lint_openai.rules.base import Rule, bad, good
@@ -48,6 +49,7 @@ class NonexistentClientAttribute(Rule):
     message points to `AsyncOpenAI`.
     """
 
+    requires = (ClientAttributes,)
     code = "OAI104"
     symbol = "nonexistent-client-attribute"
     summary = "attribute the v1 client or `openai` module does not have"
@@ -63,14 +65,14 @@ class NonexistentClientAttribute(Rule):
             from openai import OpenAI
 
             client = OpenAI()
-            reply = client.chat.completion.create(model="gpt-4o", messages=messages)
+            reply = client.chat.completion.create(model="gpt-5.5", messages=messages)
             """,
-            (4, 9),
+            (4, 9, 4, 31, "`client.chat.completion` does not exist on the v1 client (AttributeError)"),
             fixed="""
             from openai import OpenAI
 
             client = OpenAI()
-            reply = client.chat.completions.create(model="gpt-4o", messages=messages)
+            reply = client.chat.completions.create(model="gpt-5.5", messages=messages)
             """,
             applicability="safe",
         ),
@@ -79,7 +81,7 @@ class NonexistentClientAttribute(Rule):
             from openai import OpenAI
 
             client = OpenAI()
-            reply = client.chat.completions.create(model="gpt-4o", messages=messages)
+            reply = client.chat.completions.create(model="gpt-5.5", messages=messages)
             """
         ),
         bad(
@@ -91,9 +93,9 @@ class NonexistentClientAttribute(Rule):
                     self.client = AsyncOpenAI()
 
                 async def ask(self, messages):
-                    return await self.client.chat.completions.acreate(model="gpt-4o", messages=messages)
+                    return await self.client.chat.completions.acreate(model="gpt-5.5", messages=messages)
             """,
-            (8, 22),
+            (8, 22, 8, 58, "`self.client.chat.completions.acreate` does not exist on the v1 client"),
             fixed="""
             from openai import AsyncOpenAI
 
@@ -102,7 +104,7 @@ class NonexistentClientAttribute(Rule):
                     self.client = AsyncOpenAI()
 
                 async def ask(self, messages):
-                    return await self.client.chat.completions.create(model="gpt-4o", messages=messages)
+                    return await self.client.chat.completions.create(model="gpt-5.5", messages=messages)
             """,
             applicability="safe",
             title="acreate on an async client held on self",
@@ -114,19 +116,19 @@ class NonexistentClientAttribute(Rule):
 
             client = OpenAI()
             try:
-                reply = client.ChatCompletion.create(model="gpt-4o", messages=messages)
+                reply = client.ChatCompletion.create(model="gpt-5.5", messages=messages)
             except openai.InvalidRequestError:
                 reply = None
             """,
-            (6, 13),
-            (7, 8),
+            (6, 13, 6, 41, "`client.ChatCompletion` is a v0 name"),
+            (7, 8, 7, 34, "`openai.InvalidRequestError` does not exist in openai>=1.0 (AttributeError)"),
             fixed="""
             import openai
             from openai import OpenAI
 
             client = OpenAI()
             try:
-                reply = client.chat.completions.create(model="gpt-4o", messages=messages)
+                reply = client.chat.completions.create(model="gpt-5.5", messages=messages)
             except openai.BadRequestError:
                 reply = None
             """,
@@ -139,7 +141,7 @@ class NonexistentClientAttribute(Rule):
 
             client = anthropic.Anthropic()
             client.completions.acreate(model="claude-2", prompt=prompt)
-            litellm.completion(model="gpt-4o", messages=messages)
+            litellm.completion(model="gpt-5.5", messages=messages)
             """,
             title="other libraries' clients",
         ),
@@ -240,8 +242,12 @@ class NonexistentClientAttribute(Rule):
         if not isinstance(node.ctx, ast.Load) or self._assigned_on_a_client(node.attr, ctx):
             return  # code may add its own attributes to a client object
         sdk = knowledge.sdk()
-        path = base.path if isinstance(base, Resource) else ()
-        client = base.client if isinstance(base, Resource) else base
+        if isinstance(base, Resource):
+            path, client = base.path, base.client
+        elif isinstance(base, Client):
+            path, client = (), base
+        else:
+            return
         if sdk.member_kind(path, node.attr, client.surface) is not None:
             return
         if sdk.tree_node(path, client.surface) is None:
@@ -258,16 +264,7 @@ class NonexistentClientAttribute(Rule):
 
     @staticmethod
     def _assigned_on_a_client(name: str, ctx: Context) -> bool:
-        key = ("client-attributes",)
-        assigned = ctx.memo.get(key)
-        if assigned is None:
-            assigned = {
-                item.target.attr
-                for item in ctx.model.attribute_assignments
-                if isinstance(ctx.model.resolve(item.target.value, item.scope), (Client, Resource))
-            }
-            ctx.memo[key] = assigned
-        return name in assigned  # type: ignore[operator]
+        return name in ctx.analysis(ClientAttributes).assigned
 
     def _member_advice(
         self, node: ast.Attribute, path: Tuple[str, ...], client: Client, owner: str, ctx: Context

@@ -65,7 +65,7 @@ class NonexistentSdkImport(Rule):
             def describe(store: VectorStore) -> str:
                 return f"{store.name}: {store.file_counts.completed} files"
             """,
-            (1, 1),
+            (1, 1, 1, 55, "`openai.types.beta.vector_store` does not exist in openai 3.57.0"),
             fixed="""
             from openai.types.vector_store import VectorStore
 
@@ -87,9 +87,9 @@ class NonexistentSdkImport(Rule):
             from openai.types.beta.threads.thread_message import ThreadMessage
             from openai.types.chat import ChatCompletion, ChatCompletionMessage, ChatCompletionFunction
             """,
-            (1, 8),
-            (2, 1),
-            (3, 70),
+            (1, 8, 1, 30, "`openai.lib._validators` does not exist in openai 3.57.0 (ModuleNotFoundError)"),
+            (2, 1, 2, 67, "`openai.types.beta.threads.thread_message` does not exist in openai 3.57.0"),
+            (3, 70, 3, 92, "`openai.types.chat` has no `ChatCompletionFunction` in openai 3.57.0"),
             title="removed modules, a removed type, a name that never existed",
         ),
         good(

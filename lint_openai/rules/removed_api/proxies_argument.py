@@ -10,6 +10,7 @@ from lint_openai.diagnostic import Applicability, Fix
 from lint_openai.rules.base import Rule, bad, good
 from lint_openai.rules.edits import has_position
 from lint_openai.semantic.calls import keyword_value
+from lint_openai.semantic.exceptions import caught_names, enclosing_handlers
 from lint_openai.semantic.navigation import bound_value
 from lint_openai.semantic.scopes import Scope
 from lint_openai.semantic.values import Client, Function, LibraryName, SdkClass, Str
@@ -17,6 +18,7 @@ from lint_openai.semantic.values import Client, Function, LibraryName, SdkClass,
 # The SDK's HTTP client factories (openai 3.57: subclasses of / functions returning httpx2 clients).
 SDK_HTTP_CLIENTS = frozenset({"DefaultHttpxClient", "DefaultAsyncHttpxClient"})
 SDK_HTTP_FUNCTIONS = frozenset({"openai.DefaultHttpx2Client", "openai.DefaultAsyncHttpx2Client"})
+TYPE_ERROR_CATCHERS = frozenset({"TypeError", "Exception", "BaseException"})  # a bare except: BaseException
 # Clients of the HTTP libraries, reported when passed to an SDK client as ``http_client=``.
 HTTP_LIBRARY_CLIENTS = frozenset({"httpx.Client", "httpx.AsyncClient", "httpx2.Client", "httpx2.AsyncClient"})
 ERROR = "TypeError: Client.__init__() got an unexpected keyword argument 'proxies'"
@@ -63,7 +65,7 @@ class ProxiesArgument(Rule):
 
             client = openai.OpenAI(http_client=openai.DefaultHttpxClient(proxies="http://proxy.internal:3128"))
             """,
-            (3, 62),
+            (3, 62, 3, 98, "`openai.DefaultHttpxClient(...)`: httpx 0.28 and httpx2 (the SDK's transport)"),
             fixed="""
             import openai
 
@@ -86,7 +88,7 @@ class ProxiesArgument(Rule):
             transport = httpx.AsyncClient(proxies={"https://": proxy_url}, timeout=30)
             client = AsyncOpenAI(http_client=transport)
             """,
-            (4, 31),
+            (4, 31, 4, 62, "`httpx.AsyncClient(...)` given as `http_client=`: httpx 0.28 and httpx2 (the"),
             title="an httpx client passed as http_client=, with a dict of proxies (no fix)",
         ),
         good(
@@ -109,8 +111,9 @@ class ProxiesArgument(Rule):
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
         func = ctx.model.resolve(node.func, scope)
-        if _is_sdk_http_client(func):
-            self._check_proxies(ctx, node, scope, f"`{_name(func)}(...)`")
+        name = _sdk_http_client(func)
+        if name is not None:
+            self._check_proxies(ctx, node, scope, f"`{name}(...)`")
             return
         if isinstance(func, SdkClass) and isinstance(ctx.model.call(func, node, scope), Client):
             given = keyword_value(node, "http_client")
@@ -146,25 +149,13 @@ class ProxiesArgument(Rule):
 def _in_type_error_fallback(ctx: Context, node: ast.AST) -> bool:
     """Inside ``except TypeError:`` (or a broader handler): code that tries ``proxy=`` first and keeps
     ``proxies=`` for an old httpx, where it still works."""
-    current = ctx.model.parent(node)
-    while current is not None and not isinstance(
-        current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
-    ):
-        if isinstance(current, ast.ExceptHandler):
-            caught = ast.walk(current.type) if current.type is not None else iter(())
-            names = {getattr(n, "id", getattr(n, "attr", "")) for n in caught}
-            if current.type is None or names & {"TypeError", "Exception", "BaseException"}:
-                return True
-        current = ctx.model.parent(current)
-    return False
+    return any(caught_names(handler) & TYPE_ERROR_CATCHERS for handler in enclosing_handlers(ctx.model, node))
 
 
-def _is_sdk_http_client(func: object) -> bool:
-    return (isinstance(func, SdkClass) and func.name in SDK_HTTP_CLIENTS) or (
+def _sdk_http_client(func: object) -> Optional[str]:
+    """The dotted name of the SDK's httpx client class or factory that ``func`` is, if it is one."""
+    if (isinstance(func, SdkClass) and func.name in SDK_HTTP_CLIENTS) or (
         isinstance(func, Function) and func.name in SDK_HTTP_FUNCTIONS
-    )
-
-
-def _name(func: object) -> str:
-    name: str = func.name  # type: ignore[attr-defined]
-    return name if name.startswith("openai.") else f"openai.{name}"
+    ):
+        return func.name if func.name.startswith("openai.") else f"openai.{func.name}"
+    return None

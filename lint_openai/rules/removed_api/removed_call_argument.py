@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import ast
-from typing import Optional, Tuple
+from typing import Optional, Set, Tuple
 
 from lint_openai import knowledge
-from lint_openai.analyses.api_surfaces import retired_call
+from lint_openai.analyses.api_surfaces import ApiSurfaces
 from lint_openai.context import Context
 from lint_openai.diagnostic import Applicability, Edit, Fix
 from lint_openai.rules.base import Rule, bad, good
 from lint_openai.rules.edits import has_position, literal_with
 from lint_openai.rules.removed_api.common import (
     dotted,
-    plain_path,
     safe_keyword_rename,
 )
 from lint_openai.rules.removed_api.unpacked_arguments import unpacked_keys
+from lint_openai.semantic.methods import plain_path
 from lint_openai.semantic.navigation import called_method
 from lint_openai.semantic.scopes import Scope
 
@@ -48,6 +48,7 @@ class RemovedCallArgument(Rule):
     symbol = "removed-call-argument"
     summary = "argument the v1 method does not accept"
     node_types = (ast.Call,)
+    requires = (ApiSurfaces,)
     fix_availability = "sometimes"
     sources = (
         "method signatures of the installed SDK (inspect.signature), generated into knowledge/sdk.json",
@@ -61,18 +62,18 @@ class RemovedCallArgument(Rule):
 
             client = OpenAI()
             reply = client.chat.completions.create(
-                model="gpt-4o",
+                model="gpt-5.5",
                 messages=messages,
                 request_timeout=30,
             )
             """,
-            (7, 5),
+            (7, 5, 7, 23, "got an unexpected keyword argument `request_timeout` (TypeError)"),
             fixed="""
             from openai import OpenAI
 
             client = OpenAI()
             reply = client.chat.completions.create(
-                model="gpt-4o",
+                model="gpt-5.5",
                 messages=messages,
                 timeout=30,
             )
@@ -84,7 +85,7 @@ class RemovedCallArgument(Rule):
             from openai import OpenAI
 
             client = OpenAI()
-            reply = client.chat.completions.create(model="gpt-4o", messages=messages, timeout=30)
+            reply = client.chat.completions.create(model="gpt-5.5", messages=messages, timeout=30)
             """
         ),
         bad(
@@ -95,8 +96,8 @@ class RemovedCallArgument(Rule):
             vectors = client.embeddings.create(input=texts, engine="embedding-deployment")
             reply = client.chat.completions.create(model=deployment, messages=messages, temprature=0)
             """,
-            (4, 49),
-            (5, 77),
+            (4, 49, 4, 78, "`embeddings.create()` got an unexpected keyword argument `engine` (TypeError)"),
+            (5, 77, 5, 89, "`chat.completions.create()` got an unexpected keyword argument `temprature`"),
             title="v0's engine= and a typo",
         ),
         good(
@@ -104,7 +105,7 @@ class RemovedCallArgument(Rule):
             import litellm
             from anthropic import Anthropic
 
-            litellm.completion(model="gpt-4o", messages=messages, request_timeout=30)
+            litellm.completion(model="gpt-5.5", messages=messages, request_timeout=30)
             Anthropic().messages.create(model="claude-sonnet-4-5", max_tokens=100, messages=messages, engine="x")
             """,
             title="other libraries accept other arguments",
@@ -114,7 +115,7 @@ class RemovedCallArgument(Rule):
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
         method = called_method(ctx.model, node, scope)
-        if method is None or retired_call(ctx, node, scope):
+        if method is None or ctx.analysis(ApiSurfaces).retired_call(node, scope):
             return  # a call into a shut-down API is OAI701's (one problem, one finding)
         path = plain_path(method)
         signature = knowledge.sdk().signature(path, method.client.surface)
@@ -128,7 +129,9 @@ class RemovedCallArgument(Rule):
             message = f"`{shown}()` takes {what} (TypeError); pass the arguments by name"
             ctx.report(self, positional[allowed], message, end_node=positional[-1])
         unpacked = list(unpacked_keys(ctx.model, node, scope))
-        passed = {k.arg for k in node.keywords if k.arg is not None} | {key.name for key in unpacked}
+        passed: Set[str] = {k.arg for k in node.keywords if k.arg is not None} | {
+            key.name for key in unpacked
+        }
         for keyword in node.keywords:
             name = keyword.arg
             if name is None or signature.accepts_keyword(name) or self._claimed(path, name):
@@ -167,7 +170,7 @@ class RemovedCallArgument(Rule):
         self,
         keyword: ast.keyword,
         signature: knowledge.MethodSignature,
-        passed: set,
+        passed: Set[str],
         ctx: Context,
         written: Optional[ast.AST] = None,
     ) -> Tuple[Optional[str], Optional[Fix]]:

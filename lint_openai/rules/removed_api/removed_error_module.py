@@ -67,16 +67,16 @@ class RemovedErrorModule(Rule):
             import openai
 
             try:
-                reply = client.chat.completions.create(model="gpt-4o", messages=messages)
+                reply = client.chat.completions.create(model="gpt-5.5", messages=messages)
             except openai.error.RateLimitError:
                 reply = None
             """,
-            (5, 8),
+            (5, 8, 5, 35, "`openai.error.RateLimitError` does not exist in openai>=1.0 (AttributeError)"),
             fixed="""
             import openai
 
             try:
-                reply = client.chat.completions.create(model="gpt-4o", messages=messages)
+                reply = client.chat.completions.create(model="gpt-5.5", messages=messages)
             except openai.RateLimitError:
                 reply = None
             """,
@@ -87,7 +87,7 @@ class RemovedErrorModule(Rule):
             import openai
 
             try:
-                reply = client.chat.completions.create(model="gpt-4o", messages=messages)
+                reply = client.chat.completions.create(model="gpt-5.5", messages=messages)
             except openai.RateLimitError:
                 reply = None
             """
@@ -98,7 +98,7 @@ class RemovedErrorModule(Rule):
 
             FATAL = (AuthenticationError, PermissionError)
             """,
-            (1, 1),
+            (1, 1, 1, 62, "`from openai.error import AuthenticationError, PermissionError` raises"),
             fixed="""
             from openai import AuthenticationError, PermissionDeniedError as PermissionError
 
@@ -117,7 +117,7 @@ class RemovedErrorModule(Rule):
                 except openai.error.InvalidRequestError as error:
                     return str(error)
             """,
-            (6, 12),
+            (6, 12, 6, 44, "`openai.error.InvalidRequestError` does not exist in openai>=1.0"),
             fixed="""
             import openai
 
@@ -136,7 +136,7 @@ class RemovedErrorModule(Rule):
 
             print(openai.api_key)
             """,
-            (1, 8),
+            (1, 8, 1, 20, "`import openai.error` raises ModuleNotFoundError in openai>=1.0"),
             fixed="""
             import openai
 
@@ -182,6 +182,7 @@ class RemovedErrorModule(Rule):
             message = f"`{base}.error.{outer.attr}` does not exist in openai>=1.0 (AttributeError); {note}"
             ctx.report(self, outer, message)
             return
+        assert entry is not None  # a replacement comes from an entry
         message = (
             f"`{base}.error.{outer.attr}` does not exist in openai>=1.0 (AttributeError); "
             f"use `{base}.{replacement}` ({entry['note']})"
@@ -240,28 +241,16 @@ class RemovedErrorModule(Rule):
     @staticmethod
     def _import_fix(node: ast.ImportFrom, ctx: Context) -> Optional[Fix]:
         pieces = []
-        constructed = _called_names(ctx)
+        constructed = ctx.model.called_names
         applicability = Applicability.SAFE
         for alias in node.names:
             entry = knowledge.v0().errors.get(alias.name)
             replacement = entry.get("replacement") if entry else None
-            if replacement is None:
+            if entry is None or replacement is None:
                 return None
             local = alias.asname or alias.name
             pieces.append(replacement if replacement == local else f"{replacement} as {local}")
-            if entry["applicability"] != "safe" or local in constructed:  # type: ignore[index]
+            if entry["applicability"] != "safe" or local in constructed:
                 applicability = Applicability.UNSAFE  # v1 exceptions take (message, response=, body=)
         text = f"from openai import {', '.join(pieces)}"
         return ctx.fix(applicability, f"Replace with `{text}`", ctx.replace(node, text))
-
-
-def _called_names(ctx: Context) -> frozenset:  # type: ignore[type-arg]
-    """Names that are called somewhere in the module (``Name(...)``), collected once per file."""
-    found = ctx.memo.get(_called_names)
-    if found is None:
-        found = ctx.memo[_called_names] = frozenset(
-            node.func.id
-            for node in ast.walk(ctx.model.tree)
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-        )
-    return found  # type: ignore[return-value]

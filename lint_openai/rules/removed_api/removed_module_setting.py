@@ -60,7 +60,7 @@ class RemovedModuleSetting(Rule):
 
             openai.api_base = "https://llm-proxy.internal/v1"
             """,
-            (3, 1),
+            (3, 1, 3, 16, "assigning `openai.api_base` has no effect in openai>=1.0 (nothing reads it)"),
             fixed="""
             import openai
 
@@ -84,8 +84,8 @@ class RemovedModuleSetting(Rule):
             openai.api_type = "azure"
             openai.api_base = "https://my-resource.openai.azure.com/"
             """,
-            (3, 1),
-            (5, 1),
+            (3, 1, 3, 13, "assigning `openai.proxy` has no effect in openai>=1.0 (nothing reads it)"),
+            (5, 1, 5, 16, "assigning `openai.api_base` has no effect in openai>=1.0 (nothing reads it)"),
             title="no fix for Azure or for settings without a v1 twin",
         ),
         good(

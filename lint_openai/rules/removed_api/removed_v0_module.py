@@ -49,7 +49,7 @@ class RemovedV0Module(Rule):
 
             score = cosine_similarity(get_embedding(a), get_embedding(b))
             """,
-            (1, 1),
+            (1, 1, 1, 69, "`from openai.embeddings_utils import ...`"),
         ),
         good(
             """
@@ -68,7 +68,7 @@ class RemovedV0Module(Rule):
             def to_dict(response):
                 return openai.util.convert_to_dict(response)
             """,
-            (4, 12),
+            (4, 12, 4, 23, "`openai.util`: `openai.util` does not exist in openai>=1.0 (AttributeError)"),
             title="attribute access",
         ),
         good(

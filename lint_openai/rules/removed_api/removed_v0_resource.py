@@ -66,13 +66,13 @@ class RemovedV0Resource(Rule):
             """
             import openai
 
-            response = openai.ChatCompletion.create(model="gpt-4o", messages=messages)
+            response = openai.ChatCompletion.create(model="gpt-5.5", messages=messages)
             """,
-            (3, 12),
+            (3, 12, 3, 40, "`openai.ChatCompletion.create` was removed in openai>=1.0 and raises"),
             fixed="""
             import openai
 
-            response = openai.chat.completions.create(model="gpt-4o", messages=messages)
+            response = openai.chat.completions.create(model="gpt-5.5", messages=messages)
             """,
             applicability="safe",
         ),
@@ -81,7 +81,7 @@ class RemovedV0Resource(Rule):
             from openai import OpenAI
 
             client = OpenAI()
-            response = client.chat.completions.create(model="gpt-4o", messages=messages)
+            response = client.chat.completions.create(model="gpt-5.5", messages=messages)
             """
         ),
         bad(
@@ -91,8 +91,8 @@ class RemovedV0Resource(Rule):
             vectors = oa.Embedding.create(input=texts, model="text-embedding-3-small")
             image = oa.Image.create(prompt="a cat", n=1, size="1024x1024")
             """,
-            (3, 11),
-            (4, 9),
+            (3, 11, 3, 30, "`oa.Embedding.create` was removed in openai>=1.0 and raises `APIRemovedInV1`"),
+            (4, 9, 4, 24, "`oa.Image.create` was removed in openai>=1.0 and raises `APIRemovedInV1` when"),
             fixed="""
             import openai as oa
 
@@ -107,23 +107,23 @@ class RemovedV0Resource(Rule):
             import openai
 
             async def ask(messages):
-                return await openai.ChatCompletion.acreate(model="gpt-4o", messages=messages)
+                return await openai.ChatCompletion.acreate(model="gpt-5.5", messages=messages)
             """,
-            (4, 18),
+            (4, 18, 4, 47, "`openai.ChatCompletion.acreate` was removed in openai>=1.0 and raises"),
             title="async v0 calls have no mechanical fix",
         ),
         bad(
             """
             import openai
 
-            params = {"model": "gpt-4o", "messages": messages}
+            params = {"model": "gpt-5.5", "messages": messages}
             response = openai.ChatCompletion.create(**params)
             """,
-            (4, 12),
+            (4, 12, 4, 40, "`openai.ChatCompletion.create` was removed in openai>=1.0 and raises"),
             fixed="""
             import openai
 
-            params = {"model": "gpt-4o", "messages": messages}
+            params = {"model": "gpt-5.5", "messages": messages}
             response = openai.chat.completions.create(**params)
             """,
             applicability="unsafe",
@@ -134,9 +134,9 @@ class RemovedV0Resource(Rule):
             from openai import ChatCompletion
 
             def ask(messages):
-                return ChatCompletion.create(model="gpt-4o", messages=messages)
+                return ChatCompletion.create(model="gpt-5.5", messages=messages)
             """,
-            (1, 20),
+            (1, 20, 1, 34, "`from openai import ChatCompletion` imports a class removed in openai>=1.0"),
             title="imported by name: reported once, at the import",
         ),
         bad(
@@ -145,7 +145,7 @@ class RemovedV0Resource(Rule):
 
             chat_api = openai.ChatCompletion
             """,
-            (3, 12),
+            (3, 12, 3, 33, "`openai.ChatCompletion` was removed in openai>=1.0 and raises `APIRemovedInV1`"),
             fixed="""
             import openai
 
@@ -173,7 +173,7 @@ class RemovedV0Resource(Rule):
 
             def helper():
                 """Migrated from openai.ChatCompletion.create."""
-                return ChatCompletion.create(model="gpt-4o")
+                return ChatCompletion.create(model="gpt-5.5")
             ''',
             title="a user class with the same name; prose in a docstring",
         ),

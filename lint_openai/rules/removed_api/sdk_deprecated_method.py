@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from typing import Optional, Tuple
 
-from lint_openai.analyses.api_surfaces import retired_call
+from lint_openai.analyses.api_surfaces import ApiSurfaces
 from lint_openai.context import Context
 from lint_openai.knowledge.api import DeprecatedMethod, api
 from lint_openai.rules.base import DEPRECATION, Rule, bad, good
@@ -42,6 +42,7 @@ class SdkDeprecatedMethod(Rule):
     summary = "call of a method the installed SDK marks deprecated"
     severity = DEPRECATION
     node_types = (ast.Call,)
+    requires = (ApiSurfaces,)
     sources = (
         SURFACES_SOURCE + " (`deprecated_methods`, `deprecated_response_methods`, `binary_responses`)",
         "SDK: `@deprecated` on openai/resources/files.py Files.retrieve_content, "
@@ -57,7 +58,7 @@ class SdkDeprecatedMethod(Rule):
             speech = client.audio.speech.create(model=speech_model, voice="alloy", input="Hello")
             speech.stream_to_file("hello.mp3")
             """,
-            (5, 1),
+            (5, 1, 5, 22, '`audio.speech.create(...).stream_to_file` is deprecated in the SDK: "Due to a'),
         ),
         good(
             """
@@ -79,9 +80,9 @@ class SdkDeprecatedMethod(Rule):
                 client.fine_tuning.checkpoints.permissions.retrieve(checkpoint)
                 return client.files.retrieve_content(file_id)
             """,
-            (4, 11),
-            (5, 5),
-            (6, 12),
+            (4, 11, 4, 64, '`files.content(...).astream_to_file` is deprecated in the SDK: "Due to a bug'),
+            (5, 5, 5, 56, "`fine_tuning.checkpoints.permissions.retrieve` is deprecated in the SDK"),
+            (6, 12, 6, 41, '`files.retrieve_content` is deprecated in the SDK: "The `.content()` method'),
             title="async binary content, permissions.retrieve, files.retrieve_content",
         ),
         good(
@@ -105,15 +106,15 @@ class SdkDeprecatedMethod(Rule):
         method = called_method(ctx.model, node, scope)
         if method is not None:
             deprecated = api().deprecated_method(method.path)
-            if deprecated is not None and not retired_call(ctx, node, scope):
+            if deprecated is not None and not ctx.analysis(ApiSurfaces).retired_call(node, scope):
                 self._report(ctx, node, deprecated.path, deprecated)
             return
         func = node.func
         if isinstance(func, ast.Attribute):
             result = ctx.model.resolve(func.value, scope)
             deprecated = self._response_method(ctx, result, func.attr, scope)
-            if deprecated is not None:
-                path = result.path  # type: ignore[attr-defined]
+            if deprecated is not None and isinstance(result, ApiResult):  # only API results have them
+                path = result.path
                 shown = f"{'.'.join(path)}(...).{func.attr}"
                 self._report(ctx, node, shown, deprecated, path)
 
@@ -123,7 +124,7 @@ class SdkDeprecatedMethod(Rule):
         if not isinstance(result, ApiResult) or result.v0 or result.raw:
             return None
         binary = api().binary_response(result.path)
-        if binary is None or retired_call(ctx, result.call, scope):
+        if binary is None or ctx.analysis(ApiSurfaces).retired_call(result.call, scope):
             return None
         return api().deprecated_response_method(binary.returns, name)
 

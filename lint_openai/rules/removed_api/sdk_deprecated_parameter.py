@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import ast
-from typing import List, Optional, Tuple
+from typing import AbstractSet, List, Optional, Tuple
 
-from lint_openai.analyses.api_surfaces import retired_call
+from lint_openai.analyses.api_surfaces import ApiSurfaces
+from lint_openai.analyses.chat_calls import ChatCalls
+from lint_openai.analyses.model_references import ModelReferences
 from lint_openai.context import Context
 from lint_openai.diagnostic import Applicability, Fix
 from lint_openai.knowledge.api import DeprecatedParameter, api
@@ -53,6 +55,7 @@ class SdkDeprecatedParameter(Rule):
     severity = DEPRECATION
     default_enabled = False
     node_types = (ast.Call,)
+    requires = (ApiSurfaces, ChatCalls, ModelReferences)
     fix_availability = "sometimes"
     sources = (
         SURFACES_SOURCE + " (`deprecated_parameters`, `deprecated_fields`, `runtime_deprecations`: read from "
@@ -66,7 +69,7 @@ class SdkDeprecatedParameter(Rule):
             client = OpenAI()
             image = client.images.generate(model="gpt-image-2", prompt="A lighthouse", user=user_id)
             """,
-            (4, 76),
+            (4, 76, 4, 88, '`user=` is deprecated in `images.generate` (SDK: "Deprecated: use'),
             fixed="""
             from openai import OpenAI
 
@@ -93,11 +96,11 @@ class SdkDeprecatedParameter(Rule):
             job = client.fine_tuning.jobs.create(training_file=file_id, model=base, hyperparameters={"n_epochs": 3})
             picture = client.images.generate(model="gpt-image-2", prompt="A cat", quality="hd")
             """,
-            (4, 76),
-            (4, 88),
-            (5, 95),
-            (6, 73),
-            (7, 71),
+            (4, 76, 4, 86, '`user=` is deprecated in `chat.completions.create` (SDK: "This field is being'),
+            (4, 88, 4, 116, "`prompt_cache_retention=` is deprecated in `chat.completions.create` (SDK"),
+            (5, 95, 5, 113, "`reasoning.generate_summary` is deprecated in `responses.create` (SDK"),
+            (6, 73, 6, 104, '`hyperparameters=` is deprecated in `fine_tuning.jobs.create` (SDK: "This'),
+            (7, 71, 7, 83, '`quality="hd"` is a deprecated value in `images.generate` (SDK: "This quality'),
             title="deprecated keywords, a key inside a dict, a deprecated value",
         ),
         good(
@@ -105,11 +108,10 @@ class SdkDeprecatedParameter(Rule):
             from openai import OpenAI
 
             client = OpenAI()
-            reply = client.chat.completions.create(model="gpt-5.5", messages=messages, functions=[weather], max_tokens=50)
             picture = client.images.generate(model="gpt-image-2", prompt="A cat", quality="high")
-            litellm.completion(model="gpt-4.1", messages=messages, user="u-1")
+            litellm.completion(model="gpt-5.5", messages=messages, user="u-1")
             """,
-            title="OAI304 and OAI305 report these; current values; other libraries",
+            title="current values; other libraries",
         ),
     )
 
@@ -121,7 +123,7 @@ class SdkDeprecatedParameter(Rule):
         knowledge = api()
         parameters = knowledge.deprecated_parameters(method.path)
         fields = knowledge.deprecated_fields(method.path)
-        if (not parameters and not fields) or retired_call(ctx, node, scope):
+        if (not parameters and not fields) or ctx.analysis(ApiSurfaces).retired_call(node, scope):
             return
         passed = {keyword.arg for keyword in node.keywords if keyword.arg is not None}
         shown = ".".join(method.path)
@@ -170,7 +172,7 @@ class SdkDeprecatedParameter(Rule):
         ctx: Context,
         keyword: ast.keyword,
         entry: DeprecatedParameter,
-        passed: set,  # type: ignore[type-arg]
+        passed: AbstractSet[str],
     ) -> Optional[Fix]:
         new = entry.replacement
         if new is None or new in passed or not has_position(keyword) or entry.kind == "values":
@@ -188,25 +190,25 @@ def _is_bytes(value: ast.AST) -> bool:
     )
 
 
-def _keys_at(ctx: Context, call: ast.Call, where: str, scope: Scope) -> List[ast.AST]:
+def _keys_at(ctx: Context, call: ast.Call, where: str, scope: Scope) -> List[ast.expr]:
     """The dict keys at ``where`` (``"reasoning.generate_summary"``, ``"tools[].connector_id"``: ``[]`` is
     any item of a list) in the call's literal dicts and lists."""
     steps = where.split(".")
-    values: List[ast.AST] = [k.value for k in call.keywords if k.arg == steps[0].removesuffix("[]")]
+    values: List[ast.expr] = [k.value for k in call.keywords if k.arg == steps[0].removesuffix("[]")]
     if steps[0].endswith("[]"):
         values = _items(values)
     for position, step in enumerate(steps[1:], start=1):
         last = position == len(steps) - 1
-        found: List[ast.AST] = []
+        found: List[ast.expr] = []
         for value in values:
             mapping = dict_literal(ctx.model, value, scope)
             for key, item in zip(mapping.keys, mapping.values) if mapping is not None else ():
                 name = ctx.model.string_value(key, scope) if key is not None else None
-                if name is not None and name.value == step.removesuffix("[]"):
+                if key is not None and name is not None and name.value == step.removesuffix("[]"):
                     found.append(key if last else item)
         values = _items(found) if step.endswith("[]") and not last else found
     return values if len(steps) > 1 else []
 
 
-def _items(values: List[ast.AST]) -> List[ast.AST]:
+def _items(values: List[ast.expr]) -> List[ast.expr]:
     return [item for value in values if isinstance(value, (ast.List, ast.Tuple)) for item in value.elts]

@@ -22,28 +22,29 @@ class PassedKey:
     name: str
     mapping: str  # the dict's variable
     node: ast.AST  # the string key (dict literal, subscript) or the ``key=`` keyword of ``dict(...)``
-    value: ast.AST
+    value: ast.expr
 
 
 def unpacked_keys(model: SemanticModel, call: ast.Call, scope: Scope) -> Iterator[PassedKey]:
     """The keys ``call`` provably passes through each ``**name`` built in the same function."""
     for keyword in call.keywords:
         if keyword.arg is None and isinstance(keyword.value, ast.Name):
-            yield from _keys_of(model, keyword.value.id, call, scope) or ()
+            yield from _keys_of(model, keyword.value, call, scope) or ()
 
 
-def _keys_of(model: SemanticModel, name: str, call: ast.Call, scope: Scope) -> Optional[List[PassedKey]]:
+def _keys_of(model: SemanticModel, read: ast.Name, call: ast.Call, scope: Scope) -> Optional[List[PassedKey]]:
+    name = read.id
     function = scope.function_scope()
     if function.kind != "function" or model.lookup_scope(name, scope) is not function:
         return None
     bindings = function.bindings.get(name, [])
-    if len(bindings) != 1 or bindings[0].kind != "value":
-        return None
+    if len(bindings) != 1 or bindings[0].kind != "value" or model.reaching(read, scope) != (bindings[0],):
+        return None  # a second binding, or none that reaches the call (``del kwargs`` before it)
     keys = _literal_keys(model, name, bindings[0].expr, scope)
     if keys is None:
         return None
-    for node in ast.walk(function.node):
-        if not isinstance(node, ast.Name) or node.id != name or isinstance(node.ctx, ast.Store):
+    for node in model.references.get(name, ()):  # the reads the binder saw, in this function and below
+        if model.lookup_scope(name, model.scope_of(node)) is not function:
             continue
         parent = model.parent(node)
         if isinstance(parent, ast.keyword) and parent.arg is None and model.parent(parent) is call:
@@ -72,9 +73,14 @@ def _literal_keys(
         and model.lookup_scope("dict", scope) is None  # the builtin
         and not value.args
     )
-    if is_dict_call and all(k.arg is not None for k in value.keywords):  # type: ignore[union-attr]
-        return [PassedKey(k.arg, name, k, k.value) for k in value.keywords]  # type: ignore[arg-type, union-attr]
-    return None
+    if not is_dict_call or not isinstance(value, ast.Call):
+        return None
+    keys = []
+    for keyword in value.keywords:
+        if keyword.arg is None:
+            return None  # ``dict(**other)``
+        keys.append(PassedKey(keyword.arg, name, keyword, keyword.value))
+    return keys
 
 
 def _subscript_assignment(model: SemanticModel, name: ast.Name) -> Optional[PassedKey]:
@@ -94,4 +100,4 @@ def _subscript_assignment(model: SemanticModel, name: ast.Name) -> Optional[Pass
 
 
 def _before(node: ast.AST, call: ast.Call) -> bool:
-    return (node.lineno, node.col_offset) < (call.lineno, call.col_offset)  # type: ignore[attr-defined]
+    return (getattr(node, "lineno", 0), getattr(node, "col_offset", 0)) < (call.lineno, call.col_offset)

@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
-from typing import Any, Mapping, Optional
+from typing import Any, Collection, Mapping, Optional
 
 from lint_openai import knowledge
-from lint_openai.analyses.model_references import model_references
+from lint_openai.analyses.chat_calls import ChatCall, ChatCalls
+from lint_openai.analyses.model_references import ModelReferences
 from lint_openai.context import Context
 from lint_openai.semantic.scopes import Scope
-from lint_openai.semantic.values import Client, Method, Str, V0Method
-
-CHAT_METHODS = (
-    ("chat", "completions", "create"),
-    ("chat", "completions", "parse"),
-    ("chat", "completions", "stream"),
-)
-
-
-V0_CHAT = ("acreate", "create")
-
+from lint_openai.semantic.values import Str
 
 PARAMS_SOURCE = (
     "lint_openai/knowledge/request_params.json: per-parameter model groups with the API's error text and "
@@ -28,40 +18,20 @@ PARAMS_SOURCE = (
 )
 
 
-@dataclass(frozen=True)
-class ChatCall:
-    """A call of a chat completions endpoint (v1 clients, the module client, v0 ``ChatCompletion``)."""
-
-    call: ast.Call
-    client: Optional[Client]
-    v0: bool
-
-    def keyword(self, name: str) -> Optional[ast.keyword]:
-        for keyword in self.call.keywords:
-            if keyword.arg == name:
-                return keyword
-        return None
-
-
-def chat_call(ctx: Context, node: ast.AST, scope: Scope) -> Optional[ChatCall]:
-    """The chat call ``node`` is, if it is one (computed once per call for all request rules)."""
+def chat_call(
+    ctx: Context, node: ast.AST, scope: Scope, needs: Collection[Optional[str]] = ()
+) -> Optional[ChatCall]:
+    """The chat completions call ``node`` is, if it is one and passes a keyword in ``needs`` (checked
+    first: it is cheap). Rules using this require :class:`ChatCalls`."""
     if not isinstance(node, ast.Call):
         return None
-    memo = ctx.memo.setdefault(ChatCall, {})
-    if node not in memo:  # type: ignore[operator]
-        memo[node] = _chat_call(ctx, node, scope)  # type: ignore[index]
-    return memo[node]  # type: ignore[index]
-
-
-def _chat_call(ctx: Context, node: ast.Call, scope: Scope) -> Optional[ChatCall]:
-    func = ctx.model.resolve(node.func, scope)
-    if isinstance(func, Method):
-        path = tuple(p for p in func.path if p not in knowledge.WRAPPER_ATTRIBUTES)
-        if path[-3:] in CHAT_METHODS:
-            return ChatCall(node, func.client, v0=False)
-    elif isinstance(func, V0Method) and func.symbol == "ChatCompletion" and func.method in V0_CHAT:
-        return ChatCall(node, None, v0=True)
-    return None
+    if needs:
+        for keyword in node.keywords:
+            if keyword.arg in needs:
+                break
+        else:
+            return None
+    return ctx.analysis(ChatCalls).of(node, scope)
 
 
 def is_text(ctx: Context, node: ast.AST, scope: Scope) -> bool:
@@ -93,7 +63,7 @@ def call_model(ctx: Context, chat: ChatCall, scope: Scope) -> Optional[str]:
     """The known model a chat call uses (not for Azure, where ``model=`` is a deployment name)."""
     if chat.client is not None and chat.client.is_azure:
         return None
-    found = model_references(ctx).by_call.get(chat.call)
+    found = ctx.analysis(ModelReferences).by_call.get(chat.call)
     return found.model if found is not None and not found.azure else None
 
 

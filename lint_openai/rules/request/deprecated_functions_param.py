@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 
+from lint_openai.analyses.chat_calls import ChatCalls
 from lint_openai.context import Context
 from lint_openai.rules.base import DEPRECATION, Rule, bad, good
 from lint_openai.rules.request.common import chat_call
@@ -27,6 +28,7 @@ class DeprecatedFunctionsParam(Rule):
     """
 
     needs_text = ("function",)
+    requires = (ChatCalls,)
     code = "OAI304"
     symbol = "deprecated-functions-param"
     severity = DEPRECATION
@@ -41,7 +43,7 @@ class DeprecatedFunctionsParam(Rule):
 
             reply = OpenAI().chat.completions.create(model="gpt-5.5", messages=messages, functions=[weather])
             """,
-            (3, 78),
+            (3, 78, 3, 97, "`functions=` is deprecated in favor of `tools=` (and replies use `tool_calls`)"),
         ),
         good(
             """
@@ -54,7 +56,7 @@ class DeprecatedFunctionsParam(Rule):
     )
 
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
-        chat = chat_call(ctx, node, scope)
+        chat = chat_call(ctx, node, scope, tuple(self.replacements))
         if chat is None:
             return
         for name, replacement in self.replacements.items():

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import ast
-from typing import Iterator
+from typing import Dict, Iterator
 
 from lint_openai import knowledge
+from lint_openai.analyses.chat_calls import ChatCalls
 from lint_openai.context import Context
 from lint_openai.rules.base import Rule, bad, good
 from lint_openai.rules.request.common import chat_call
@@ -35,6 +36,7 @@ class MalformedMessage(Rule):
     """
 
     needs_text = ("messages",)
+    requires = (ChatCalls,)
     code = "OAI303"
     symbol = "malformed-message"
     summary = "message dict with an unknown role or a missing required key"
@@ -51,8 +53,8 @@ class MalformedMessage(Rule):
             ]
             reply = OpenAI().chat.completions.create(model="gpt-5.5", messages=messages)
             """,
-            (4, 14),
-            (5, 5),
+            (4, 14, 4, 21, "unknown message role 'sytem' (HTTP 400)"),
+            (5, 5, 5, 22, "message without a `role` (HTTP 400)"),
         ),
         good(
             """
@@ -73,13 +75,13 @@ class MalformedMessage(Rule):
 
             openai.chat.completions.create(model="gpt-5.5", messages=[{"role": "tool", "content": "42"}])
             """,
-            (3, 59),
+            (3, 59, 3, 92, "tool message without `tool_call_id` (HTTP 400: missing required parameter)"),
             title="a tool result without its tool_call_id",
         ),
     )
 
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
-        chat = chat_call(ctx, node, scope)
+        chat = chat_call(ctx, node, scope, ("messages",))
         keyword = chat.keyword("messages") if chat else None
         if keyword is None:
             return
@@ -89,21 +91,19 @@ class MalformedMessage(Rule):
     @staticmethod
     def _message_dicts(ctx: Context, value: ast.AST, scope: Scope) -> Iterator[ast.Dict]:
         if isinstance(value, ast.Name):
-            owner = ctx.model.lookup_scope(value.id, scope)
-            bindings = owner.bindings.get(value.id, []) if owner else []
-            if len(bindings) != 1 or bindings[0].kind != "value":
+            found = ctx.model.single_value_binding(value, scope)
+            if found is None:
                 return
-            value = bindings[0].expr  # type: ignore[assignment]
+            value = found
         if isinstance(value, (ast.List, ast.Tuple)):
             yield from (element for element in value.elts if isinstance(element, ast.Dict))
 
     def _check_message(self, message: ast.Dict, ctx: Context) -> None:
-        if any(
-            key is None or not (isinstance(key, ast.Constant) and isinstance(key.value, str))
-            for key in message.keys
-        ):
-            return  # ** unpacking or computed keys: the keys are not all known
-        fields = {key.value: value for key, value in zip(message.keys, message.values)}  # type: ignore[union-attr]
+        fields: Dict[str, ast.expr] = {}
+        for key, value in zip(message.keys, message.values):
+            if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+                return  # ** unpacking or computed keys: the keys are not all known
+            fields[key.value] = value
         roles = knowledge.sdk().data["message_params"]
         role_node = fields.get("role")
         if role_node is None:

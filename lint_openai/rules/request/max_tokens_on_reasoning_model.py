@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 
+from lint_openai.analyses.chat_calls import ChatCalls
 from lint_openai.analyses.model_references import ModelReferences
 from lint_openai.context import Context
 from lint_openai.diagnostic import Applicability
@@ -27,7 +28,7 @@ class MaxTokensOnReasoningModel(Rule):
     """
 
     needs_text = ("max_tokens",)
-    requires = (ModelReferences,)
+    requires = (ChatCalls, ModelReferences)
     code = "OAI305"
     symbol = "max-tokens-on-reasoning-model"
     summary = "`max_tokens=` with a reasoning model"
@@ -42,7 +43,7 @@ class MaxTokensOnReasoningModel(Rule):
             client = OpenAI()
             reply = client.chat.completions.create(model="gpt-5.5", messages=messages, max_tokens=500)
             """,
-            (4, 76),
+            (4, 76, 4, 90, '`gpt-5.5` is a reasoning model: the API answers 400 "Unsupported parameter'),
             fixed="""
             from openai import OpenAI
 
@@ -59,12 +60,13 @@ class MaxTokensOnReasoningModel(Rule):
             reply = client.chat.completions.create(model="gpt-4.1", messages=messages, max_tokens=500)
             other = client.chat.completions.create(model=os.environ["MODEL"], messages=messages, max_tokens=500)
             """,
+            today="2026-10-01",  # before gpt-4.1's shutdown was announced: a current non-reasoning model
             title="non-reasoning and unknown models",
         ),
     )
 
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
-        chat = chat_call(ctx, node, scope)
+        chat = chat_call(ctx, node, scope, ("max_tokens",))
         keyword = chat.keyword("max_tokens") if chat else None
         if chat is None or keyword is None:
             return

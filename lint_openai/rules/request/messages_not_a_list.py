@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 
+from lint_openai.analyses.chat_calls import ChatCalls
 from lint_openai.context import Context
 from lint_openai.diagnostic import Applicability
 from lint_openai.rules.base import Rule, bad, good
@@ -24,6 +25,7 @@ class MessagesNotAList(Rule):
     """
 
     needs_text = ("messages",)
+    requires = (ChatCalls,)
     code = "OAI302"
     symbol = "messages-not-a-list"
     summary = "`messages=` given a string or a single dict"
@@ -37,7 +39,7 @@ class MessagesNotAList(Rule):
 
             reply = OpenAI().chat.completions.create(model="gpt-5.5", messages="Hello!")
             """,
-            (3, 68),
+            (3, 68, 3, 76, "`messages=` must be a list of messages, not a string"),
             fixed="""
             from openai import OpenAI
 
@@ -59,7 +61,7 @@ class MessagesNotAList(Rule):
 
             reply = OpenAI().chat.completions.create(model="gpt-5.5", messages={"role": "user", "content": "Hi"})
             """,
-            (3, 68),
+            (3, 68, 3, 101, "`messages=` must be a list of messages, not a single message dict"),
             fixed="""
             from openai import OpenAI
 
@@ -71,7 +73,7 @@ class MessagesNotAList(Rule):
     )
 
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
-        chat = chat_call(ctx, node, scope)
+        chat = chat_call(ctx, node, scope, ("messages",))
         keyword = chat.keyword("messages") if chat else None
         if keyword is None:
             return

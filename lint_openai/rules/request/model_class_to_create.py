@@ -10,6 +10,7 @@ from lint_openai.diagnostic import Applicability, Fix, Location
 from lint_openai.rules.base import Rule, bad, good
 from lint_openai.semantic.calls import keyword_value
 from lint_openai.semantic.classes import derives_from
+from lint_openai.semantic.methods import CHAT, endpoint
 from lint_openai.semantic.navigation import called_method
 from lint_openai.semantic.scopes import Scope
 from lint_openai.semantic.values import LibraryName, SdkClass, UserClass, Value
@@ -69,7 +70,7 @@ class ModelClassToCreate(Rule):
             client = OpenAI()
             reply = client.chat.completions.create(model="gpt-5.6-sol", messages=messages, response_format=Answer)
             """,
-            (9, 9),
+            (9, 9, 9, 39, "`Answer` is a pydantic model class: the SDK raises TypeError: You tried to pass"),
             fixed="""
             from openai import OpenAI
             from pydantic import BaseModel
@@ -111,7 +112,7 @@ class ModelClassToCreate(Rule):
             async def ask(client: AsyncOpenAI, **options):
                 return await client.chat.completions.create(messages=[], response_format=Report, **options)
             """,
-            (11, 18),
+            (11, 18, 11, 48, "`Report` is a pydantic model class: the SDK raises TypeError: You tried to"),
             fixed="""
             import pydantic
             from openai import AsyncOpenAI
@@ -155,7 +156,7 @@ class ModelClassToCreate(Rule):
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
         method = called_method(ctx.model, node, scope)
-        if method is None or method.path[-3:] != ("chat", "completions", "create"):
+        if method is None or endpoint(method) != CHAT:
             return
         argument = keyword_value(node, "response_format")
         value = ctx.model.resolve(argument, scope) if argument is not None else None

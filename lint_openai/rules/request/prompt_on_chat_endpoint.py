@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 
+from lint_openai.analyses.chat_calls import ChatCalls
 from lint_openai.context import Context
 from lint_openai.diagnostic import Applicability
 from lint_openai.rules.base import Rule, bad, good
@@ -30,6 +31,7 @@ class PromptOnChatEndpoint(Rule):
     """
 
     needs_text = ("prompt",)
+    requires = (ChatCalls,)
     code = "OAI301"
     symbol = "prompt-on-chat-endpoint"
     summary = "`prompt=` passed to a chat completions call"
@@ -46,7 +48,7 @@ class PromptOnChatEndpoint(Rule):
             client = OpenAI()
             reply = client.chat.completions.create(model="gpt-5.5", prompt=f"Summarize: {text}")
             """,
-            (4, 57),
+            (4, 57, 4, 84, "chat completions take `messages=`, not `prompt=`"),
             fixed="""
             from openai import OpenAI
 
@@ -71,7 +73,7 @@ class PromptOnChatEndpoint(Rule):
             def ask(question):
                 return openai.chat.completions.create(model="gpt-5.5", prompt=question)
             """,
-            (4, 60),
+            (4, 60, 4, 75, "chat completions take `messages=`, not `prompt=`"),
             fixed="""
             import openai
 
@@ -84,7 +86,7 @@ class PromptOnChatEndpoint(Rule):
     )
 
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
-        chat = chat_call(ctx, node, scope)
+        chat = chat_call(ctx, node, scope, ("prompt",))
         keyword = chat.keyword("prompt") if chat else None
         if chat is None or keyword is None:
             return

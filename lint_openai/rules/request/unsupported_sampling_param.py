@@ -6,6 +6,7 @@ import ast
 from typing import Any
 
 from lint_openai import knowledge
+from lint_openai.analyses.chat_calls import ChatCalls
 from lint_openai.analyses.model_references import ModelReferences
 from lint_openai.context import Context
 from lint_openai.rules.base import Rule, bad, good
@@ -50,7 +51,7 @@ class UnsupportedSamplingParam(Rule):
     There is no fix: drop the parameter (or choose a non-reasoning model).
     """
 
-    requires = (ModelReferences,)
+    requires = (ChatCalls, ModelReferences)
     code = "OAI306"
     symbol = "unsupported-sampling-param"
     summary = "sampling parameter a reasoning model rejects"
@@ -64,9 +65,9 @@ class UnsupportedSamplingParam(Rule):
             client = OpenAI()
             reply = client.chat.completions.create(model="o3", messages=messages, temperature=0.2, top_p=0.9)
             """,
-            (4, 71),
-            (4, 88),
-            today="2026-11-25",
+            (4, 71, 4, 86, "`o3` does not accept `temperature=0.2`"),
+            (4, 88, 4, 97, '`o3` does not accept `top_p=0.9`: the API answers 400 "Unsupported parameter'),
+            today="2026-06-01",  # o3 before its shutdown was announced
         ),
         good(
             """
@@ -77,12 +78,13 @@ class UnsupportedSamplingParam(Rule):
             other = client.chat.completions.create(model="gpt-4.1", messages=messages, temperature=0.2)
             newer = client.chat.completions.create(model="gpt-5.5", messages=messages, temperature=0.2)
             """,
+            today="2026-06-01",
             title="the default value; non-reasoning models; effort-dependent newer models",
         ),
     )
 
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
-        chat = chat_call(ctx, node, scope)
+        chat = chat_call(ctx, node, scope, knowledge.request_params().parameters)
         if chat is None or not any(
             k.arg in knowledge.request_params().parameters for k in chat.call.keywords
         ):

@@ -74,15 +74,15 @@ class ResponseSubscript(Rule):
             from openai import OpenAI
 
             client = OpenAI()
-            response = client.chat.completions.create(model="gpt-4.1", messages=messages)
+            response = client.chat.completions.create(model="gpt-5.5", messages=messages)
             answer = response["choices"][0]["message"]["content"]
             """,
-            (5, 10),
+            (5, 10, 5, 54, "`response` is a v1 response object, not a dict"),
             fixed="""
             from openai import OpenAI
 
             client = OpenAI()
-            response = client.chat.completions.create(model="gpt-4.1", messages=messages)
+            response = client.chat.completions.create(model="gpt-5.5", messages=messages)
             answer = response.choices[0].message.content
             """,
             applicability="safe",
@@ -92,7 +92,7 @@ class ResponseSubscript(Rule):
             from openai import OpenAI
 
             client = OpenAI()
-            response = client.chat.completions.create(model="gpt-4.1", messages=messages)
+            response = client.chat.completions.create(model="gpt-5.5", messages=messages)
             answer = response.choices[0].message.content
             as_dict = response.model_dump()["choices"][0]["message"]["content"]
             tags = response.metadata["tag"] if response.metadata else None
@@ -106,7 +106,7 @@ class ResponseSubscript(Rule):
             for chunk in openai.chat.completions.create(model="m", messages=messages, stream=True):
                 reply += chunk.choices[0].delta.get("content", "")
             """,
-            (5, 14),
+            (5, 14, 5, 55, "`chunk.choices[0].delta` is a v1 response object, not a dict"),
             fixed="""
             import openai
 
@@ -123,7 +123,7 @@ class ResponseSubscript(Rule):
 
             vector = OpenAI().embeddings.create(input="x", model="text-embedding-3-small")["data"][0]["embedding"]
             """,
-            (3, 10),
+            (3, 10, 3, 103, '`OpenAI().embeddings.create(input="x", model="text-embedding-3-small")` is a'),
             fixed="""
             from openai import OpenAI
 
@@ -136,7 +136,7 @@ class ResponseSubscript(Rule):
             """
             import litellm
 
-            response = litellm.completion(model="gpt-4o", messages=messages)
+            response = litellm.completion(model="gpt-5.5", messages=messages)
             answer = response["choices"][0]["message"]["content"]
             """,
             title="litellm returns dict-like objects",

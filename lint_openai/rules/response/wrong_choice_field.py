@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import ast
+from typing import Optional
 
 from lint_openai.context import Context
-from lint_openai.diagnostic import Applicability
+from lint_openai.diagnostic import Applicability, Fix
 from lint_openai.rules.base import Rule, bad, good
 from lint_openai.rules.edits import attribute_name_start, replace_chain
 from lint_openai.rules.streaming.common import SHAPES_SOURCE
@@ -42,15 +43,15 @@ class WrongChoiceField(Rule):
             from openai import OpenAI
 
             client = OpenAI()
-            reply = client.chat.completions.create(model="gpt-4.1", messages=messages)
+            reply = client.chat.completions.create(model="gpt-5.5", messages=messages)
             print(reply.choices[0].text)
             """,
-            (5, 7),
+            (5, 7, 5, 28, "`reply.choices[0].text`: chat completion choices have no `.text`"),
             fixed="""
             from openai import OpenAI
 
             client = OpenAI()
-            reply = client.chat.completions.create(model="gpt-4.1", messages=messages)
+            reply = client.chat.completions.create(model="gpt-5.5", messages=messages)
             print(reply.choices[0].message.content)
             """,
             applicability="safe",
@@ -60,7 +61,7 @@ class WrongChoiceField(Rule):
             from openai import OpenAI
 
             client = OpenAI()
-            reply = client.chat.completions.create(model="gpt-4.1", messages=messages)
+            reply = client.chat.completions.create(model="gpt-5.5", messages=messages)
             print(reply.choices[0].message.content)
             legacy = client.completions.create(model="m", prompt="p")
             print(legacy.choices[0].text)
@@ -74,7 +75,7 @@ class WrongChoiceField(Rule):
             legacy = client.completions.create(model="m", prompt="p")
             print(legacy.choices[0].message.content)
             """,
-            (5, 7),
+            (5, 7, 5, 32, "`legacy.choices[0].message`: text completion choices have no `.message`"),
             fixed="""
             from openai import OpenAI
 
@@ -109,5 +110,5 @@ class WrongChoiceField(Rule):
                 fix = ctx.fix(Applicability.SAFE, "Replace `.message.content` with `.text`", edit)
             self._report(node, ctx, "text completion choices have no `.message`: read `.text`", fix)
 
-    def _report(self, node: ast.Attribute, ctx: Context, advice: str, fix: object) -> None:
-        ctx.report(self, node, f"`{ctx.segment(node)}`: {advice} (AttributeError)", fix)  # type: ignore[arg-type]
+    def _report(self, node: ast.Attribute, ctx: Context, advice: str, fix: Optional[Fix]) -> None:
+        ctx.report(self, node, f"`{ctx.segment(node)}`: {advice} (AttributeError)", fix)

@@ -50,7 +50,7 @@ class IteratingNonStreamResponse(Rule):
             for chunk in response:
                 print(chunk.choices[0].delta.content)
             """,
-            (5, 14),
+            (5, 14, 5, 22, "`chat.completions.create` was called without stream=True"),
         ),
         good(
             """
@@ -70,7 +70,8 @@ class IteratingNonStreamResponse(Rule):
         if isinstance(node, (ast.For, ast.AsyncFor)):
             self._check_iterable(node.iter, scope, ctx)
             return
-        generators = node.generators  # type: ignore[attr-defined]
+        assert isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp))
+        generators = node.generators
         self._check_iterable(generators[0].iter, scope, ctx)
         inner = ctx.model.scopes.get(node, scope)
         for generator in generators[1:]:

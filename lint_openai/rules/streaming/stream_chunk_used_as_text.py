@@ -36,7 +36,8 @@ class StreamChunkUsedAsText(Rule):
     code = "OAI502"
     symbol = "stream-chunk-used-as-text"
     summary = "stream chunk object used as text"
-    node_types = (ast.Name,)
+    # Reads of loop variables only: asked of the binder's records once the file is walked.
+    node_types = ()
     sources = (SHAPES_SOURCE,)
     examples = (
         bad(
@@ -47,7 +48,7 @@ class StreamChunkUsedAsText(Rule):
             for chunk in openai.chat.completions.create(model="m", messages=messages, stream=True):
                 reply += chunk
             """,
-            (5, 14),
+            (5, 14, 5, 19, "`chunk` is a `ChatCompletionChunk` object, not text, but it is concatenated to"),
         ),
         good(
             """
@@ -74,10 +75,13 @@ class StreamChunkUsedAsText(Rule):
         ),
     )
 
-    def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
-        assert isinstance(node, ast.Name)
-        if node.id not in ctx.model.names_by_binding_kind.get("iter", ()):
-            return  # a chunk is a loop variable
+    def finish(self, ctx: Context) -> None:
+        model = ctx.model
+        for name in sorted(model.names_by_binding_kind.get("iter", ())):  # a chunk is a loop variable
+            for node in model.references.get(name, ()):
+                self._check_read(node, model.scope_of(node), ctx)
+
+    def _check_read(self, node: ast.Name, scope: Scope, ctx: Context) -> None:
         use = text_use(ctx.model, node)
         if use is None:
             return

@@ -52,16 +52,16 @@ class StreamReadsNonDelta(Rule):
             from openai import OpenAI
 
             client = OpenAI()
-            stream = client.chat.completions.create(model="gpt-4.1", messages=messages, stream=True)
+            stream = client.chat.completions.create(model="gpt-5.5", messages=messages, stream=True)
             for chunk in stream:
                 handle(chunk.choices[0].message.content)
             """,
-            (6, 12),
+            (6, 12, 6, 36, "streamed chat chunks have no `.message`"),
             fixed="""
             from openai import OpenAI
 
             client = OpenAI()
-            stream = client.chat.completions.create(model="gpt-4.1", messages=messages, stream=True)
+            stream = client.chat.completions.create(model="gpt-5.5", messages=messages, stream=True)
             for chunk in stream:
                 handle(chunk.choices[0].delta.content)
             """,
@@ -72,7 +72,7 @@ class StreamReadsNonDelta(Rule):
             from openai import OpenAI
 
             client = OpenAI()
-            stream = client.chat.completions.create(model="gpt-4.1", messages=messages, stream=True)
+            stream = client.chat.completions.create(model="gpt-5.5", messages=messages, stream=True)
             for chunk in stream:
                 handle(chunk.choices[0].delta.content)
             """
@@ -85,7 +85,7 @@ class StreamReadsNonDelta(Rule):
                 async for chunk in await client.chat.completions.create(model="m", messages=messages, stream=True):
                     yield chunk.choices[0].text
             """,
-            (5, 15),
+            (5, 15, 5, 36, "streamed chat chunks have no `.text`"),
             fixed="""
             from openai import AsyncOpenAI
 
@@ -115,9 +115,9 @@ class StreamReadsNonDelta(Rule):
         if node.attr not in ("text", "message"):
             return
         ref = resolve_ref(ctx.model, node.value, scope)
-        if not _stream_choice(ref):
+        if ref is None or not _stream_choice(ref):
             return
-        shape = ref.shape()  # type: ignore[union-attr]
+        shape = ref.shape()
         if not isinstance(shape, dict) or node.attr in shape or "delta" not in shape:
             return
         replacement = "delta.content" if node.attr == "text" else "delta"

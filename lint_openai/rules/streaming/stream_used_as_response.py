@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import functools
+from typing import FrozenSet
 
 from lint_openai import knowledge
 from lint_openai.context import Context
@@ -44,7 +45,7 @@ class StreamUsedAsResponse(Rule):
             response = client.chat.completions.create(model="m", messages=messages, stream=True)
             print(response.choices[0].message.content)
             """,
-            (5, 7),
+            (5, 7, 5, 23, "`response` is a Stream"),
         ),
         good(
             """
@@ -85,7 +86,7 @@ class StreamUsedAsResponse(Rule):
 
 
 @functools.cache
-def _response_fields() -> frozenset:  # type: ignore[type-arg]
+def _response_fields() -> FrozenSet[str]:
     """Top-level fields of every recorded response type."""
     shapes = knowledge.sdk().data["response_shapes"].values()
     return frozenset(field for entry in shapes for field in entry["response"])

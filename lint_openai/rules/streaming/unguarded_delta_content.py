@@ -40,7 +40,7 @@ class UnguardedDeltaContent(Rule):
     code = "OAI503"
     symbol = "unguarded-delta-content"
     summary = "`delta.content` used as text without a `None` guard"
-    node_types = (ast.Attribute, ast.Name)
+    node_types = (ast.Attribute,)  # names holding delta content: their reads, in ``finish``
     fix_availability = "always"
     sources = (SHAPES_SOURCE + "; `ChoiceDelta.content` is `Optional[str]`",)
     examples = (
@@ -53,7 +53,7 @@ class UnguardedDeltaContent(Rule):
             for chunk in client.chat.completions.create(model="m", messages=messages, stream=True):
                 answer += chunk.choices[0].delta.content
             """,
-            (6, 15),
+            (6, 15, 6, 45, "`chunk.choices[0].delta.content` is None for the final chunk"),
             fixed="""
             from openai import OpenAI
 
@@ -86,8 +86,8 @@ class UnguardedDeltaContent(Rule):
                 piece = chunk.choices[0].delta.content
                 sys.stdout.write(piece)
             """,
-            (5, 16),
-            (8, 22),
+            (5, 16, 5, 46, "`chunk.choices[0].delta.content` is None for the final chunk"),
+            (8, 22, 8, 27, "`piece` is None for the final chunk"),
             fixed="""
             import sys
             from openai import OpenAI
@@ -120,12 +120,18 @@ class UnguardedDeltaContent(Rule):
     )
 
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
-        if isinstance(node, ast.Attribute) and node.attr != "content":
-            return
-        if isinstance(node, ast.Name) and node.id not in ctx.model.names_assigned_attribute.get(
-            "content", ()
-        ):
-            return  # only `piece = ...delta.content` makes a name hold delta content
+        assert isinstance(node, ast.Attribute)
+        if node.attr == "content":
+            self._check_use(node, scope, ctx)
+
+    def finish(self, ctx: Context) -> None:
+        model = ctx.model
+        # Only `piece = ...delta.content` makes a name hold delta content.
+        for name in sorted(model.names_assigned_attribute.get("content", ())):
+            for node in model.references.get(name, ()):
+                self._check_use(node, model.scope_of(node), ctx)
+
+    def _check_use(self, node: ast.expr, scope: Scope, ctx: Context) -> None:
         use = text_use(ctx.model, node)
         if use is None:
             return

@@ -6,6 +6,7 @@ import ast
 
 from lint_openai.context import Context
 from lint_openai.rules.base import Rule, bad, good
+from lint_openai.semantic.exceptions import is_handled
 from lint_openai.semantic.guards import is_guarded
 from lint_openai.semantic.results import (
     ITEM,
@@ -13,6 +14,9 @@ from lint_openai.semantic.results import (
     resolve_ref,
 )
 from lint_openai.semantic.scopes import Scope
+
+# ``except`` clauses that catch the IndexError of ``chunk.choices[0]`` on the usage chunk.
+CATCHES_INDEX_ERROR = frozenset({"IndexError", "LookupError", "Exception", "BaseException"})
 
 
 class UnguardedStreamChoices(Rule):
@@ -51,7 +55,7 @@ class UnguardedStreamChoices(Rule):
             for chunk in stream:
                 print(chunk.choices[0].delta.content or "", end="")
             """,
-            (8, 11),
+            (8, 11, 8, 27, "with stream_options include_usage the last chunk has no choices"),
         ),
         good(
             """
@@ -79,22 +83,10 @@ class UnguardedStreamChoices(Rule):
             return
         if not include_usage(ref.result.call):
             return
-        if is_guarded(ctx.model, node, node.value) or _inside_index_error_handler(ctx, node):
+        if is_guarded(ctx.model, node, node.value) or is_handled(ctx.model, node, CATCHES_INDEX_ERROR):
             return
         message = (
             f"with stream_options include_usage the last chunk has no choices: `{ctx.segment(node)}` raises "
             "IndexError there; check `if chunk.choices:` first"
         )
         ctx.report(self, node, message)
-
-
-def _inside_index_error_handler(ctx: Context, node: ast.AST) -> bool:
-    parent = ctx.model.parent(node)
-    while parent is not None:
-        if isinstance(parent, ast.Try):
-            for handler in parent.handlers:
-                names = {n.id for n in ast.walk(handler.type)} if handler.type else {"IndexError"}
-                if names & {"IndexError", "LookupError", "Exception", "BaseException"}:
-                    return True
-        parent = ctx.model.parent(parent)
-    return False

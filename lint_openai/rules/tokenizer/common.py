@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import ast
-from dataclasses import dataclass
-from typing import List, Optional, Set
+from typing import ClassVar, Iterator, List, Optional, Set, Tuple, Type
 
-from lint_openai.analyses.model_references import ModelReferences, model_references
+from lint_openai.analyses.base import Analysis
+from lint_openai.analyses.encoding_sites import EncodingSite, EncodingSites
+from lint_openai.analyses.model_references import ModelReferences
 from lint_openai.context import Context
-from lint_openai.diagnostic import Applicability
+from lint_openai.diagnostic import Applicability, Fix
 from lint_openai.knowledge import tiktoken_tables
 from lint_openai.rules.edits import literal_with
 from lint_openai.rules.model_ids.common import ModelRule
-from lint_openai.semantic.scopes import Scope
-from lint_openai.semantic.values import Str
 
 TIKTOKEN_SOURCE = (
     "tiktoken's own `MODEL_TO_ENCODING` and `MODEL_PREFIX_TO_ENCODING` tables (tiktoken/model.py), generated "
@@ -21,49 +19,8 @@ TIKTOKEN_SOURCE = (
 )
 
 
-BY_NAME = "tiktoken.get_encoding"
-
-
-BY_MODEL = ("tiktoken.encoding_for_model", "tiktoken.encoding_name_for_model")
-
-
-@dataclass
-class EncodingSite:
-    """A call that picks a tiktoken encoding, and which encoding it gets."""
-
-    call: ast.Call
-    scope: Scope
-    encoding: str
-    literal: Str  # the encoding name (get_encoding) or the model name (encoding_for_model)
-    by_model: bool
-
-
 def _sites(ctx: Context) -> List[EncodingSite]:
-    """The calls that pick an encoding (from the tiktoken calls the model-reference analysis saw)."""
-    sites = ctx.memo.get(EncodingSite)
-    if sites is None:
-        sites = ctx.memo[EncodingSite] = [
-            site
-            for call, scope, name in model_references(ctx).tiktoken_calls
-            if (site := _site(call, scope, name, ctx))
-        ]
-    return sites  # type: ignore[return-value]
-
-
-def _site(call: ast.Call, scope: Scope, name: str, ctx: Context) -> Optional[EncodingSite]:
-    if name not in (BY_NAME, *BY_MODEL) or not call.args:
-        return None
-    value = ctx.model.string_value(call.args[0], scope)
-    if value is None:
-        return None
-    if name == BY_NAME:
-        return (
-            EncodingSite(call, scope, value.value, value, by_model=False)
-            if value.value in tiktoken_tables().encodings
-            else None
-        )
-    encoding = tiktoken_tables().encoding_for_model(value.value)
-    return EncodingSite(call, scope, encoding or "", value, by_model=True)
+    return ctx.analysis(EncodingSites).sites
 
 
 def _models_in_scope(references: ModelReferences, site: EncodingSite, ctx: Context) -> Set[str]:
@@ -87,17 +44,23 @@ def _models_in_scope(references: ModelReferences, site: EncodingSite, ctx: Conte
 
 
 class EncodingRule(ModelRule):
-    def mismatches(self, ctx: Context):  # type: ignore[no-untyped-def]
+    """Base of the rules that compare each encoding-picking call with the models used near it."""
+
+    requires: ClassVar[Tuple[Type[Analysis], ...]] = (ModelReferences, EncodingSites)
+
+    def mismatches(self, ctx: Context) -> Iterator[Tuple[EncodingSite, str, List[str]]]:
         """``(site, expected encoding, models)`` for sites whose encoding is not the scope's."""
-        references = model_references(ctx)
+        references = ctx.analysis(ModelReferences)
         for site in _sites(ctx):
             if not site.encoding:
                 continue
             models = _models_in_scope(references, site, ctx)
-            expected = {tiktoken_tables().encoding_for_model(m) for m in models} - {None}
+            expected = {tiktoken_tables().encoding_for_model(m) for m in models}
+            expected.discard(None)
             if len(expected) != 1:
                 continue  # no known model, or models with different encodings: ambiguous
             encoding = expected.pop()
+            assert encoding is not None
             if encoding != site.encoding:
                 yield (
                     site,
@@ -105,11 +68,12 @@ class EncodingRule(ModelRule):
                     sorted(m for m in models if tiktoken_tables().encoding_for_model(m) == encoding),
                 )
 
-    def fix(self, ctx: Context, site: EncodingSite, encoding: str, models: List[str]):  # type: ignore[no-untyped-def]
+    def fix(self, ctx: Context, site: EncodingSite, encoding: str, models: List[str]) -> Optional[Fix]:
         replacement = models[0] if site.by_model else encoding
         if site.by_model and len(models) != 1:
             return None
         edits = [literal_with(ctx, literal, replacement) for literal in site.literal.origins]
-        if not all(edits):
+        proper = [edit for edit in edits if edit is not None]
+        if len(proper) != len(edits):
             return None
-        return ctx.fix(Applicability.SAFE, f"Use `{replacement}`", *edits)  # type: ignore[arg-type]
+        return ctx.fix(Applicability.SAFE, f"Use `{replacement}`", *proper)

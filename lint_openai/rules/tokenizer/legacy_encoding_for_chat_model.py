@@ -44,7 +44,7 @@ class LegacyEncodingForChatModel(EncodingRule):
                     question = question[:4000]
                 return OpenAI().chat.completions.create(model="gpt-5.5", messages=[{"role": "user", "content": question}])
             """,
-            (5, 38),
+            (5, 38, 5, 49, "`p50k_base` is a GPT-3-era encoding, but this code uses `gpt-5.5`, which"),
             fixed="""
             import tiktoken
             from openai import OpenAI
@@ -72,7 +72,7 @@ class LegacyEncodingForChatModel(EncodingRule):
             CHAT_MODEL = "gpt-4o-mini"
             ENCODER = tiktoken.encoding_for_model("text-davinci-003")
             """,
-            (4, 39),
+            (4, 39, 4, 57, "`text-davinci-003` (which uses `p50k_base`) is a GPT-3-era encoding, but this"),
             fixed="""
             import tiktoken
 
@@ -86,7 +86,7 @@ class LegacyEncodingForChatModel(EncodingRule):
 
     def finish(self, ctx: Context) -> None:
         for site, encoding, models in self.mismatches(ctx):
-            chat = [m for m in models if "chat" in (ctx.models.get(m).kinds if ctx.models.get(m) else ())]
+            chat = [m for m in models if ctx.models.has_kind(m, "chat")]
             if site.encoding not in tiktoken_tables().LEGACY or not chat:
                 continue
             source = f"`{site.literal.value}`" + (f" (which uses `{site.encoding}`)" if site.by_model else "")

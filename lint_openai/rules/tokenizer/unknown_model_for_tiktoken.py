@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import ast
 
+from lint_openai.analyses.encoding_sites import BY_MODEL
 from lint_openai.context import Context
 from lint_openai.knowledge import tiktoken_tables
 from lint_openai.rules.base import Rule, bad, good
-from lint_openai.rules.tokenizer.common import BY_MODEL, TIKTOKEN_SOURCE
+from lint_openai.rules.tokenizer.common import TIKTOKEN_SOURCE
 from lint_openai.semantic.scopes import Scope
 from lint_openai.semantic.values import Function
 
@@ -41,7 +42,7 @@ class UnknownModelForTiktoken(Rule):
 
             encoding = tiktoken.encoding_for_model("gpt-6-luna")
             """,
-            (3, 40),
+            (3, 40, 3, 52, "tiktoken 0.14.0 cannot map `gpt-6-luna`: `encoding_for_model` raises KeyError"),
         ),
         good(
             """

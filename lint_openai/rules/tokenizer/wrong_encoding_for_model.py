@@ -34,17 +34,17 @@ class WrongEncodingForModel(EncodingRule):
             """
             import tiktoken
 
-            MODEL = "gpt-4.1"
+            MODEL = "gpt-5.5"
             ENCODING = tiktoken.get_encoding("cl100k_base")
 
             def tokens(text):
                 return len(ENCODING.encode(text))
             """,
-            (4, 34),
+            (4, 34, 4, 47, "`cl100k_base` does not match `gpt-5.5`, which tiktoken encodes with"),
             fixed="""
             import tiktoken
 
-            MODEL = "gpt-4.1"
+            MODEL = "gpt-5.5"
             ENCODING = tiktoken.get_encoding("o200k_base")
 
             def tokens(text):
@@ -57,7 +57,7 @@ class WrongEncodingForModel(EncodingRule):
             """
             import tiktoken
 
-            MODELS = {"fast": "gpt-4.1", "cheap": "gpt-3.5-turbo"}
+            MODELS = {"fast": "gpt-5.5", "cheap": "gpt-3.5-turbo"}
             ENCODING = tiktoken.get_encoding("cl100k_base")
             """,
             title="no model in a model position",
@@ -66,7 +66,7 @@ class WrongEncodingForModel(EncodingRule):
 
     def finish(self, ctx: Context) -> None:
         for site, encoding, models in self.mismatches(ctx):
-            chat = any("chat" in (ctx.models.get(m).kinds if ctx.models.get(m) else ()) for m in models)
+            chat = any(ctx.models.has_kind(m, "chat") for m in models)
             if site.encoding in tiktoken_tables().LEGACY and chat:
                 continue  # OAI401
             names = ", ".join(f"`{m}`" for m in models)

@@ -11,6 +11,7 @@ from typing import List, Optional, Tuple
 
 from lint_openai.source.config_files.tree import ConfigNode, ConfigTable, ConfigValue
 from lint_openai.source.lines import LineIndex
+from lint_openai.source.patterns import match_end
 
 _STATEMENT = re.compile(
     r"""[ \t]*(?:export[ \t]+)?
@@ -37,7 +38,7 @@ def read_env(text: str) -> ConfigNode:
         statement = _STATEMENT.match(text, index)
         parsed = _value(text, statement.end(), lines) if statement else None
         if statement is None or parsed is None:
-            index = _ANY_LINE.match(text, index).end()  # type: ignore[union-attr]
+            index = match_end(_ANY_LINE, text, index)
             continue
         value, index = parsed
         entries.append((statement.group("quoted_key") or statement.group("key"), value))
@@ -58,11 +59,11 @@ def _value(text: str, start: int, lines: LineIndex) -> Optional[Tuple[ConfigValu
         content = lines.location_at(start + 1) if verbatim else None
         located = ConfigValue(value, lines.location_at(start), lines.location_at(match.end()), content)
         return located, rest.end()
-    line = _UNQUOTED.match(text, start).group(0)  # type: ignore[union-attr]
+    line = text[start : match_end(_UNQUOTED, text, start)]
     value = _INLINE_COMMENT.sub("", line).rstrip()
     end = start + len(value)
     located = ConfigValue(value, lines.location_at(start), lines.location_at(end), lines.location_at(start))
-    return located, _ANY_LINE.match(text, start).end()  # type: ignore[union-attr]
+    return located, match_end(_ANY_LINE, text, start)
 
 
 def _unescape_single(raw: str) -> str:

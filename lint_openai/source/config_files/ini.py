@@ -16,10 +16,16 @@ _OPTION = configparser.RawConfigParser.OPTCRE
 _COMMENT_PREFIXES = ("#", ";")
 
 
+class _CaseSensitiveParser(configparser.RawConfigParser):
+    """Keeps option names as written (``RawConfigParser`` lower-cases them)."""
+
+    def optionxform(self, optionstr: str) -> str:
+        return optionstr
+
+
 def read_ini(text: str) -> ConfigNode:
     """A table per section (``DEFAULT`` included when written), each with its options in file order."""
-    parser = configparser.RawConfigParser(interpolation=None, strict=False)
-    parser.optionxform = str  # type: ignore[assignment,method-assign]
+    parser = _CaseSensitiveParser(interpolation=None, strict=False)
     try:
         parser.read_string(text)
     except configparser.Error as error:

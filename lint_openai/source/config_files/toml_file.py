@@ -25,6 +25,7 @@ from lint_openai.source.config_files.tree import (
     OtherValue,
 )
 from lint_openai.source.lines import LineIndex
+from lint_openai.source.patterns import match_end
 
 Path = Tuple[Union[str, int], ...]
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
@@ -132,7 +133,7 @@ class _Scanner:
         elif char == "{":
             self._inline_table(path)
         else:
-            self.index = _SCALAR.match(self.text, self.index).end()  # type: ignore[union-attr]
+            self.index = match_end(_SCALAR, self.text, self.index)
 
     def _array(self, path: Path) -> None:
         self.index += 1
@@ -204,7 +205,7 @@ class _Scanner:
         return index + 1
 
     def _space(self) -> None:
-        self.index = _SPACE.match(self.text, self.index).end()  # type: ignore[union-attr]
+        self.index = match_end(_SPACE, self.text, self.index)
 
     def _skip_blank_lines(self) -> None:
         """Whitespace, comments and newlines."""

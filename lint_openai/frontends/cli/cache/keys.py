@@ -8,12 +8,15 @@ import functools
 import os
 import sys
 from dataclasses import replace
-from typing import Any, Dict, Iterator, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, Iterator, Optional, Tuple
 
 import lint_openai
 from lint_openai.config.settings import Settings
 from lint_openai.frontends.cli.results import FileResult
 from lint_openai.knowledge.loading import DATA_DIRECTORY
+
+if TYPE_CHECKING:
+    from hashlib import _Hash
 
 PACKAGE_DIRECTORY = os.path.dirname(os.path.abspath(lint_openai.__file__))
 Window = Tuple[Optional[str], Optional[str]]  # first and last-plus-one ISO date an entry is valid on
@@ -27,7 +30,7 @@ def digest(data: bytes) -> str:
     return _sha256(data).hexdigest()
 
 
-def _sha256(data: bytes = b"") -> Any:
+def _sha256(data: bytes = b"") -> _Hash:
     import hashlib  # noqa: PLC0415 - OpenSSL loads when a file is first looked up, not with the command
 
     return hashlib.sha256(data)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Any, Dict, List, Optional
 
 from lint_openai.config.settings import Settings
 from lint_openai.frontends.cli.cache.codec import MalformedEntryError, decode
@@ -97,7 +97,8 @@ class ResultsCache:
             or not isinstance(payload.get("entries"), dict)
         ):
             return {}
-        return payload["entries"]
+        entries: Dict[str, Dict[str, Any]] = payload["entries"]  # a JSON object of entries, checked above
+        return entries
 
 
 def _holds(entry: Entry, shown: str, settings: Settings, data: bytes) -> bool:

@@ -15,7 +15,7 @@ def _plural(count: int, noun: str, plural: str) -> str:
     return f"{count} {noun if count == 1 else plural}"
 
 
-def _by_file(counts: Dict[str, Counter]) -> str:  # type: ignore[type-arg]
+def _by_file(counts: Dict[str, Counter[str]]) -> str:
     lines = []
     for path, codes in counts.items():
         if not codes:
@@ -38,7 +38,7 @@ def format_applied_fixes(fixed: Iterable[tuple[str, Sequence[str]]]) -> str:
 
 def format_available_fixes(diagnostics: Sequence[Diagnostic], unsafe: bool) -> str:
     """How many findings of each code per file ``--fix`` would fix (empty if none)."""
-    counts: Dict[str, Counter] = {}  # type: ignore[type-arg]
+    counts: Dict[str, Counter[str]] = {}
     for d in diagnostics:
         if d.fix is not None and applicable(d.fix, unsafe):
             counts.setdefault(d.path, Counter())[d.code] += 1
