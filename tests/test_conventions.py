@@ -236,9 +236,9 @@ README = ROOT / "README.md"
 # Files the README tells users about that their own runs create, not files of this repository.
 # Files in the user's project or editor configuration that the README tells them to write.
 # Files users or the tool write (results.json: in the results cache), not files of this repository.
-USER_FILES = {
+USER_FILES = {  # files and directories in a user's project, made by the user or by lint-openai
     ".lint-openai-models.json",
-    ".lint_openai_cache/",  # made in the checked project by the first run (absent from a fresh clone)
+    ".lint_openai_cache/",
     "extension.toml",
     "languages.toml",
     "results.json",
