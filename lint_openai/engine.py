@@ -83,7 +83,7 @@ def check_source(
     lines = LineIndex(text)
     diagnostics = _run_rules(tree, rules, lines, path, settings, cells=cells)
     if settings.noqa:
-        diagnostics = filter_suppressed(diagnostics, lines)
+        diagnostics = filter_suppressed(diagnostics, lines, tree)
     return sorted(set(diagnostics), key=lambda d: d.sort_key)
 
 

@@ -41,6 +41,30 @@ CASES = {
         """,
         [],
     ),
+    "a tokenizer picked for one class's model is not compared with another class's model": (
+        """
+        import tiktoken
+
+        class Embedder:
+            model: str = "text-embedding-3-small"
+
+            def count(self, text):
+                return len(tiktoken.encoding_for_model(self.model).encode(text))
+
+        class Chat:
+            model: str = "gpt-5.5"
+
+            def count(self, text):
+                return len(tiktoken.encoding_for_model(self.model).encode(text))
+
+        class Counter:
+            model: str = "gpt-5.5"
+
+            def count(self, text):
+                return len(tiktoken.get_encoding("cl100k_base").encode(text))
+        """,
+        [(19, "OAI402", "safe")],
+    ),
     "import guard with a flag": (
         """
         try:

@@ -25,6 +25,7 @@ from lint_openai.semantic.values import (
     Resource,
     SdkClass,
     Str,
+    StrItems,
     V0Method,
     V0Proxy,
     Value,
@@ -230,6 +231,8 @@ def shown(value: Value) -> object:
         return ".".join(value.path)
     if isinstance(value, Part):
         return (".".join(value.result.path), *value.path)
+    if isinstance(value, StrItems):
+        return ("one of" if value.each else "all of", *(item.value for item in value.items))
     return value
 
 
@@ -555,7 +558,7 @@ FLOW_CASES = {
         reveal(chunk)
         pairs = [reveal(x) for x in ['a'] for x in ['b']]
         """,
-        [("chat.completions.create", "<item>"), "text", UNKNOWN],
+        [("chat.completions.create", "<item>"), "text", ("one of", "b")],
     ),
     "a comprehension reads the enclosing names where it runs": (
         """
@@ -903,3 +906,82 @@ def test_scope_of_every_kind_of_node() -> None:
         "class_value": model.scopes[holder],
     }
     assert {name: model.scope_of(names[name]) for name in expected} == expected
+
+
+# Where applications keep model ids (issue 15, item 6): what the semantic model proves about them.
+DECLARED_VALUE_CASES = {
+    "an enum member's .value is the string it was given": (
+        """
+        import enum
+        from enum import StrEnum
+        class Tier(enum.Enum):
+            OLD = "gpt-4-0613"
+        class Sub(Tier):
+            pass
+        class Name(StrEnum):
+            A = "a"
+        reveal(Tier.OLD.value)
+        reveal(Name.A.value)
+        reveal(Name.A)
+        """,
+        ["gpt-4-0613", "a", "a"],
+    ),
+    "a .value of a plain class attribute is not an enum's value": (
+        """
+        class Plain:
+            OLD = "gpt-4-0613"
+        class NotEnum(Unknown):
+            OLD = "x"
+        reveal(Plain.OLD.value)
+        reveal(NotEnum.OLD.value)
+        """,
+        [UNKNOWN, UNKNOWN],
+    ),
+    "lists of strings, their items and their iteration": (
+        """
+        MODELS = ["a", "b"]
+        reveal(MODELS)
+        reveal(MODELS[1])
+        reveal(MODELS[-1])
+        reveal(MODELS[5])
+        for m in MODELS:
+            reveal(m)
+        for t in ("c",):
+            reveal(t)
+        reveal([m for m in {"d"}][0])
+        reveal(["a", 1])
+        reveal([])
+        """,
+        [
+            ("all of", "a", "b"),
+            "b",
+            "b",
+            UNKNOWN,
+            ("one of", "a", "b"),
+            ("one of", "c"),
+            UNKNOWN,
+            UNKNOWN,
+            UNKNOWN,
+        ],
+    ),
+    "field and option declarations have their default as value": (
+        """
+        from dataclasses import field
+        import typer
+        from pydantic import Field
+        reveal(Field("gpt-4o", description="x"))
+        reveal(Field(default="gpt-4o"))
+        reveal(Field(..., examples=["gpt-4o"]))
+        reveal(field(default="gpt-4o"))
+        reveal(typer.Option("gpt-4o", "--model"))
+        reveal(unknown.Field("gpt-4o"))
+        """,
+        ["gpt-4o", "gpt-4o", UNKNOWN, "gpt-4o", "gpt-4o", UNKNOWN],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(DECLARED_VALUE_CASES))
+def test_declared_values(name: str) -> None:
+    source, expected = DECLARED_VALUE_CASES[name]
+    assert [shown(value) for value in revealed(source)] == expected

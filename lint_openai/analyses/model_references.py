@@ -27,8 +27,9 @@ from lint_openai.context import Context
 from lint_openai.semantic.calls import callee_name
 from lint_openai.semantic.methods import endpoint, plain_path
 from lint_openai.semantic.navigation import dict_literal
+from lint_openai.semantic.options import option_default
 from lint_openai.semantic.scopes import Scope
-from lint_openai.semantic.values import Client, Function, Method, SdkClass, UserClass, V0Method
+from lint_openai.semantic.values import Client, Function, Method, SdkClass, Str, StrItems, UserClass, V0Method
 from lint_openai.source.prefilter import is_distinctive
 
 MODEL_WORDS = frozenset({"model", "engine"})
@@ -49,6 +50,11 @@ Consulted = Callable[[], bool]  # whether a value is only consulted where it goe
 MOCK_ASSERTIONS = frozenset(
     {"assert_called_with", "assert_called_once_with", "assert_any_call", "assert_has_calls"}
 )
+# Keywords, keys and names whose values document a schema or an API (examples shown to users, never sent).
+DOCUMENTATION_KEYS = frozenset(
+    {"examples", "example", "json_schema_extra", "schema_extra", "openapi_examples", "openapi_extra"}
+)
+MAX_DOCUMENTATION_DEPTH = 12  # levels of nesting looked through, up to the enclosing statement
 MODEL_NODE_TYPES = (ast.Call, ast.Assign, ast.AnnAssign, ast.FunctionDef, ast.AsyncFunctionDef, ast.Dict)
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
@@ -170,6 +176,10 @@ class ModelReferences(Analysis):
             return  # ``SimpleNamespace(model=..., choices=[...])``: a stand-in for a response
         if name in MOCK_ASSERTIONS:
             return  # ``mock.create.assert_called_once_with(model=...)``: an expected call, never sent
+        option = option_default(self.ctx.model, call, scope)
+        if option is not None:
+            self._named(option[0], option[1], scope)  # ``add_argument("--model", default="gpt-4o")``
+            return
         via = "retired" if self.surfaces.retired_shape(call) else "call"
         for keyword in call.keywords:
             if keyword.arg is not None and is_model_name(keyword.arg):
@@ -203,19 +213,28 @@ class ModelReferences(Analysis):
             value, argument = self._unpacked_model(call, scope)
         if value is None or argument is None:
             return True
-        found = self.ctx.model.string_value(value, scope)
-        if found is None:
+        resolved = self.ctx.model.resolve(value, scope)
+        if type(resolved) is Str:
+            found: Optional[Str] = resolved
+            strings: Tuple[Str, ...] = (resolved,)
+        elif type(resolved) is StrItems and resolved.each:
+            found, strings = (
+                None,
+                resolved.items,
+            )  # ``for model in MODELS: create(model=model)``: each of them
+        else:
             return True
         azure = client is not None and (client.is_azure or client.other_server)
         if isinstance(func, Method) and self.surfaces.retired_call(call, scope):
             self.retired_calls.add(call)
-        for literal in found.origins:
-            entry = self._literal(literal, found.value, scope)
-            if entry is None:
-                continue
-            entry.calls.append((call, endpoint, argument))
-            entry.azure = entry.azure or azure
-        if self.ctx.models.get(found.value) is not None:
+        for string in strings:
+            for literal in string.origins:
+                entry = self._literal(literal, string.value, scope)
+                if entry is None:
+                    continue
+                entry.calls.append((call, endpoint, argument))
+                entry.azure = entry.azure or azure
+        if found is not None and self.ctx.models.get(found.value) is not None:
             model_call = ModelCall(call, endpoint, argument, found.value, found.origins, client, scope)
             self.calls.append(model_call)
             self.by_call[call] = model_call
@@ -265,7 +284,7 @@ class ModelReferences(Analysis):
         ``via`` is ``"call"`` for a keyword of another library's call (which may send it), ``"retired"`` for
         a keyword of a call shaped like a shut-down API's method, ``""`` for a stored value.
         """
-        if not name or not is_model_name(name):
+        if not name or not is_model_name(name) or self._in_documentation(value):
             return
         found = self.ctx.model.string_value(value, scope)
         if found is None or self.ctx.models.get(found.value) is None or not is_distinctive(found.value):
@@ -283,6 +302,28 @@ class ModelReferences(Analysis):
                     requested = consulted is None or not consulted()
                 entry.requested = entry.requested or requested
                 entry.passed = entry.passed or (via == "call" and requested)
+
+    def _in_documentation(self, node: ast.AST) -> bool:
+        """``node`` is inside an example for documentation: ``Field(examples=[...])``, pydantic's
+        ``json_schema_extra``/``schema_extra``, FastAPI's ``openapi_examples``. Such a model id is never sent."""
+        child, parent = node, self.ctx.model.parent(node)
+        for _ in range(MAX_DOCUMENTATION_DEPTH):
+            if parent is None:
+                return False
+            if isinstance(parent, ast.keyword):
+                if parent.arg in DOCUMENTATION_KEYS:
+                    return True
+            elif isinstance(parent, ast.Dict):
+                key = next((k for k, v in zip(parent.keys, parent.values) if v is child), None)
+                if isinstance(key, ast.Constant) and key.value in DOCUMENTATION_KEYS:
+                    return True
+            elif isinstance(parent, (ast.Assign, ast.AnnAssign)):
+                targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
+                return any(_target_name(target) in DOCUMENTATION_KEYS for target in targets)
+            elif isinstance(parent, ast.stmt):
+                return False
+            child, parent = parent, self.ctx.model.parent(parent)
+        return False
 
     def _literal(self, literal: ast.Constant, model: str, scope: Scope) -> Optional[ModelLiteral]:
         if not hasattr(literal, "lineno") or self.ctx.models.get(model) is None:

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import List, Optional
+import weakref
+from typing import Dict, List, Optional, Tuple
 
 from lint_openai import knowledge
 from lint_openai.semantic.calls import callee_name
@@ -48,7 +49,7 @@ def in_compat_region(model: SemanticModel, node: ast.AST, scope: Scope) -> bool:
             position = next(i for i, value in enumerate(parent.values) if value is child)
             if any(is_version_test(model, value, scope) for value in parent.values[:position]):
                 return True
-        elif isinstance(parent, ast.Try) and any(child is statement for statement in parent.body):
+        elif isinstance(parent, ast.Try) and _blocks(model).position(parent.body, child) is not None:
             if is_fallback_try(parent):
                 return True
         elif isinstance(parent, ast.ExceptHandler) and _catches_fallback(parent, model.parent(parent)):
@@ -133,22 +134,64 @@ def _mentions_version(test: ast.AST) -> bool:
 
 def _after_version_guard(model: SemanticModel, parent: ast.AST, child: ast.AST, scope: Scope) -> bool:
     """``child`` follows ``if <version test>: raise/return`` in the same statement list."""
+    blocks = _blocks(model)
     for field in ("body", "orelse", "finalbody"):
         statements = getattr(parent, field, None)
-        if not isinstance(statements, list):
+        if not isinstance(statements, list) or not statements:
             continue
-        for statement in statements:
-            if statement is child:
-                return False
-            if (
-                isinstance(statement, ast.If)
-                and not statement.orelse
-                and statement.body
-                and isinstance(statement.body[-1], _EXITS)
-                and is_version_test(model, statement.test, scope)
-            ):
-                return any(item is child for item in statements)
+        position = blocks.position(statements, child)
+        if position is not None:
+            return blocks.first_guard(model, statements, scope) < position
     return False
+
+
+class _Blocks:
+    """What the version-guard test asks of each statement list, computed once per list: the position of
+    each statement, and of the first ``if <version test>: raise/return`` (so that asking for every finding
+    in a block of N statements costs O(N) in all, not O(N) each)."""
+
+    def __init__(self) -> None:
+        self._positions: Dict[int, Dict[int, int]] = {}
+        self._guards: Dict[Tuple[int, int], int] = {}
+
+    def position(self, statements: List[ast.stmt], node: ast.AST) -> Optional[int]:
+        """The index of ``node`` in ``statements`` (``None`` if it is not one of them)."""
+        positions = self._positions.get(id(statements))
+        if positions is None:
+            positions = self._positions[id(statements)] = {id(item): i for i, item in enumerate(statements)}
+        return positions.get(id(node))
+
+    def first_guard(self, model: SemanticModel, statements: List[ast.stmt], scope: Scope) -> int:
+        """The index of the first exiting version guard in ``statements``, or ``len(statements)``."""
+        key = (id(statements), id(scope))
+        found = self._guards.get(key)
+        if found is None:
+            found = self._guards[key] = next(
+                (i for i, statement in enumerate(statements) if _is_exiting_guard(model, statement, scope)),
+                len(statements),
+            )
+        return found
+
+
+def _is_exiting_guard(model: SemanticModel, statement: ast.stmt, scope: Scope) -> bool:
+    return (
+        isinstance(statement, ast.If)
+        and not statement.orelse
+        and bool(statement.body)
+        and isinstance(statement.body[-1], _EXITS)
+        and is_version_test(model, statement.test, scope)
+    )
+
+
+# One ``_Blocks`` per semantic model (that is, per checked file), dropped with it.
+_BLOCKS: weakref.WeakKeyDictionary[SemanticModel, _Blocks] = weakref.WeakKeyDictionary()
+
+
+def _blocks(model: SemanticModel) -> _Blocks:
+    blocks = _BLOCKS.get(model)
+    if blocks is None:
+        blocks = _BLOCKS[model] = _Blocks()
+    return blocks
 
 
 def is_version_test(model: SemanticModel, test: ast.AST, scope: Scope, depth: int = 0) -> bool:

@@ -45,6 +45,7 @@ from lint_openai.semantic.values import (
     Resource,
     SdkClass,
     Str,
+    StrItems,
     UserClass,
     V0Method,
     V0Proxy,
@@ -70,7 +71,16 @@ LoadRecord = Union[Defs, Tuple[Tuple[Scope, Defs], ...]]
 
 
 # Libraries whose imported names are values (``LibraryName``): the SDK's HTTP transports, pydantic.
-NAMED_LIBRARIES = frozenset({"httpx", "httpx2", "pydantic"})
+NAMED_LIBRARIES = frozenset(
+    {"httpx", "httpx2", "pydantic", "pydantic_settings", "enum", "typer", "click", "dataclasses"}
+)
+# Calls that declare a default value (a field, a command-line option): their value is the default, where it
+# is a string. ``Field("gpt-4o", description=...)``, ``typer.Option("gpt-4o", "--model")``.
+DEFAULT_CARRIERS = frozenset(
+    {"pydantic.Field", "pydantic.fields.Field", "pydantic_settings.Field", "typer.Option", "typer.Argument"}
+)
+KEYWORD_DEFAULT_CARRIERS = frozenset({"dataclasses.field"})  # ``field(default="gpt-4o")``
+MAX_ITEMS = 256  # a longer literal of strings is a data table, not a list of models to try
 
 
 class SemanticModel:
@@ -300,7 +310,10 @@ class SemanticModel:
         if type(expr) is ast.Name:
             return self.resolve_name(expr.id, scope, expr)
         if type(expr) is ast.Attribute:
-            return self.attribute(self.resolve(expr.value, scope), expr.attr)
+            base = self.resolve(expr.value, scope)
+            if expr.attr == "value" and type(base) is Str and self._enum_member_value(base):
+                return base  # ``Model.GPT4.value``: the string the member was given
+            return self.attribute(base, expr.attr)
         if type(expr) is ast.Call:
             return self.call(self.resolve(expr.func, scope), expr, scope)
         if type(expr) is ast.Constant:
@@ -314,11 +327,47 @@ class SemanticModel:
             return self.subscript(self.resolve(expr.value, scope), expr.slice)
         if type(expr) is ast.IfExp:
             return merge([self.resolve(expr.body, scope), self.resolve(expr.orelse, scope)])
+        if type(expr) is ast.List or type(expr) is ast.Tuple or type(expr) is ast.Set:
+            return self._string_items(expr.elts, scope)
         if type(expr) is ast.BoolOp and isinstance(expr.op, ast.Or):
             # ``os.getenv("MODEL") or "gpt-4o"``: the literal is the value whenever the rest is unset.
             last = self.resolve(expr.values[-1], scope)
             return last if isinstance(last, Str) else UNKNOWN
         return UNKNOWN
+
+    def _string_items(self, elements: List[ast.expr], scope: Scope) -> Value:
+        """A literal of strings only (each proven), else ``UNKNOWN``."""
+        if not elements or len(elements) > MAX_ITEMS:
+            return UNKNOWN
+        items = []
+        for element in elements:
+            value = self.resolve(element, scope)
+            if type(value) is not Str:
+                return UNKNOWN
+            items.append(value)
+        return StrItems(tuple(items))
+
+    def _enum_member_value(self, value: Str) -> bool:
+        """Every literal of ``value`` is assigned to a member in the body of an ``enum.Enum`` class."""
+        for origin in value.origins:
+            statement = self.parent(origin)
+            owner = self.parent(statement) if isinstance(statement, ast.Assign) else None
+            if not isinstance(owner, ast.ClassDef) or statement not in owner.body or not self._is_enum(owner):
+                return False
+        return True
+
+    def _is_enum(self, node: ast.ClassDef, depth: int = 0) -> bool:
+        """A class with ``enum.Enum`` (``StrEnum``, ``IntEnum``...) among its bases, or a subclass of one."""
+        info = self.classes.get(node)
+        if info is None or depth > 8:
+            return False
+        for base in node.bases:
+            value = self.resolve(base, info.outer)
+            if type(value) is LibraryName and value.name.startswith("enum."):
+                return True
+            if type(value) is UserClass and value.node is not node and self._is_enum(value.node, depth + 1):
+                return True
+        return False
 
     def resolve_name(self, name: str, scope: Scope, node: Optional[ast.Name] = None) -> Value:
         """The value of a read of ``name`` in ``scope`` (at ``node``, or once the code has run)."""
@@ -612,7 +661,20 @@ class SemanticModel:
             return self._call_function(func, call, scope)
         if type(func) is UserClass:
             return Instance(func.node)
+        if type(func) is LibraryName:
+            return self._declared_default(func.name, call, scope)
         return UNKNOWN
+
+    def _declared_default(self, name: str, call: ast.Call, scope: Scope) -> Value:
+        """The string default of a field or option declaration (``Field("gpt-4o")``), else ``UNKNOWN``."""
+        if name in DEFAULT_CARRIERS:
+            default = first_argument(call, "default")
+        elif name in KEYWORD_DEFAULT_CARRIERS:
+            default = keyword_value(call, "default")
+        else:
+            return UNKNOWN
+        value = self.resolve(default, scope) if default is not None else UNKNOWN
+        return value if type(value) is Str else UNKNOWN
 
     def _call_function(self, func: Function, call: ast.Call, scope: Scope) -> Value:
         name = func.name
@@ -650,14 +712,30 @@ class SemanticModel:
             if isinstance(base, ApiResult):
                 return Part(base, (step,))
             return Part(base.result, (*base.path, step))
+        if type(base) is StrItems and not base.each:
+            position = _integer(index)
+            if position is not None and -len(base.items) <= position < len(base.items):
+                return base.items[position]
         return UNKNOWN
 
     def iterate(self, iterable: Value) -> Value:
+        if type(iterable) is StrItems and not iterable.each:
+            return StrItems(iterable.items, each=True)
         if isinstance(iterable, ApiResult):
             return Part(iterable, ("<item>",))
         if isinstance(iterable, Part):
             return Part(iterable.result, (*iterable.path, "<item>"))
         return UNKNOWN
+
+
+def _integer(node: ast.AST) -> Optional[int]:
+    """The integer a subscript's index is written as (``0``, ``-1``), if it is one."""
+    sign = 1
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        node, sign = node.operand, -1
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return sign * node.value
+    return None
 
 
 def _walk_order(binding: Binding) -> int:

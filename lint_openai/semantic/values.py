@@ -130,6 +130,15 @@ class Str(Value):
 
 
 @dataclass(frozen=True)
+class StrItems(Value):
+    """The strings of a list, tuple or set literal (``MODELS = ["gpt-4o", "o3"]``). Iterated
+    (``for model in MODELS``), ``each`` is set: the value is one of them at a time, none proven alone."""
+
+    items: Tuple[Str, ...]
+    each: bool = False
+
+
+@dataclass(frozen=True)
 class Function(Value):
     """A function defined in the file (or a library function the model knows by ``name``)."""
 

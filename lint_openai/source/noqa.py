@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from typing import Callable, Iterable, List, Optional
 
 from lint_openai.diagnostic import Diagnostic
 from lint_openai.source.lines import LineIndex
-from lint_openai.source.noqa_lines import NoqaLayout, noqa_layout
+from lint_openai.source.noqa_lines import NoqaLayout, noqa_layout, noqa_layout_near
 
 # Same pattern as flake8 (flake8/defaults.py NOQA_INLINE_REGEXP), so both front-ends agree.
 NOQA_INLINE = re.compile(r"# noqa(?::[\s]?(?P<codes>([A-Z]+[0-9]+(?:[,\s]+)?)+))?", re.IGNORECASE)
@@ -46,8 +47,11 @@ def noqa_text(row: int, line: Callable[[int], str], layout: Optional[NoqaLayout]
     return "\n".join(line(each) for each in range(first, last + 1))
 
 
-def filter_suppressed(diagnostics: Iterable[Diagnostic], lines: LineIndex) -> List[Diagnostic]:
-    """Drop diagnostics suppressed by a ``# noqa`` comment on their first line (or the lines joined to it)."""
+def filter_suppressed(
+    diagnostics: Iterable[Diagnostic], lines: LineIndex, tree: Optional[ast.Module] = None
+) -> List[Diagnostic]:
+    """Drop diagnostics suppressed by a ``# noqa`` comment on their first line (or the lines joined to it).
+    With the module's ``tree``, only the statements that mention ``noqa`` are tokenized."""
     kept = []
     layout: Optional[NoqaLayout] = None
     has_noqa: Optional[bool] = None
@@ -57,7 +61,8 @@ def filter_suppressed(diagnostics: Iterable[Diagnostic], lines: LineIndex) -> Li
             continue
         if has_noqa is None:
             has_noqa = "noqa" in lines.text.lower()
-            layout = noqa_layout(lines.text) if has_noqa else None
+            if has_noqa:
+                layout = noqa_layout(lines.text) if tree is None else noqa_layout_near(lines.text, tree)
         if layout is not None and diagnostic.start.row in layout.spans:
             joined = noqa_text(diagnostic.start.row, lines.line, layout)
             if "noqa" in joined.lower() and is_suppressed(diagnostic.code, joined):

@@ -8,10 +8,12 @@ follow each of them).
 
 from __future__ import annotations
 
+import ast
+import bisect
 import io
 import tokenize
 from dataclasses import dataclass, field
-from typing import Dict, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 
 @dataclass(frozen=True)
@@ -46,3 +48,44 @@ def noqa_layout(text: str) -> Optional[NoqaLayout]:
     except (tokenize.TokenError, SyntaxError):
         return None
     return NoqaLayout(spans, comments)
+
+
+def noqa_layout_near(text: str, tree: ast.Module) -> Optional[NoqaLayout]:
+    """The layout of the rows that matter for ``# noqa``: those of the module-level statements of ``tree``
+    that hold a line mentioning ``noqa``, each tokenized alone (a module-level statement starts a line
+    outside any bracket or string, so its groups are the ones :func:`noqa_layout` finds in the whole text).
+    Tokenizing is the costly part, and most of a file has no ``# noqa``. ``None`` if it cannot be tokenized."""
+    if "\r" in text:
+        return noqa_layout(
+            text
+        )  # lines as the parser counts them (a lone CR ends one) and as split below differ
+    lines = io.StringIO(text).readlines()
+    wanted = [row for row, line in enumerate(lines, start=1) if "noqa" in line.lower()]
+    layout = NoqaLayout()
+    for first, last in _statement_ranges(tree, wanted):
+        part = noqa_layout("".join(lines[first - 1 : last]))
+        if part is None:
+            return None
+        shift = first - 1
+        for row, (start, end) in part.spans.items():
+            layout.spans[row + shift] = (start + shift, end + shift)
+        for row, column in part.comments.items():
+            layout.comments[row + shift] = column
+    return layout
+
+
+def _statement_ranges(tree: ast.Module, rows: List[int]) -> List[Tuple[int, int]]:
+    """The (first, last) rows of the module-level statements holding one of ``rows`` (sorted), merged where
+    they share a line (``a = 1; b = 2``)."""
+    ranges: List[Tuple[int, int]] = []
+    for statement in tree.body:
+        decorators = getattr(statement, "decorator_list", ())
+        first = min([statement.lineno, *(decorator.lineno for decorator in decorators)])
+        last = statement.end_lineno or statement.lineno
+        index = bisect.bisect_left(rows, first)
+        if index < len(rows) and rows[index] <= last:
+            if ranges and ranges[-1][1] >= first:
+                ranges[-1] = (ranges[-1][0], max(last, ranges[-1][1]))
+            else:
+                ranges.append((first, last))
+    return ranges

@@ -15,9 +15,13 @@ from lint_openai.rules.model_ids.common import LIFECYCLE_SOURCE, ModelRule, advi
 class RetiredModel(ModelRule):
     """## What it does
     Checks for model ids whose shutdown date has passed: in the `model=` of SDK calls (followed
-    through constants, default arguments, `os.getenv("X", "default")` and `**kwargs` dicts), and in
-    any keyword, variable, attribute, parameter default or dict key named like `model`/`engine`
-    (`ChatOpenAI(model_name="gpt-3.5-turbo")` in another library fails the same way). In notebooks,
+    through constants, default arguments, `os.getenv("X", "default")`, `**kwargs` dicts, enum members
+    read through `.value`, and lists or tuples of models iterated into `model=`), and in any keyword,
+    variable, attribute, parameter default or dict key named like `model`/`engine`
+    (`ChatOpenAI(model_name="gpt-3.5-turbo")` in another library fails the same way), including field
+    and option defaults (pydantic `Field("gpt-4")`, `dataclasses.field(default=...)`,
+    `typer.Option("gpt-4")`, `click.option("--model", default=...)`,
+    `parser.add_argument("--model", default=...)`). In notebooks,
     the code cells are checked as one module. With `config-files = true` (or `--config-files`), values
     under model-named keys of `.env`, YAML, TOML, JSON and INI files are checked too
     (`OPENAI_MODEL=gpt-4`, `model: gpt-3.5-turbo`), except where the key, its section or a setting
@@ -36,7 +40,8 @@ class RetiredModel(ModelRule):
     A named literal that is provably never sent is not reported: one whose every use in the file
     only consults it (compared, looked up in a table, passed to tiktoken, a logger, or a token
     counter or price function defined or named as such), the `"model"` of a dict or call shaped like
-    an API *response* or a mock (`choices=`, `usage=`, `mock_response=`), names about something
+    an API *response* or a mock (`choices=`, `usage=`, `mock_response=`), examples that only document
+    a schema (`examples=`, `json_schema_extra`, `schema_extra`, `openapi_examples`), names about something
     else (`model_group`, `model_map_key`), keywords of other libraries' `Azure*` classes, files
     whose only SDK clients are Azure clients, and calls on a client whose `base_url` is proven to
     be another server (a proxy or a local model server).

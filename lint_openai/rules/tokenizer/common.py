@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Iterator, List, Optional, Set, Tuple, Type
+from typing import ClassVar, Iterator, List, Optional, Tuple, Type
 
 from lint_openai.analyses.base import Analysis
 from lint_openai.analyses.encoding_sites import EncodingSite, EncodingSites
@@ -23,26 +23,6 @@ def _sites(ctx: Context) -> List[EncodingSite]:
     return ctx.analysis(EncodingSites).sites
 
 
-def _models_in_scope(references: ModelReferences, site: EncodingSite, ctx: Context) -> Set[str]:
-    """Known models named in the site's function (or, if it names none, sent anywhere in the module)."""
-    own = set(site.literal.origins)
-    tokenizer_models = [
-        (other.scope, other.literal.value)
-        for other in _sites(ctx)
-        if other.by_model and not own & set(other.literal.origins) and ctx.models.get(other.literal.value)
-    ]
-    mentions = [
-        (entry.scope, entry.model) for entry in references.model_literals() if entry.literal not in own
-    ]
-    mentions += [(call.scope, call.model) for call in references.non_azure_calls()]
-    function = site.scope.function_scope().node
-    local = {model for scope, model in mentions + tokenizer_models if scope.function_scope().node is function}
-    if local or not mentions:
-        # Without a model sent or named anywhere, other functions' tokenizer calls prove nothing here.
-        return local
-    return {model for _, model in mentions + tokenizer_models}
-
-
 class EncodingRule(ModelRule):
     """Base of the rules that compare each encoding-picking call with the models used near it."""
 
@@ -50,11 +30,10 @@ class EncodingRule(ModelRule):
 
     def mismatches(self, ctx: Context) -> Iterator[Tuple[EncodingSite, str, List[str]]]:
         """``(site, expected encoding, models)`` for sites whose encoding is not the scope's."""
-        references = ctx.analysis(ModelReferences)
         for site in _sites(ctx):
             if not site.encoding:
                 continue
-            models = _models_in_scope(references, site, ctx)
+            models = ctx.analysis(EncodingSites).models_near(site)
             expected = {tiktoken_tables().encoding_for_model(m) for m in models}
             expected.discard(None)
             if len(expected) != 1:
