@@ -151,6 +151,25 @@ def test_cells_form_one_module_in_order(tmp_path: Path) -> None:
     assert [(f["cell"], f["location"]["row"], f["code"]) for f in found] == [(3, 1, "OAI104")]
 
 
+def test_a_client_rebound_to_another_server_in_a_later_cell(tmp_path: Path) -> None:
+    """Cells run top to bottom: a call after the cell that rebinds the client goes to the local server
+    (fp review 7), one before it to OpenAI; so do the setter and ``OPENAI_BASE_URL`` set in a cell."""
+    cells = [
+        code("import os\nfrom openai import OpenAI\nclient = OpenAI()"),
+        code('r = client.chat.completions.create(model="gpt-4", messages=[])'),
+        code(
+            '# switch to local server for this section\nclient = OpenAI(base_url="http://localhost:11434/v1")'
+        ),
+        code('r = client.chat.completions.create(model="gpt-4", messages=[])'),
+        code('hosted = OpenAI()\nhosted.base_url = "http://localhost:11434/v1"'),
+        code('r = hosted.chat.completions.create(model="gpt-4", messages=[])'),
+        code('os.environ["OPENAI_BASE_URL"] = "http://localhost:11434/v1"\nenv = OpenAI()'),
+        code('r = env.chat.completions.create(model="gpt-4", messages=[])'),
+    ]
+    found = json_findings(write(tmp_path / "nb.ipynb", build(cells)))
+    assert [(f["cell"], f["location"]["row"], f["code"]) for f in found] == [(2, 1, "OAI201")]
+
+
 def test_noqa_and_file_exemption_inside_cells(tmp_path: Path) -> None:
     cells = [
         code("import openai"),

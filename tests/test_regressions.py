@@ -272,6 +272,153 @@ CASES = {
         """,
         [(4, "OAI101", None), (6, "OAI501", "safe")],
     ),
+    "a client made with **kwargs whose dict literal sets another server's base_url (fp review 1)": (
+        """
+        from openai import OpenAI
+
+        client_kwargs = {"base_url": "http://localhost:8080/v1", "api_key": "sk-no-key-required"}
+        local = OpenAI(**client_kwargs)
+        local.beta.assistants.create(model="gpt-4", name="local")
+        local.chat.completions.create(model="gpt-4", messages=[])
+        inline = OpenAI(**{"base_url": "http://localhost:8080/v1"})
+        inline.chat.completions.create(model="gpt-4", messages=[])
+        hosted = OpenAI(**{"base_url": "https://api.openai.com/v1", "timeout": 10})
+        hosted.chat.completions.create(model="gpt-4", messages=[])
+        """,
+        [(10, "OAI201", "unsafe")],
+    ),
+    "with_options and copy with another server's base_url give that server's client (fp review 2)": (
+        """
+        from openai import AzureOpenAI, OpenAI
+
+        local = OpenAI().with_options(base_url="http://localhost:8080/v1")
+        local.chat.completions.create(model="gpt-4", messages=[])
+        proxy = OpenAI().copy(base_url="http://localhost:8080/v1")
+        proxy.beta.threads.create()
+        again = proxy.with_options(timeout=5)
+        again.chat.completions.create(model="gpt-4", messages=[])
+        quick = OpenAI().with_options(timeout=5)
+        quick.chat.completions.create(model="gpt-4", messages=[])
+        same = OpenAI().copy(base_url=None)
+        same.beta.threads.create()
+        azure = AzureOpenAI(azure_endpoint="https://x.openai.azure.com").copy(base_url="http://localhost:1/v1")
+        azure.chat.completions.create(model="gpt-4", messages=[])
+        """,
+        [(10, "OAI201", "unsafe"), (12, "OAI701", None)],
+    ),
+    "OPENAI_BASE_URL set by the module before a client is made without base_url (fp review 3)": (
+        """
+        import os
+        from openai import OpenAI
+
+        early = OpenAI()
+        early.chat.completions.create(model="gpt-4", messages=[])
+        os.environ["OPENAI_BASE_URL"] = "http://localhost:8080/v1"
+        client = OpenAI()
+        client.chat.completions.create(model="gpt-4", messages=[])
+        explicit = OpenAI(base_url="https://api.openai.com/v1")
+        explicit.chat.completions.create(model="gpt-4", messages=[])
+
+        def make():
+            return OpenAI(base_url=None)
+
+        make().chat.completions.create(model="gpt-4", messages=[])
+        del os.environ["OPENAI_BASE_URL"]
+        hosted = OpenAI()
+        hosted.chat.completions.create(model="gpt-4", messages=[])
+        os.environ.setdefault("OPENAI_BASE_URL", "http://localhost:8080/v1")
+        OpenAI().chat.completions.create(model="gpt-4", messages=[])
+        os.environ.pop("OPENAI_BASE_URL")
+        os.putenv("OPENAI_BASE_URL", "http://localhost:8080/v1")  # os.environ, which the SDK reads, is unchanged
+        OpenAI().chat.completions.create(model="gpt-4", messages=[])
+        if os.getenv("LOCAL"):
+            os.environ["OPENAI_BASE_URL"] = "http://localhost:8080/v1"
+        OpenAI().chat.completions.create(model="gpt-4", messages=[])
+        """,
+        [
+            (5, "OAI201", "unsafe"),
+            (10, "OAI201", "unsafe"),
+            (18, "OAI201", "unsafe"),
+            (23, "OAI201", "unsafe"),
+            (26, "OAI201", "unsafe"),
+        ],
+    ),
+    "a client given another server's base_url through the setter (fp review 4)": (
+        """
+        from openai import OpenAI
+
+        client = OpenAI()
+        client.chat.completions.create(model="gpt-4", messages=[])
+        client.base_url = "http://localhost:8080/v1/"
+        client.chat.completions.create(model="gpt-4", messages=[])
+
+        def ask():
+            return client.chat.completions.create(model="gpt-4", messages=[])
+
+        other = OpenAI()
+        other.chat.completions.create(model="gpt-4", messages=[])
+        other.base_url = "https://api.openai.com/v1/"
+        other.chat.completions.create(model="gpt-4", messages=[])
+        """,
+        [(4, "OAI201", "unsafe"), (12, "OAI201", "unsafe"), (14, "OAI201", "unsafe")],
+    ),
+    "a factory annotated -> OpenAI that returns another server's client (fp review 5)": (
+        """
+        from openai import OpenAI
+
+        def get_client() -> OpenAI:
+            return OpenAI(base_url="http://localhost:1234/v1", api_key="lm-studio")
+
+        def get_hosted() -> OpenAI:
+            return OpenAI()
+
+        def get_either(local: bool) -> OpenAI:
+            if local:
+                return OpenAI(base_url="http://localhost:1234/v1")
+            return OpenAI()
+
+        def get_injected(factory) -> OpenAI:
+            return factory()
+
+        get_client().chat.completions.create(model="gpt-4", messages=[])
+        get_hosted().chat.completions.create(model="gpt-4", messages=[])
+        get_either(True).chat.completions.create(model="gpt-4", messages=[])
+        get_injected(OpenAI).chat.completions.create(model="gpt-4", messages=[])
+        """,
+        [(18, "OAI201", "unsafe"), (20, "OAI201", "unsafe")],
+    ),
+    "a client configured by a provider is Bedrock's or Vertex's, not OpenAI's platform (fp review 6)": (
+        """
+        import openai
+        from openai import AsyncOpenAI, OpenAI
+        from openai.providers import bedrock, vertex
+
+        client = OpenAI(provider=bedrock(region="us-east-1"))
+        client.beta.assistants.list()
+        aws = openai.providers.bedrock(region="us-east-1")
+        AsyncOpenAI(provider=aws).beta.assistants.list()
+        google = OpenAI(provider=vertex(project="p", location="global"))
+        google.beta.assistants.list()
+        google.chat.completions.create(model="gpt-4", messages=[])
+        hosted = OpenAI(provider=None)
+        hosted.beta.assistants.list()
+        """,
+        [(13, "OAI701", None)],
+    ),
+    "another library's call that passes a URL of another server in the same call (fp review 16)": (
+        """
+        import litellm
+        from langchain_openai import ChatOpenAI
+
+        LOCAL = "http://localhost:1234/v1"
+        llm = ChatOpenAI(model="gpt-4", base_url=LOCAL, api_key="lm-studio")
+        reply = litellm.completion(model="gpt-4", api_base="http://localhost:4000", messages=[])
+        legacy = ChatOpenAI(model_name="gpt-4", openai_api_base="http://127.0.0.1:8000/v1")
+        hosted = ChatOpenAI(model="gpt-4", base_url="https://api.openai.com/v1")
+        unknown = litellm.completion(model="gpt-4", api_base=settings.url, messages=[])
+        """,
+        [(8, "OAI201", "display-only"), (9, "OAI201", "display-only")],
+    ),
 }
 
 

@@ -20,13 +20,13 @@ from lint_openai.context import Context
 from lint_openai.knowledge.api import Surface, api, canonical_path
 from lint_openai.knowledge.model_lifecycle import ACTIVE, RETIRED
 from lint_openai.semantic.calls import callee_attributes, keyword_value
+from lint_openai.semantic.model import CLIENT_COPIES
 from lint_openai.semantic.navigation import dict_literal
 from lint_openai.semantic.scopes import Scope
 from lint_openai.semantic.values import Client, Method, SdkClass
 
 OPENAI_CLASSES = frozenset({"OpenAI", "AsyncOpenAI"})
 # Client methods that make a client with changed options (``default_headers=`` among them).
-CLIENT_COPIES = (("with_options",), ("copy",))
 
 
 @dataclass(frozen=True)

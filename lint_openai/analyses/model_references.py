@@ -5,7 +5,8 @@
 
 Strings in docstrings, comments, prints and log messages are never model positions, nor are the
 ``"model"`` of a dict shaped like an API *response* (``choices``, ``created``, ``object``...), nor the
-keywords of calls to ``Azure*`` classes (a deployment name). A named literal whose every use only
+keywords of calls to ``Azure*`` classes (a deployment name), nor those of another library's call that also
+passes a URL on another server (``base_url=``/``api_base=``: that server's model names). A named literal whose every use only
 consults it (see :mod:`model_flow`: token counters, limit tables) is a model position for the
 tokenizer rules but not a request, and a file whose only SDK clients are Azure clients names
 deployments, not model ids.
@@ -16,6 +17,7 @@ from __future__ import annotations
 import ast
 import functools
 import re
+import urllib.parse
 from dataclasses import dataclass, field
 from typing import Callable, Dict, Iterator, List, Optional, Set, Tuple, Union
 
@@ -26,6 +28,7 @@ from lint_openai.analyses.model_flow import CONSULTING_CALLEE, LOG_CALLEE, Model
 from lint_openai.context import Context
 from lint_openai.semantic.calls import callee_name
 from lint_openai.semantic.methods import endpoint, plain_path
+from lint_openai.semantic.model import is_openai_url
 from lint_openai.semantic.navigation import dict_literal
 from lint_openai.semantic.options import option_default
 from lint_openai.semantic.scopes import Scope
@@ -33,6 +36,8 @@ from lint_openai.semantic.values import Client, Function, Method, SdkClass, Str,
 from lint_openai.source.prefilter import is_distinctive
 
 MODEL_WORDS = frozenset({"model", "engine"})
+# Words of a setting that says where requests go: ``base_url``, ``api_base``, ``endpoint``, ``host``.
+URL_WORDS = frozenset({"url", "base", "endpoint", "host", "uri"})
 # Words after "model"/"engine" that make the name about something else: ``model_group``, ``model_map_key``,
 # ``engine_path``, ``model_dump``. Any other word keeps it a model (``MODEL_GPT4``, ``model_to_use``).
 NOT_MODEL_WORDS = frozenset(
@@ -180,6 +185,8 @@ class ModelReferences(Analysis):
         if option is not None:
             self._named(option[0], option[1], scope)  # ``add_argument("--model", default="gpt-4o")``
             return
+        if self._sent_elsewhere(call, scope):
+            return  # ``ChatOpenAI(model="gpt-4", base_url="http://localhost:1234/v1")``: that server's model
         via = "retired" if self.surfaces.retired_shape(call) else "call"
         for keyword in call.keywords:
             if keyword.arg is not None and is_model_name(keyword.arg):
@@ -190,6 +197,16 @@ class ModelReferences(Analysis):
                     functools.partial(self.flow.keyword_consulted, call, keyword),
                     via=via,
                 )
+
+    def _sent_elsewhere(self, call: ast.Call, scope: Scope) -> bool:
+        """Another library's call that also passes a URL proven not to be OpenAI's (``api_base=``)."""
+        for keyword in call.keywords:
+            if keyword.arg is None or not is_url_setting(keyword.arg):
+                continue
+            url = self.ctx.model.string_value(keyword.value, scope)
+            if url is not None and names_other_server(keyword.arg, url.value):
+                return True
+        return False
 
     def _target_flow(self, target: ast.AST, scope: Scope) -> Optional[Consulted]:
         """How to tell whether the value assigned to ``target`` is only consulted (``None``: it is not)."""
@@ -371,6 +388,24 @@ class ModelReferences(Analysis):
 def name_words(name: str) -> List[str]:
     """The lower-case words of an identifier or key: ``OPENAI_CHAT_MODEL``, ``modelId``, ``model-name``."""
     return [word.lower() for word in _WORD.findall(name)]
+
+
+def is_url_setting(key: str) -> bool:
+    """A name that says where requests go: ``base_url``, ``api_base``, ``openai_api_base``, ``endpoint``."""
+    return bool(set(name_words(key)) & URL_WORDS)
+
+
+def names_other_server(key: str, value: str) -> bool:
+    """Whether a setting named ``key`` (``base_url``, ``api_base``, ``openai_api_base``, ``endpoint``,
+    ``host``) holds a URL proven to be another server's than OpenAI's (``http://localhost:1234/v1``)."""
+    if not is_url_setting(key):
+        return False
+    try:
+        parts = urllib.parse.urlsplit(value.strip())
+        host = parts.hostname
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(host) and not is_openai_url(value)
 
 
 @functools.lru_cache(maxsize=4096)  # a function of the name alone; the same few names recur in every file

@@ -14,10 +14,12 @@ from __future__ import annotations
 import ast
 import functools
 import urllib.parse
+from dataclasses import replace
 from typing import Dict, FrozenSet, Iterable, List, Optional, Set, Tuple, Union
 
 from lint_openai import knowledge
 from lint_openai.semantic.calls import first_argument, keyword_value
+from lint_openai.semantic.environment import EnvironmentWrite, environment_writes
 from lint_openai.semantic.flow import flatten
 from lint_openai.semantic.scopes import (
     EMPTY,
@@ -64,6 +66,18 @@ ENV_GETTERS = frozenset({"os.getenv", "os.environ.get"})
 
 
 AZURE_API_TYPES = frozenset({"azure", "azure_ad", "azuread"})
+
+CLIENT_COPIES = (("with_options",), ("copy",))  # methods that return a new client with other options
+# Clients that read ``OPENAI_BASE_URL`` and take ``provider=``; with ``provider=bedrock(...)`` each is
+# configured as Amazon Bedrock's client, as the SDK's ``BedrockOpenAI`` classes are.
+BEDROCK_SURFACES = {"OpenAI": "BedrockOpenAI", "AsyncOpenAI": "AsyncBedrockOpenAI"}
+# The SDK's provider factories (``openai.providers``), by each path they are imported through.
+PROVIDER_FACTORIES = {
+    "openai.providers.bedrock": "openai.providers.bedrock",
+    "openai.providers.bedrock.bedrock": "openai.providers.bedrock",
+    "openai.providers.vertex": "openai.providers.vertex",
+    "openai.providers.vertex.vertex": "openai.providers.vertex",
+}
 
 # What the binder recorded at a read of a name: what reaches it in its own scope (when that scope runs its
 # own code), or ``(scope, reaching)`` for each scope of the same flow the name could come from.
@@ -374,7 +388,45 @@ class SemanticModel:
         found = self._reaching(name, scope, self.loads.get(node) if node is not None else None)
         if found is None:
             return UNKNOWN
-        return self.value_of_bindings(found)
+        value = self.value_of_bindings(found)
+        if (
+            type(value) is Client
+            and not value.other_server
+            and node is not None
+            and self._base_url_sets
+            and self._base_url_set_before(node, scope, found)
+        ):
+            return replace(value, other_server=True)
+        return value
+
+    @functools.cached_property
+    def _base_url_sets(self) -> List[AttributeAssignment]:
+        """``name.base_url = <value>`` assignments (the SDK clients' ``base_url`` has a setter)."""
+        return [
+            item
+            for item in self.attribute_assignments
+            if item.target.attr == "base_url"
+            and type(item.target.value) is ast.Name
+            and item.value is not None
+        ]
+
+    def _base_url_set_before(self, node: ast.Name, scope: Scope, found: FrozenSet[Binding]) -> bool:
+        """Whether the client that this read of a name holds was given another server's ``base_url``
+        before it: ``client.base_url = "http://localhost:8080/v1"`` on the same bindings, earlier in the
+        same flow, or anywhere in the code a function body runs after."""
+        for item in self._base_url_sets:
+            target = item.target.value
+            if target is node or not isinstance(target, ast.Name) or target.id != node.id:
+                continue
+            if item.scope.owner is scope.owner and (target.lineno, target.col_offset) > (
+                node.lineno,
+                node.col_offset,
+            ):
+                continue  # set after this read
+            seen = self._reaching(target.id, item.scope, self.loads.get(target))
+            if seen == found and item.value is not None and not self._is_openai_url(item.value, item.scope):
+                return True
+        return False
 
     def value_of_bindings(self, bindings: FrozenSet[Binding]) -> Value:
         """The value several bindings agree on (see :func:`merge`)."""
@@ -585,6 +637,8 @@ class SemanticModel:
         if module == "tiktoken":
             return Function(f"tiktoken.{name}") if name in TIKTOKEN_FUNCTIONS else UNKNOWN
         qualified = f"{module}.{name}"
+        if qualified in PROVIDER_FACTORIES:
+            return Function(PROVIDER_FACTORIES[qualified])
         if module.partition(".")[0] in NAMED_LIBRARIES:
             return LibraryName(qualified)
         client_class = self.sdk.client_class_at(qualified)
@@ -642,18 +696,13 @@ class SemanticModel:
             info = self.sdk.client_classes.get(func.name)
             if info is None:
                 return UNKNOWN
-            base_url = keyword_value(call, "base_url") if call is not None else None
-            return Client(
-                func.name,
-                is_async=info["async"],
-                is_azure=info["azure"],
-                other_server=base_url is not None and not self._is_openai_url(base_url, scope),
-            )
+            client = Client(func.name, is_async=info["async"], is_azure=info["azure"])
+            return self._configured_client(client, call, scope, made=True) if call is not None else client
         if call is None:
             return UNKNOWN
         if type(func) is Method:
-            if func.path in (("with_options",), ("copy",)):
-                return func.client
+            if func.path in CLIENT_COPIES:
+                return self._configured_client(func.client, call, scope, made=False)
             return ApiResult(call, func.path, func.client, raw=func.raw)
         if type(func) is V0Method:
             return ApiResult(call, (func.symbol, func.method), None, v0=True)
@@ -664,6 +713,92 @@ class SemanticModel:
         if type(func) is LibraryName:
             return self._declared_default(func.name, call, scope)
         return UNKNOWN
+
+    # ------------------------------------------------------------------ clients
+    def _configured_client(self, client: Client, call: ast.Call, scope: Scope, *, made: bool) -> Client:
+        """The client a constructor call (``made``) or ``copy``/``with_options`` call gives.
+
+        Another server (a proven ``base_url``, ``OPENAI_BASE_URL`` set by the module before a constructor
+        without one, a provider other than Bedrock) marks it ``other_server``; a copy keeps what its
+        original is (an Azure copy stays Azure), and only a proven new server changes it.
+        """
+        provider = self.keyword_argument(call, "provider", scope)
+        if provider is not None and not _is_none(provider):
+            if client.surface in BEDROCK_SURFACES and self._is_bedrock_provider(provider, scope):
+                return replace(client, cls=BEDROCK_SURFACES[client.surface])  # Amazon Bedrock's client
+            return replace(client, other_server=True)  # Vertex, or a provider the file cannot show
+        base_url = self.keyword_argument(call, "base_url", scope)
+        if base_url is not None and not _is_none(base_url):
+            if not self._is_openai_url(base_url, scope):
+                return replace(client, other_server=True)
+        elif made and client.surface in BEDROCK_SURFACES and self._environment_elsewhere(call, scope):
+            return replace(client, other_server=True)
+        return client
+
+    def keyword_argument(self, call: ast.Call, name: str, scope: Scope) -> Optional[ast.AST]:
+        """The expression passed as keyword ``name``: written in the call, or in a ``**`` dict literal."""
+        found = keyword_value(call, name)
+        if found is not None:
+            return found
+        for keyword in call.keywords:
+            mapping = self.dict_literal(keyword.value, scope) if keyword.arg is None else None
+            if mapping is not None:
+                for key, value in zip(mapping.keys, mapping.values):
+                    if isinstance(key, ast.Constant) and key.value == name:
+                        return value
+        return None
+
+    def dict_literal(self, expr: ast.AST, scope: Scope) -> Optional[ast.Dict]:
+        """The dict literal ``expr`` is, directly or through a name whose one reaching binding is one."""
+        if isinstance(expr, ast.Name):
+            bound = self.single_value_binding(expr, scope)
+            expr = bound if bound is not None else expr
+        return expr if isinstance(expr, ast.Dict) else None
+
+    def _is_bedrock_provider(self, provider: ast.AST, scope: Scope) -> bool:
+        """``provider=bedrock(...)`` (``openai.providers.bedrock``), directly or through a name."""
+        if isinstance(provider, ast.Name):
+            bound = self.single_value_binding(provider, scope)
+            provider = bound if bound is not None else provider
+        if not isinstance(provider, ast.Call):
+            return False
+        return self.resolve(provider.func, scope) == Function(PROVIDER_FACTORIES["openai.providers.bedrock"])
+
+    def _environment_elsewhere(self, call: ast.Call, scope: Scope) -> bool:
+        """Whether ``OPENAI_BASE_URL``, which a constructor without ``base_url`` reads, is proven set to
+        another server when ``call`` runs: by the module's top-level statements before the one holding
+        the call. Code in a function may run once any of them has: any such value counts there."""
+        writes = self._base_url_writes
+        if not writes:
+            return False
+        deferred = scope.owner is not self.module_scope
+        end = len(self.tree.body)
+        if not deferred:
+            statement: Optional[ast.AST] = call
+            while statement is not None and self.parents.get(statement) is not self.tree:
+                statement = self.parents.get(statement)
+            if isinstance(statement, ast.stmt):
+                end = self.tree.body.index(statement)
+        value: Optional[ast.AST] = None
+        for write in writes:
+            if write.position >= end:
+                break
+            if write.kind == "unset":
+                value = None
+            elif write.kind == "set" or value is None:
+                value = write.value
+            if deferred and value is not None and not self._is_openai_url(value, self.module_scope):
+                return True
+        return value is not None and not self._is_openai_url(value, self.module_scope)
+
+    @functools.cached_property
+    def _base_url_writes(self) -> List[EnvironmentWrite]:
+        """Top-level writes of ``os.environ["OPENAI_BASE_URL"]``."""
+        return [
+            write
+            for write in environment_writes(self.tree, "OPENAI_BASE_URL")
+            if self.resolve(write.environ, self.module_scope) == Module("os.environ")
+        ]
 
     def _declared_default(self, name: str, call: ast.Call, scope: Scope) -> Value:
         """The string default of a field or option declaration (``Field("gpt-4o")``), else ``UNKNOWN``."""
@@ -694,6 +829,12 @@ class SemanticModel:
         scope = self.scopes.get(node)
         if scope is None or scope.is_generator:
             return UNKNOWN
+        returned = [self.resolve(value, scope) for value in scope.returns]
+        clients = [value for value in returned if type(value) is Client]
+        if clients and len(clients) == len([value for value in returned if value is not NONE]):
+            # What it returns says more than its annotation (``-> OpenAI`` on a local server's client);
+            # of several clients, the more cautious (Azure, another server), as for a ``Union``.
+            return next((client for client in clients if client.is_azure or client.other_server), clients[0])
         returns_annotation = getattr(node, "returns", None)
         if returns_annotation is not None:
             declared = self.annotation_value(returns_annotation, scope.parent or scope)
@@ -701,7 +842,7 @@ class SemanticModel:
                 return declared
         if not scope.returns:
             return UNKNOWN
-        return merge([self.resolve(value, scope) for value in scope.returns])
+        return merge(returned)
 
     def subscript(self, base: Value, index: ast.AST) -> Value:
         if isinstance(base, (ApiResult, Part)):
@@ -726,6 +867,10 @@ class SemanticModel:
         if isinstance(iterable, Part):
             return Part(iterable.result, (*iterable.path, "<item>"))
         return UNKNOWN
+
+
+def _is_none(node: ast.AST) -> bool:
+    return isinstance(node, ast.Constant) and node.value is None
 
 
 def _integer(node: ast.AST) -> Optional[int]:

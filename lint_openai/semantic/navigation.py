@@ -55,5 +55,4 @@ def bound_value(model: SemanticModel, expr: ast.AST, scope: Scope) -> ast.AST:
 
 def dict_literal(model: SemanticModel, expr: ast.AST, scope: Scope) -> Optional[ast.Dict]:
     """The dict literal ``expr`` is, directly or through a name whose one reaching binding is one."""
-    value = bound_value(model, expr, scope)
-    return value if isinstance(value, ast.Dict) else None
+    return model.dict_literal(expr, scope)

@@ -50,8 +50,10 @@ class SdkClass(Value):
 class Client(Value):
     """An SDK client instance. ``cls`` is the client class, or ``"module"`` for the module-level client.
 
-    ``other_server``: made with a ``base_url`` not proven to be OpenAI's (a proxy, vLLM, Ollama...),
-    whose model names are that server's own.
+    ``other_server``: with a ``base_url`` not proven to be OpenAI's (a proxy, vLLM, Ollama...: given to
+    the constructor or a copy, set through the setter or ``OPENAI_BASE_URL``) or a provider other than
+    Bedrock (Vertex), whose model names are that server's own. ``provider=bedrock(...)`` makes a
+    ``BedrockOpenAI``.
     """
 
     cls: str

@@ -11,12 +11,10 @@ a ``deployment``: there ``model`` names a deployment, as for ``AzureOpenAI`` cli
 
 from __future__ import annotations
 
-import urllib.parse
 from pathlib import PurePath
 from typing import Iterable, Sequence, Set
 
-from lint_openai.analyses.model_references import name_words
-from lint_openai.semantic.model import is_openai_url
+from lint_openai.analyses.model_references import name_words, names_other_server
 from lint_openai.source.config_files.tree import ConfigTable, ConfigValue
 
 PROVIDER_WORDS = frozenset(
@@ -30,8 +28,6 @@ PROVIDER_WORDS = frozenset(
 )  # fmt: skip
 # A value beside the model that selects the provider: ``provider: anthropic``, ``api_type: azure``.
 SELECTOR_WORDS = frozenset({"provider", "type", "backend", "vendor", "platform", "service"})
-# A value beside the model that says where requests go: ``base_url``, ``api_base``, ``endpoint``, ``host``.
-URL_WORDS = frozenset({"url", "base", "endpoint", "host", "uri"})
 # Settings of an Azure OpenAI setup, where ``model`` names a deployment.
 AZURE_WORDS = frozenset({"azure", "deployment"})
 
@@ -57,17 +53,7 @@ def _says_other_provider(key: str, value: str) -> bool:
         return True
     if words & SELECTOR_WORDS and set(name_words(value)) & PROVIDER_WORDS:
         return True
-    return bool(words & URL_WORDS) and _other_server(value)
-
-
-def _other_server(value: str) -> bool:
-    """A URL proven to be another server's (an unresolved ``${VAR}`` proves nothing)."""
-    try:
-        parts = urllib.parse.urlsplit(value.strip())
-        host = parts.hostname
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(host) and not is_openai_url(value)
+    return names_other_server(key, value)  # a URL on another server (``${VAR}`` proves nothing)
 
 
 def _words(keys: Iterable[str]) -> Set[str]:

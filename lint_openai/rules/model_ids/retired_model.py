@@ -44,7 +44,13 @@ class RetiredModel(ModelRule):
     a schema (`examples=`, `json_schema_extra`, `schema_extra`, `openapi_examples`), names about something
     else (`model_group`, `model_map_key`), keywords of other libraries' `Azure*` classes, files
     whose only SDK clients are Azure clients, and calls on a client whose `base_url` is proven to
-    be another server (a proxy or a local model server).
+    be another server (a proxy or a local model server): given to the constructor (or in a `**` dict
+    literal), to `with_options`/`copy`, through the `client.base_url` setter, in `OPENAI_BASE_URL` set
+    by the module's top-level code before a client is made without one, or by a factory that returns
+    such a client whatever its `-> OpenAI` annotation says; so are a client configured by
+    `provider=vertex(...)` and the keywords of another library's call that also passes a URL on
+    another server (`ChatOpenAI(model="gpt-4", base_url="http://localhost:1234/v1")`, LiteLLM's
+    `api_base=`).
 
     ## Fix safety
     Where the deprecations page names a single replacement that is still served, the fix puts it in

@@ -38,8 +38,9 @@ class RetiredApi(ApiLifecycleRule):
     OAI112, OAI307). A resource only bound to a name (`runs = client.beta.threads.runs`) makes no request
     and is not reported; the calls through it are. Azure OpenAI clients are not reported (Azure runs its own
     Assistants service: Microsoft's pages disagree on its retirement date and the project's facts carry
-    none), nor are Amazon Bedrock clients or clients whose `base_url` is another server (the NEAR AI hub
-    implements its own Assistants API), nor wrappers the file cannot see into (`instructor.patch(client)`,
+    none), nor are Amazon Bedrock clients (`BedrockOpenAI`, `OpenAI(provider=bedrock(...))`) or clients
+    whose `base_url` is another server, however it is given (the NEAR AI hub implements its own
+    Assistants API; see OAI201 for the ways a client is seen to be another server's), nor wrappers the file cannot see into (`instructor.patch(client)`,
     langchain's `OpenAIAssistantRunnable`). `client.responses`, `client.conversations`, `client.vector_stores`,
     `client.realtime` and `client.beta.chat.completions.parse` are live and never reported.
 
