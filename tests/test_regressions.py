@@ -41,6 +41,32 @@ CASES = {
         """,
         [],
     ),
+    "a method given to a function that only inspects it is not passed on to be called": (
+        """
+        import asyncio
+        import functools
+        import inspect
+        from functools import partial
+        from openai import OpenAI
+
+        client = OpenAI()
+        accepted = set(inspect.signature(client.fine_tuning.jobs.create).parameters)
+        print(inspect.getdoc(client.videos.create))
+        help(client.evals.create)
+        ok = callable(client.evals.create) and isinstance(client.evals.create, object)
+
+        @functools.wraps(client.evals.create)
+        def wrapper(*args, **kwargs): ...
+
+        asyncio.to_thread(client.evals.create, name="x")
+        partial(client.evals.create, name="x")
+        retry(call=client.evals.create)
+
+        def shadowed(help):
+            help(client.evals.create)
+        """,
+        [(16, "OAI701", None), (17, "OAI701", None), (18, "OAI701", None), (21, "OAI701", None)],
+    ),
     "a tokenizer picked for one class's model is not compared with another class's model": (
         """
         import tiktoken
