@@ -67,6 +67,26 @@ CASES = {
         """,
         [(16, "OAI701", None), (17, "OAI701", None), (18, "OAI701", None), (21, "OAI701", None)],
     ),
+    "a method the code replaces takes the replacement's arguments (OAI106)": (
+        """
+        import instructor
+        from openai import AsyncOpenAI, OpenAI
+
+        client = OpenAI()
+        instructor.patch(client)
+        user = client.chat.completions.create(model="m", response_model=dict, messages=[])
+        aclient = AsyncOpenAI()
+        aclient.chat.completions.create(model="m", response_model=dict, messages=[])
+
+        other = OpenAI()
+        _create = other.embeddings.create
+        def create_with_retries(*args, retries=3, **kwargs):
+            return _create(*args, **kwargs)
+        other.embeddings.create = create_with_retries
+        other.embeddings.create(model="m", input="x", retries=5)
+        """,
+        [(8, "OAI106", None)],
+    ),
     "a tokenizer picked for one class's model is not compared with another class's model": (
         """
         import tiktoken
