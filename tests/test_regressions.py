@@ -87,6 +87,31 @@ CASES = {
         """,
         [(8, "OAI106", None)],
     ),
+    "imports that cannot stop the module: suppress(ImportError), except Exception with another path": (
+        """
+        import contextlib
+        from contextlib import suppress
+        import openai
+        with contextlib.suppress(ImportError):
+            from openai.types.beta.vector_stores import file_batch_create_params
+        with suppress(ModuleNotFoundError, KeyError):
+            import openai.types.beta.vector_store
+        with suppress(Exception):
+            from openai.types.beta import vector_store_create_params
+            reply = openai.ChatCompletion.create(model="m", messages=[])  # keep: swallowed, not a fallback
+        try:
+            from openai.types.beta import vector_store_create_params
+        except Exception:
+            vector_store_create_params = None
+        try:
+            from openai.types.beta import vector_store_create_params  # keep: the handler only raises
+        except Exception:
+            raise
+        with suppress(KeyError):
+            from openai.types.beta import vector_store_create_params  # keep
+        """,
+        [(10, "OAI101", "safe"), (16, "OAI110", None), (20, "OAI110", None)],
+    ),
     "a tokenizer picked for one class's model is not compared with another class's model": (
         """
         import tiktoken

@@ -11,21 +11,23 @@ removed v0 surface stay silent inside such regions.
 A ``try`` is a fallback only if a handler that catches the import error does something other than
 raise: ``except ImportError: raise ValueError("install openai")`` leaves the ``try`` body as the only
 path. ``except Exception:`` (or a bare ``except:``) counts when the ``try`` body contains an import
-that fails on openai>=1.0 (``import openai.error``): that import is the version probe.
+that fails on openai>=1.0 (``import openai.error``): that import is the version probe; and it counts for
+the imports in its body, which it keeps from stopping the module. ``with contextlib.suppress(ImportError):``
+is such a fallback (its body is skipped), and ``suppress(Exception)`` for the imports in its body.
 """
 
 from __future__ import annotations
 
 import ast
 import re
-from typing import List, Optional
+from typing import FrozenSet, List, Optional, Set
 
 from lint_openai import knowledge
 from lint_openai.semantic.calls import callee_name
 from lint_openai.semantic.exceptions import caught_names
 from lint_openai.semantic.model import SemanticModel
 from lint_openai.semantic.scopes import Scope
-from lint_openai.semantic.values import Module
+from lint_openai.semantic.values import LibraryName, Module
 
 OPENAI = Module("openai")
 VERSION_ATTRIBUTES = frozenset({"__version__", "VERSION", "version", "_version"})
@@ -49,7 +51,11 @@ def in_compat_region(model: SemanticModel, node: ast.AST, scope: Scope) -> bool:
             if any(is_version_test(model, value, scope) for value in parent.values[:position]):
                 return True
         elif isinstance(parent, ast.Try) and any(child is statement for statement in parent.body):
-            if is_fallback_try(parent):
+            if is_fallback_try(parent) or (_is_import(child) and _broad_fallback(parent)):
+                return True
+        elif isinstance(parent, (ast.With, ast.AsyncWith)) and any(child is item for item in parent.body):
+            suppressed = _suppressed_names(model, parent, scope)
+            if suppressed & FALLBACK_ERRORS or (_is_import(child) and suppressed & BROAD_ERRORS):
                 return True
         elif isinstance(parent, ast.ExceptHandler) and _catches_fallback(parent, model.parent(parent)):
             return True
@@ -68,6 +74,32 @@ def _catches_fallback(handler: ast.ExceptHandler, statement: Optional[ast.AST]) 
     if names & FALLBACK_ERRORS:
         return True
     return bool(names & BROAD_ERRORS) and isinstance(statement, ast.Try) and is_version_probe(statement)
+
+
+def _is_import(statement: ast.AST) -> bool:
+    return isinstance(statement, (ast.Import, ast.ImportFrom))
+
+
+def _broad_fallback(statement: ast.Try) -> bool:
+    """``except Exception:`` (or bare) with another path: an import in the body cannot stop the module."""
+    return any(
+        caught_names(handler) & BROAD_ERRORS and not _only_raises(handler.body)
+        for handler in statement.handlers
+    )
+
+
+def _suppressed_names(model: SemanticModel, statement: ast.AST, scope: Scope) -> FrozenSet[str]:
+    """The errors a ``with contextlib.suppress(ImportError, ...):`` statement swallows (last names)."""
+    names: Set[str] = set()
+    for item in getattr(statement, "items", ()):
+        call = item.context_expr
+        if isinstance(call, ast.Call) and model.resolve(call.func, scope) == LibraryName(
+            "contextlib.suppress"
+        ):
+            names.update(
+                arg.attr if isinstance(arg, ast.Attribute) else getattr(arg, "id", "") for arg in call.args
+            )
+    return frozenset(names)
 
 
 def is_fallback_try(statement: ast.Try) -> bool:
