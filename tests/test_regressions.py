@@ -112,6 +112,34 @@ CASES = {
         """,
         [(10, "OAI101", "safe"), (16, "OAI110", None), (20, "OAI110", None)],
     ),
+    "the SDK's version under another name, and a version helper of the file, guard v0 code": (
+        """
+        import openai
+        from openai import __version__ as oai_version
+        from openai.version import VERSION
+
+        if oai_version < "1.66":
+            from openai.types.beta.vector_store import VectorStore
+        if VERSION.startswith("0."):
+            openai.api_base = "https://proxy.example/v1"
+            reply = openai.ChatCompletion.create(model="m", messages=[])
+
+        def is_openai_v1() -> bool:
+            return hasattr(openai, "OpenAI")
+
+        def embed(text):
+            if not is_openai_v1():
+                return openai.Embedding.create(input=text, model="m")
+            return openai.embeddings.create(input=text, model="m")
+
+        def unrelated() -> bool:
+            return True
+
+        if not unrelated():
+            openai.Embedding.create(input="x", model="m")
+        """,
+        [(23, "OAI101", "safe")],
+    ),
     "a tokenizer picked for one class's model is not compared with another class's model": (
         """
         import tiktoken

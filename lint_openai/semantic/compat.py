@@ -2,7 +2,8 @@
 
 Code that supports openai<1.0 and >=1.0 side by side keeps v0 calls on purpose, behind a version
 check (``openai.__version__``, ``hasattr(openai, "OpenAI")``, ``importlib.metadata.version("openai")``,
-a flag computed from those, or a flag set by a version probe: ``try: import openai.error; ERROR = None
+the version imported under any name (``from openai import __version__ as v``), a flag computed from
+those, a call of a function of the file that returns one, or a flag set by a version probe: ``try: import openai.error; ERROR = None
 except ImportError: ERROR = ...``) or an import fallback (``try: ... except ImportError:``). A region is
 guarded by an ``if``/``while``/conditional expression on such a test, by an earlier operand of
 ``and``/``or``, or by an earlier ``if <test>: raise/return`` in the same block. Rules about the
@@ -26,7 +27,7 @@ from lint_openai import knowledge
 from lint_openai.semantic.calls import callee_name
 from lint_openai.semantic.exceptions import caught_names
 from lint_openai.semantic.model import SemanticModel
-from lint_openai.semantic.scopes import Scope
+from lint_openai.semantic.scopes import ImportedName, Scope
 from lint_openai.semantic.values import LibraryName, Module
 
 OPENAI = Module("openai")
@@ -214,11 +215,18 @@ def _is_hasattr_on_openai(model: SemanticModel, call: ast.Call, scope: Scope) ->
 
 
 def _is_version_flag(model: SemanticModel, name: ast.Name, scope: Scope, depth: int) -> bool:
-    """A name assigned from a version test (``IS_V1 = hasattr(openai, "OpenAI")``), or named like one."""
+    """A name assigned from a version test (``IS_V1 = hasattr(openai, "OpenAI")``), the SDK's version
+    imported under any name (``from openai import __version__ as oai_version``, ``from openai.version
+    import VERSION``), a function of the file that returns a version test (``def is_v1(): return
+    hasattr(openai, "OpenAI")``, a test when called), or an imported name spelled like a flag."""
     target = model.lookup_scope(name.id, scope)
     if target is None:
         return bool(_FLAG_NAME.search(name.id))
     for binding in target.bindings.get(name.id, ()):
+        if binding.kind == "from" and _imports_sdk_version(binding.extra):
+            return True
+        if binding.kind == "def" and _returns_version_test(model, binding.expr, depth):
+            return True
         value: Optional[ast.AST] = binding.expr if binding.kind in ("value", "annotated") else None
         if value is not None and is_version_test(model, value, binding.scope, depth + 1):
             return True
@@ -227,6 +235,19 @@ def _is_version_flag(model: SemanticModel, name: ast.Name, scope: Scope, depth: 
         if value is not None and _set_by_version_probe(model, value):
             return True
     return False
+
+
+def _imports_sdk_version(imported: object) -> bool:
+    return (
+        isinstance(imported, ImportedName)
+        and imported.module in ("openai", "openai.version")
+        and imported.name in VERSION_ATTRIBUTES
+    )
+
+
+def _returns_version_test(model: SemanticModel, function: Optional[ast.AST], depth: int) -> bool:
+    body = model.scopes.get(function) if function is not None else None
+    return body is not None and any(is_version_test(model, value, body, depth + 1) for value in body.returns)
 
 
 def _set_by_version_probe(model: SemanticModel, value: ast.AST) -> bool:
