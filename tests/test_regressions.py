@@ -140,6 +140,27 @@ CASES = {
         """,
         [(23, "OAI101", "safe")],
     ),
+    "a model class its decorator may replace is not proven a class (OAI307)": (
+        """
+        import functools
+        from openai import OpenAI
+        from pydantic import BaseModel
+        from schema_tools import to_json_schema
+
+        @to_json_schema
+        class Answer(BaseModel):
+            city: str
+
+        @functools.total_ordering
+        class Ranked(BaseModel):
+            score: int
+
+        client = OpenAI()
+        client.chat.completions.create(model="m", messages=[], response_format=Answer)
+        client.chat.completions.create(model="m", messages=[], response_format=Ranked)
+        """,
+        [(16, "OAI307", "safe")],
+    ),
     "a tokenizer picked for one class's model is not compared with another class's model": (
         """
         import tiktoken
