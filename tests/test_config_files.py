@@ -132,10 +132,19 @@ def write(path: Path, text: str) -> Path:
         ("c.ini", "[gemini]\nmodel = gpt-4\n"),
         ("c.ini", "[llm]\nmodel = gpt-4 ; an inline comment is part of the value for configparser\n"),
         ("c.yaml", "model_provider: gpt-4\nmodels: [gpt-4]\nmodel: ${MODEL}\n"),
+        # results, metrics and traces: data about a model, not requests (FP review items 17-18)
+        ("leaderboard.yaml", "benchmark: mmlu\nentries:\n  - model: gpt-4\n    score: 86.4\n"),
+        ("results.json", '{"runs": [{"model": "gpt-4", "accuracy": 0.86, "latency_ms": 900}]}'),
+        ("trace.json", '{"spans": [{"startTime": "2026-05-12", "model": "gpt-4", "inputTokenCount": 1}]}'),
     ],
 )
 def test_other_providers_and_non_models_stay_silent(name: str, text: str) -> None:
     assert check_config_file(text, name, SETTINGS) == []
+
+
+def test_a_request_shaped_mapping_is_still_reported() -> None:
+    text = '{"model": "gpt-4", "messages": [], "max_tokens": 10, "metadata": {}}'
+    assert [d.code for d in check_config_file(text, "request.json", SETTINGS)] == ["OAI201"]
 
 
 def test_a_key_set_twice_reports_only_the_value_that_counts() -> None:

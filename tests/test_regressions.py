@@ -161,6 +161,18 @@ CASES = {
         """,
         [(16, "OAI307", "safe")],
     ),
+    "result rows and trace spans name the model that answered, requests the one to ask": (
+        """
+        results = [
+            {"model": "gpt-4", "accuracy": 0.86, "latency_ms": 900},
+            {"model": "gpt-3.5-turbo", "score": 0.71},
+        ]
+        span = {"name": "rerank", "startTime": "2026-05-12T03:01:01Z", "model": "gpt-4", "inputTokenCount": 9}
+        row = Row(model="gpt-4", f1=0.5)
+        request = {"model": "gpt-4", "messages": [], "max_tokens": 10}
+        """,
+        [(7, "OAI201", "display-only")],
+    ),
     "a tokenizer picked for one class's model is not compared with another class's model": (
         """
         import tiktoken

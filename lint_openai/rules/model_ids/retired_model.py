@@ -39,8 +39,11 @@ class RetiredModel(ModelRule):
 
     A named literal that is provably never sent is not reported: one whose every use in the file
     only consults it (compared, looked up in a table, passed to tiktoken, a logger, or a token
-    counter or price function defined or named as such), the `"model"` of a dict or call shaped like
-    an API *response* or a mock (`choices=`, `usage=`, `mock_response=`), examples that only document
+    counter or price function defined or named as such), the `"model"` of a dict, call or
+    configuration mapping shaped like an API *response*, a mock, or data about a model: a result or
+    metric row, a logged exchange or trace span (`choices=`, `usage=`, `mock_response=`; `score`,
+    `accuracy`, `f1`, `latency_ms`, `duration`, `timestamp`, `startTime`, `prompt_tokens`,
+    `inputTokenCount`, `cost`, `output`, `response`, `completion`: keys no request has), examples that only document
     a schema (`examples=`, `json_schema_extra`, `schema_extra`, `openapi_examples`), names about something
     else (`model_group`, `model_map_key`), keywords of other libraries' `Azure*` classes, files
     whose only SDK clients are Azure clients, and calls on a client whose `base_url` is proven to
