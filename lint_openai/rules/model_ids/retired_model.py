@@ -25,8 +25,8 @@ class RetiredModel(ModelRule):
     the code cells are checked as one module. With `config-files = true` (or `--config-files`), values
     under model-named keys of `.env`, YAML, TOML, JSON and INI files are checked too
     (`OPENAI_MODEL=gpt-4`, `model: gpt-3.5-turbo`), except where the key, its section or a setting
-    beside it is about another provider (`ANTHROPIC_MODEL`, `[ollama]`, `api_type: azure`, a
-    `base_url` on another server).
+    beside it is about another provider or a local model server (`ANTHROPIC_MODEL`, `[ollama]`,
+    `LM_STUDIO_MODEL`, `TGI_MODEL`, `api_type: azure`, a `base_url` on another server).
 
     ## Why is this bad?
     A shut-down model is "no longer accessible" (deprecations page): every request that names it
