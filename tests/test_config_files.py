@@ -132,10 +132,28 @@ def write(path: Path, text: str) -> Path:
         ("c.ini", "[gemini]\nmodel = gpt-4\n"),
         ("c.ini", "[llm]\nmodel = gpt-4 ; an inline comment is part of the value for configparser\n"),
         ("c.yaml", "model_provider: gpt-4\nmodels: [gpt-4]\nmodel: ${MODEL}\n"),
+        # local model servers, named in several words (FP review item 19)
+        (".env", "LM_STUDIO_MODEL=gpt-4\nLLAMA_CPP_MODEL=gpt-4\nLOCAL_AI_MODEL=gpt-4\nGPT4ALL_MODEL=gpt-4\n"),
+        (".env", "TGI_MODEL=gpt-4\nSGLANG_MODEL=gpt-4\nKOBOLD_MODEL=gpt-4\n"),
+        ("c.yaml", "llm:\n  provider: lm-studio\n  model: gpt-4\n"),
+        # results, metrics and traces: data about a model, not requests (FP review items 17-18)
+        ("leaderboard.yaml", "benchmark: mmlu\nentries:\n  - model: gpt-4\n    score: 86.4\n"),
+        ("results.json", '{"runs": [{"model": "gpt-4", "accuracy": 0.86, "latency_ms": 900}]}'),
+        ("trace.json", '{"spans": [{"startTime": "2026-05-12", "model": "gpt-4", "inputTokenCount": 1}]}'),
     ],
 )
 def test_other_providers_and_non_models_stay_silent(name: str, text: str) -> None:
     assert check_config_file(text, name, SETTINGS) == []
+
+
+def test_joined_words_do_not_hide_openai_keys() -> None:
+    text = "OPENAI_MODEL=gpt-4\nLOCAL_MODEL=gpt-4\nSTUDIO_MODEL=gpt-4\n"
+    assert [d.start.row for d in check_config_file(text, ".env", SETTINGS)] == [1, 2, 3]
+
+
+def test_a_request_shaped_mapping_is_still_reported() -> None:
+    text = '{"model": "gpt-4", "messages": [], "max_tokens": 10, "metadata": {}}'
+    assert [d.code for d in check_config_file(text, "request.json", SETTINGS)] == ["OAI201"]
 
 
 def test_a_key_set_twice_reports_only_the_value_that_counts() -> None:

@@ -26,6 +26,8 @@ def neutralised(source: str) -> Optional[str]:
         ("files = !ls *.csv\n", "files = None\n", {1}),
         ("a, b = %timeit -o -q f()\n", "a, b = None\n", {1}),
         ("self.out = !echo hi\n", "self.out = None\n", {1}),
+        ("files: list = !ls *.json\n", "files: list = None\n", {1}),
+        ("out: Dict[str, int] = %timeit -o f()\n", "out: Dict[str, int] = None\n", {1}),
         ("?openai\n", "pass\n", {1}),
         ("openai.ChatCompletion?\n", "pass\n", {1}),
         ("openai.ChatCompletion.create??\n", "pass\n", {1}),

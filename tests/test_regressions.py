@@ -41,6 +41,138 @@ CASES = {
         """,
         [],
     ),
+    "a method given to a function that only inspects it is not passed on to be called": (
+        """
+        import asyncio
+        import functools
+        import inspect
+        from functools import partial
+        from openai import OpenAI
+
+        client = OpenAI()
+        accepted = set(inspect.signature(client.fine_tuning.jobs.create).parameters)
+        print(inspect.getdoc(client.videos.create))
+        help(client.evals.create)
+        ok = callable(client.evals.create) and isinstance(client.evals.create, object)
+
+        @functools.wraps(client.evals.create)
+        def wrapper(*args, **kwargs): ...
+
+        asyncio.to_thread(client.evals.create, name="x")
+        partial(client.evals.create, name="x")
+        retry(call=client.evals.create)
+
+        def shadowed(help):
+            help(client.evals.create)
+        """,
+        [(16, "OAI701", None), (17, "OAI701", None), (18, "OAI701", None), (21, "OAI701", None)],
+    ),
+    "a method the code replaces takes the replacement's arguments (OAI106)": (
+        """
+        import instructor
+        from openai import AsyncOpenAI, OpenAI
+
+        client = OpenAI()
+        instructor.patch(client)
+        user = client.chat.completions.create(model="m", response_model=dict, messages=[])
+        aclient = AsyncOpenAI()
+        aclient.chat.completions.create(model="m", response_model=dict, messages=[])
+
+        other = OpenAI()
+        _create = other.embeddings.create
+        def create_with_retries(*args, retries=3, **kwargs):
+            return _create(*args, **kwargs)
+        other.embeddings.create = create_with_retries
+        other.embeddings.create(model="m", input="x", retries=5)
+        """,
+        [(8, "OAI106", None)],
+    ),
+    "imports that cannot stop the module: suppress(ImportError), except Exception with another path": (
+        """
+        import contextlib
+        from contextlib import suppress
+        import openai
+        with contextlib.suppress(ImportError):
+            from openai.types.beta.vector_stores import file_batch_create_params
+        with suppress(ModuleNotFoundError, KeyError):
+            import openai.types.beta.vector_store
+        with suppress(Exception):
+            from openai.types.beta import vector_store_create_params
+            reply = openai.ChatCompletion.create(model="m", messages=[])  # keep: swallowed, not a fallback
+        try:
+            from openai.types.beta import vector_store_create_params
+        except Exception:
+            vector_store_create_params = None
+        try:
+            from openai.types.beta import vector_store_create_params  # keep: the handler only raises
+        except Exception:
+            raise
+        with suppress(KeyError):
+            from openai.types.beta import vector_store_create_params  # keep
+        """,
+        [(10, "OAI101", "safe"), (16, "OAI110", None), (20, "OAI110", None)],
+    ),
+    "the SDK's version under another name, and a version helper of the file, guard v0 code": (
+        """
+        import openai
+        from openai import __version__ as oai_version
+        from openai.version import VERSION
+
+        if oai_version < "1.66":
+            from openai.types.beta.vector_store import VectorStore
+        if VERSION.startswith("0."):
+            openai.api_base = "https://proxy.example/v1"
+            reply = openai.ChatCompletion.create(model="m", messages=[])
+
+        def is_openai_v1() -> bool:
+            return hasattr(openai, "OpenAI")
+
+        def embed(text):
+            if not is_openai_v1():
+                return openai.Embedding.create(input=text, model="m")
+            return openai.embeddings.create(input=text, model="m")
+
+        def unrelated() -> bool:
+            return True
+
+        if not unrelated():
+            openai.Embedding.create(input="x", model="m")
+        """,
+        [(23, "OAI101", "safe")],
+    ),
+    "a model class its decorator may replace is not proven a class (OAI307)": (
+        """
+        import functools
+        from openai import OpenAI
+        from pydantic import BaseModel
+        from schema_tools import to_json_schema
+
+        @to_json_schema
+        class Answer(BaseModel):
+            city: str
+
+        @functools.total_ordering
+        class Ranked(BaseModel):
+            score: int
+
+        client = OpenAI()
+        client.chat.completions.create(model="m", messages=[], response_format=Answer)
+        client.chat.completions.create(model="m", messages=[], response_format=Ranked)
+        """,
+        [(16, "OAI307", "safe")],
+    ),
+    "result rows and trace spans name the model that answered, requests the one to ask": (
+        """
+        results = [
+            {"model": "gpt-4", "accuracy": 0.86, "latency_ms": 900},
+            {"model": "gpt-3.5-turbo", "score": 0.71},
+        ]
+        span = {"name": "rerank", "startTime": "2026-05-12T03:01:01Z", "model": "gpt-4", "inputTokenCount": 9}
+        row = Row(model="gpt-4", f1=0.5)
+        request = {"model": "gpt-4", "messages": [], "max_tokens": 10}
+        """,
+        [(7, "OAI201", "display-only")],
+    ),
     "a tokenizer picked for one class's model is not compared with another class's model": (
         """
         import tiktoken

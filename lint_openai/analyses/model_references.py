@@ -19,7 +19,7 @@ import functools
 import re
 import urllib.parse
 from dataclasses import dataclass, field
-from typing import Callable, Dict, Iterator, List, Optional, Set, Tuple, Union
+from typing import Callable, Dict, Iterable, Iterator, List, Optional, Set, Tuple, Union
 
 from lint_openai import knowledge
 from lint_openai.analyses.api_surfaces import ApiSurfaces
@@ -50,6 +50,37 @@ NOT_MODEL_WORDS = frozenset(
     }
 )  # fmt: skip
 RESPONSE_KEYS = frozenset({"choices", "created", "created_at", "object", "usage", "system_fingerprint"})
+# Keys of data about a model, never a request's: a result or metric row (``{"model": "gpt-4", "accuracy":
+# 0.86}``), a logged exchange or trace span (``output``, ``startTime``, ``inputTokenCount``). None of them is
+# a request parameter of the API (those are ``max_tokens``, ``input``, ``metadata``...). Compared in
+# snake case, so camelCase keys (``latencyMs``) count.
+RESULT_KEYS = frozenset(
+    {
+        # scores and metrics
+        "score", "scores", "accuracy", "f1", "f1_score", "precision", "recall", "bleu", "rouge", "exact_match",
+        "pass_rate", "win_rate", "error_rate", "elo", "rank", "metrics",
+        # timings
+        "latency", "latency_ms", "latency_s", "duration", "duration_ms", "duration_s", "elapsed", "elapsed_ms",
+        "start_time", "end_time", "started_at", "ended_at", "finished_at", "completed_at", "timestamp", "ttft",
+        # token counts and costs
+        "prompt_tokens", "completion_tokens", "total_tokens", "input_tokens", "output_tokens",
+        "input_token_count", "output_token_count", "token_count", "cost", "cost_usd", "total_cost",
+        # what a model answered
+        "output", "outputs", "response", "completion",
+    }
+)  # fmt: skip
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def is_response_shaped(keys: Iterable[Optional[str]]) -> bool:
+    """Whether a mapping or call with these keys describes an API response, a result or a trace: its
+    ``"model"`` says which model answered, not which one to ask."""
+    return any(
+        key is not None and (key in RESPONSE_KEYS or _CAMEL.sub("_", key).lower() in RESULT_KEYS)
+        for key in keys
+    )
+
+
 Consulted = Callable[[], bool]  # whether a value is only consulted where it goes (asked lazily: costly)
 # unittest.mock's assertions: their arguments describe an expected call, never a request.
 MOCK_ASSERTIONS = frozenset(
@@ -147,9 +178,11 @@ class ModelReferences(Analysis):
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             self._visit_defaults(node, scope)
         elif isinstance(node, ast.Dict):
-            keys = {key.value for key in node.keys if isinstance(key, ast.Constant)}
-            if keys & RESPONSE_KEYS:
-                return  # a (mocked) API response: its "model" says which model answered
+            keys = [
+                key.value for key in node.keys if isinstance(key, ast.Constant) and isinstance(key.value, str)
+            ]
+            if is_response_shaped(keys):
+                return  # a (mocked) API response, a result row: its "model" says which model answered
             for key, value in zip(node.keys, node.values):
                 if isinstance(key, ast.Constant) and isinstance(key.value, str):
                     self._named(key.value, value, scope)
@@ -177,8 +210,8 @@ class ModelReferences(Analysis):
         keywords = [keyword.arg for keyword in call.keywords]
         if any(name and name.startswith("mock") for name in keywords):
             return  # ``completion(model=..., mock_response="Hi")``: answered by a mock, never sent
-        if RESPONSE_KEYS.intersection(keywords):
-            return  # ``SimpleNamespace(model=..., choices=[...])``: a stand-in for a response
+        if is_response_shaped(keywords):
+            return  # ``SimpleNamespace(model=..., choices=[...])``: a stand-in for a response, or a result
         if name in MOCK_ASSERTIONS:
             return  # ``mock.create.assert_called_once_with(model=...)``: an expected call, never sent
         option = option_default(self.ctx.model, call, scope)

@@ -6,7 +6,7 @@ import ast
 from typing import Callable, Set
 
 from lint_openai.semantic.model import SemanticModel
-from lint_openai.semantic.values import UserClass, Value
+from lint_openai.semantic.values import LibraryName, UserClass, Value
 
 MAX_BASES_DEPTH = 16
 
@@ -37,3 +37,30 @@ def _derives(
         if isinstance(value, UserClass) and _derives(model, value.node, accept, seen, depth + 1):
             return True
     return False
+
+
+# Class decorators known to return the class they are given (``@dataclass(frozen=True)`` too).
+CLASS_KEEPING_DECORATORS = frozenset(
+    {
+        "dataclasses.dataclass",
+        "functools.total_ordering",
+        "typing.final",
+        "typing.runtime_checkable",
+        "pydantic.with_config",
+        "pydantic.config.with_config",
+    }
+)
+
+
+def is_still_a_class(model: SemanticModel, node: ast.ClassDef) -> bool:
+    """Whether the name ``class X`` binds is proven to be that class: every decorator is one known to
+    return the class (``@dataclass``); ``@to_json_schema class X`` binds whatever the decorator returns."""
+    info = model.classes.get(node)
+    if info is None:
+        return not node.decorator_list
+    for decorator in node.decorator_list:
+        callee = decorator.func if isinstance(decorator, ast.Call) else decorator
+        value = model.resolve(callee, info.outer)
+        if not (isinstance(value, LibraryName) and value.name in CLASS_KEEPING_DECORATORS):
+            return False
+    return True

@@ -2,7 +2,8 @@
 
 Code that supports openai<1.0 and >=1.0 side by side keeps v0 calls on purpose, behind a version
 check (``openai.__version__``, ``hasattr(openai, "OpenAI")``, ``importlib.metadata.version("openai")``,
-a flag computed from those, or a flag set by a version probe: ``try: import openai.error; ERROR = None
+the version imported under any name (``from openai import __version__ as v``), a flag computed from
+those, a call of a function of the file that returns one, or a flag set by a version probe: ``try: import openai.error; ERROR = None
 except ImportError: ERROR = ...``) or an import fallback (``try: ... except ImportError:``). A region is
 guarded by an ``if``/``while``/conditional expression on such a test, by an earlier operand of
 ``and``/``or``, or by an earlier ``if <test>: raise/return`` in the same block. Rules about the
@@ -11,7 +12,9 @@ removed v0 surface stay silent inside such regions.
 A ``try`` is a fallback only if a handler that catches the import error does something other than
 raise: ``except ImportError: raise ValueError("install openai")`` leaves the ``try`` body as the only
 path. ``except Exception:`` (or a bare ``except:``) counts when the ``try`` body contains an import
-that fails on openai>=1.0 (``import openai.error``): that import is the version probe.
+that fails on openai>=1.0 (``import openai.error``): that import is the version probe; and it counts for
+the imports in its body, which it keeps from stopping the module. ``with contextlib.suppress(ImportError):``
+is such a fallback (its body is skipped), and ``suppress(Exception)`` for the imports in its body.
 """
 
 from __future__ import annotations
@@ -19,14 +22,14 @@ from __future__ import annotations
 import ast
 import re
 import weakref
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
 from lint_openai import knowledge
 from lint_openai.semantic.calls import callee_name
 from lint_openai.semantic.exceptions import caught_names
 from lint_openai.semantic.model import SemanticModel
-from lint_openai.semantic.scopes import Scope
-from lint_openai.semantic.values import Module
+from lint_openai.semantic.scopes import ImportedName, Scope
+from lint_openai.semantic.values import LibraryName, Module
 
 OPENAI = Module("openai")
 VERSION_ATTRIBUTES = frozenset({"__version__", "VERSION", "version", "_version"})
@@ -50,7 +53,14 @@ def in_compat_region(model: SemanticModel, node: ast.AST, scope: Scope) -> bool:
             if any(is_version_test(model, value, scope) for value in parent.values[:position]):
                 return True
         elif isinstance(parent, ast.Try) and _blocks(model).position(parent.body, child) is not None:
-            if is_fallback_try(parent):
+            if is_fallback_try(parent) or (_is_import(child) and _broad_fallback(parent)):
+                return True
+        elif (
+            isinstance(parent, (ast.With, ast.AsyncWith))
+            and _blocks(model).position(parent.body, child) is not None
+        ):
+            suppressed = _suppressed_names(model, parent, scope)
+            if suppressed & FALLBACK_ERRORS or (_is_import(child) and suppressed & BROAD_ERRORS):
                 return True
         elif isinstance(parent, ast.ExceptHandler) and _catches_fallback(parent, model.parent(parent)):
             return True
@@ -69,6 +79,32 @@ def _catches_fallback(handler: ast.ExceptHandler, statement: Optional[ast.AST]) 
     if names & FALLBACK_ERRORS:
         return True
     return bool(names & BROAD_ERRORS) and isinstance(statement, ast.Try) and is_version_probe(statement)
+
+
+def _is_import(statement: ast.AST) -> bool:
+    return isinstance(statement, (ast.Import, ast.ImportFrom))
+
+
+def _broad_fallback(statement: ast.Try) -> bool:
+    """``except Exception:`` (or bare) with another path: an import in the body cannot stop the module."""
+    return any(
+        caught_names(handler) & BROAD_ERRORS and not _only_raises(handler.body)
+        for handler in statement.handlers
+    )
+
+
+def _suppressed_names(model: SemanticModel, statement: ast.AST, scope: Scope) -> FrozenSet[str]:
+    """The errors a ``with contextlib.suppress(ImportError, ...):`` statement swallows (last names)."""
+    names: Set[str] = set()
+    for item in getattr(statement, "items", ()):
+        call = item.context_expr
+        if isinstance(call, ast.Call) and model.resolve(call.func, scope) == LibraryName(
+            "contextlib.suppress"
+        ):
+            names.update(
+                arg.attr if isinstance(arg, ast.Attribute) else getattr(arg, "id", "") for arg in call.args
+            )
+    return frozenset(names)
 
 
 def is_fallback_try(statement: ast.Try) -> bool:
@@ -225,11 +261,18 @@ def _is_hasattr_on_openai(model: SemanticModel, call: ast.Call, scope: Scope) ->
 
 
 def _is_version_flag(model: SemanticModel, name: ast.Name, scope: Scope, depth: int) -> bool:
-    """A name assigned from a version test (``IS_V1 = hasattr(openai, "OpenAI")``), or named like one."""
+    """A name assigned from a version test (``IS_V1 = hasattr(openai, "OpenAI")``), the SDK's version
+    imported under any name (``from openai import __version__ as oai_version``, ``from openai.version
+    import VERSION``), a function of the file that returns a version test (``def is_v1(): return
+    hasattr(openai, "OpenAI")``, a test when called), or an imported name spelled like a flag."""
     target = model.lookup_scope(name.id, scope)
     if target is None:
         return bool(_FLAG_NAME.search(name.id))
     for binding in target.bindings.get(name.id, ()):
+        if binding.kind == "from" and _imports_sdk_version(binding.extra):
+            return True
+        if binding.kind == "def" and _returns_version_test(model, binding.expr, depth):
+            return True
         value: Optional[ast.AST] = binding.expr if binding.kind in ("value", "annotated") else None
         if value is not None and is_version_test(model, value, binding.scope, depth + 1):
             return True
@@ -238,6 +281,19 @@ def _is_version_flag(model: SemanticModel, name: ast.Name, scope: Scope, depth: 
         if value is not None and _set_by_version_probe(model, value):
             return True
     return False
+
+
+def _imports_sdk_version(imported: object) -> bool:
+    return (
+        isinstance(imported, ImportedName)
+        and imported.module in ("openai", "openai.version")
+        and imported.name in VERSION_ATTRIBUTES
+    )
+
+
+def _returns_version_test(model: SemanticModel, function: Optional[ast.AST], depth: int) -> bool:
+    body = model.scopes.get(function) if function is not None else None
+    return body is not None and any(is_version_test(model, value, body, depth + 1) for value in body.returns)
 
 
 def _set_by_version_probe(model: SemanticModel, value: ast.AST) -> bool:

@@ -84,9 +84,11 @@ PROVIDER_FACTORIES = {
 LoadRecord = Union[Defs, Tuple[Tuple[Scope, Defs], ...]]
 
 
-# Libraries whose imported names are values (``LibraryName``): the SDK's HTTP transports, pydantic.
+# Libraries whose imported names are values (``LibraryName``): the SDK's HTTP transports, pydantic, and the
+# standard modules whose functions only inspect what they are given (``semantic/inspection.py``).
 NAMED_LIBRARIES = frozenset(
     {"httpx", "httpx2", "pydantic", "pydantic_settings", "enum", "typer", "click", "dataclasses"}
+    | {"inspect", "pydoc", "functools", "typing", "asyncio", "instructor", "langsmith", "contextlib"}
 )
 # Calls that declare a default value (a field, a command-line option): their value is the default, where it
 # is a string. ``Field("gpt-4o", description=...)``, ``typer.Option("gpt-4o", "--model")``.

@@ -3,7 +3,7 @@
 What IPython accepts and Python does not, at the start of a logical line (IPython's
 ``inputtransformer2`` rules): line magics (``%pip install x``, ``%timeit f()``), shell escapes
 (``!ls``, ``!!ls``), help (``?obj``, ``obj?``, ``obj??``), auto-call escapes (``/f x``, ``,f x``,
-``;f x``), their assignment forms (``files = !ls``, ``t = %timeit -o f()``) and backslash-continued
+``;f x``), their assignment forms (``files = !ls``, ``t = %timeit -o f()``, ``files: list = !ls``) and backslash-continued
 magic lines. A line magic is replaced by ``pass`` at its indentation (a block may consist of it), an
 assignment keeps its target (``files = None``), continuation lines become empty. A cell magic
 (``%%bash``, ``%%writefile``) makes the whole cell another language, except the few whose body is
@@ -41,7 +41,10 @@ AUTOMAGICS = frozenset(
     }
 )  # fmt: skip
 ESCAPES = ("%", "!", "?", "/", ",", ";")  # no Python logical line starts with one of these
-_ASSIGNED_ESCAPE = re.compile(r"^(\s*[A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*\s*=\s*)[%!]")
+# ``files = !ls``, ``a, b = %timeit -o f()``, and annotated: ``files: list[str] = !ls`` (IPython 8.12+).
+_ASSIGNED_ESCAPE = re.compile(
+    r"^(\s*[A-Za-z_][\w.]*(?:(?:\s*,\s*[A-Za-z_][\w.]*)*|\s*:[^=!%#]+?)\s*=\s*)[%!]"
+)
 _HELP_TARGET = re.compile(r"^[%!]*[A-Za-z_*][\w.*\[\]]*\?{1,2}$")
 _CELL_MAGIC = re.compile(r"^%%([A-Za-z_][\w]*)")
 

@@ -1,7 +1,8 @@
 """Whether a model-named value in a configuration file is clearly about a provider other than OpenAI.
 
 Precision first, as in Python code: a value is left alone when its key or an enclosing key names another
-provider (``ANTHROPIC_MODEL``, an ``anthropic:`` or ``[ollama]`` section, ``azure_openai.model``), when the
+provider or a local model server (``ANTHROPIC_MODEL``, an ``anthropic:`` or ``[ollama]`` section,
+``azure_openai.model``, ``LM_STUDIO_MODEL``: words are also joined to find a name written in parts), when the
 file is named for one (``azure.yaml``, ``ollama/config.toml``), when a table beside it does
 (``litellm_params`` next to a LiteLLM proxy's ``model_name`` alias), or when a value beside it, in its
 table or an enclosing one, says so: a provider selector (``provider: anthropic``, ``api_type: azure``), a
@@ -24,8 +25,12 @@ PROVIDER_WORDS = frozenset(
         "huggingface", "hf", "litellm", "llamacpp", "lmstudio", "localai", "mistral", "moonshot", "nvidia",
         "ollama", "openrouter", "palm", "perplexity", "qwen", "replicate", "sagemaker", "together",
         "togetherai", "vertex", "vertexai", "vllm", "watsonx", "xai", "zhipu",
+        # local model servers (their model names are the server's own)
+        "aphrodite", "gpt4all", "jan", "kobold", "koboldai", "koboldcpp", "llamafile", "lmdeploy", "mlx",
+        "oobabooga", "sglang", "tabbyapi", "textgen", "tgi", "xinference",
     }
 )  # fmt: skip
+MAX_JOINED = 3  # ``LM_STUDIO`` -> ``lmstudio``, ``GPT4ALL`` (``gpt``, ``4``, ``all``) -> ``gpt4all``
 # A value beside the model that selects the provider: ``provider: anthropic``, ``api_type: azure``.
 SELECTOR_WORDS = frozenset({"provider", "type", "backend", "vendor", "platform", "service"})
 # Settings of an Azure OpenAI setup, where ``model`` names a deployment.
@@ -51,13 +56,21 @@ def _says_other_provider(key: str, value: str) -> bool:
     words = set(name_words(key))
     if words & AZURE_WORDS:
         return True
-    if words & SELECTOR_WORDS and set(name_words(value)) & PROVIDER_WORDS:
+    if words & SELECTOR_WORDS and _words((value,)) & PROVIDER_WORDS:
         return True
     return names_other_server(key, value)  # a URL on another server (``${VAR}`` proves nothing)
 
 
 def _words(keys: Iterable[str]) -> Set[str]:
-    return {word for key in keys for word in name_words(key)}
+    """The words of each key, and runs of up to three adjacent words joined: a provider written in
+    several words (``LM_STUDIO_MODEL``, ``LLAMA_CPP``, ``local-ai``) is found by its one-word name."""
+    found: Set[str] = set()
+    for key in keys:
+        words = name_words(key)
+        found.update(words)
+        for size in range(2, MAX_JOINED + 1):
+            found.update("".join(words[start : start + size]) for start in range(len(words) - size + 1))
+    return found
 
 
 def _file_words(path: str) -> Set[str]:

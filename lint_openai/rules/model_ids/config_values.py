@@ -5,7 +5,7 @@ A key names a model as a Python name does (:func:`is_model_name`: ``model``, ``m
 of a list under it, is looked up in the lifecycle data and reported with the same message and advice as
 in code. Environment lists (``- OPENAI_MODEL=gpt-4`` in a compose file, ``{name: ..., value: ...}``
 items in a Kubernetes manifest) count as tables. Skipped, as in code: ids that are also ordinary words
-(``ada``), the ``model`` of a mapping shaped like an API response, and values about another provider
+(``ada``), the ``model`` of a mapping shaped like an API response or a result row, and values about another provider
 (:mod:`config_providers`). No fix is offered: the file's own format and quoting are left to the user.
 """
 
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import FrozenSet, Iterator, List, Optional, Tuple
 
-from lint_openai.analyses.model_references import RESPONSE_KEYS, is_model_name
+from lint_openai.analyses.model_references import is_model_name, is_response_shaped
 from lint_openai.diagnostic import Diagnostic, Location
 from lint_openai.knowledge.model_lifecycle import ModelKnowledge
 from lint_openai.rules.model_ids.config_providers import about_other_provider
@@ -74,7 +74,7 @@ def model_values(
     if not isinstance(node, ConfigTable):
         return
     tables = (node, *tables)
-    response = any(key in RESPONSE_KEYS for key, _ in node.entries)
+    response = is_response_shaped(key for key, _ in node.entries)
     last = {key: index for index, (key, _) in enumerate(node.entries)}  # a key set twice: the last one counts
     for index, (key, child) in enumerate(node.entries):
         path = (*keys, key)

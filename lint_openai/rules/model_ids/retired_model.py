@@ -25,8 +25,8 @@ class RetiredModel(ModelRule):
     the code cells are checked as one module. With `config-files = true` (or `--config-files`), values
     under model-named keys of `.env`, YAML, TOML, JSON and INI files are checked too
     (`OPENAI_MODEL=gpt-4`, `model: gpt-3.5-turbo`), except where the key, its section or a setting
-    beside it is about another provider (`ANTHROPIC_MODEL`, `[ollama]`, `api_type: azure`, a
-    `base_url` on another server).
+    beside it is about another provider or a local model server (`ANTHROPIC_MODEL`, `[ollama]`,
+    `LM_STUDIO_MODEL`, `TGI_MODEL`, `api_type: azure`, a `base_url` on another server).
 
     ## Why is this bad?
     A shut-down model is "no longer accessible" (deprecations page): every request that names it
@@ -39,8 +39,11 @@ class RetiredModel(ModelRule):
 
     A named literal that is provably never sent is not reported: one whose every use in the file
     only consults it (compared, looked up in a table, passed to tiktoken, a logger, or a token
-    counter or price function defined or named as such), the `"model"` of a dict or call shaped like
-    an API *response* or a mock (`choices=`, `usage=`, `mock_response=`), examples that only document
+    counter or price function defined or named as such), the `"model"` of a dict, call or
+    configuration mapping shaped like an API *response*, a mock, or data about a model: a result or
+    metric row, a logged exchange or trace span (`choices=`, `usage=`, `mock_response=`; `score`,
+    `accuracy`, `f1`, `latency_ms`, `duration`, `timestamp`, `startTime`, `prompt_tokens`,
+    `inputTokenCount`, `cost`, `output`, `response`, `completion`: keys no request has), examples that only document
     a schema (`examples=`, `json_schema_extra`, `schema_extra`, `openapi_examples`), names about something
     else (`model_group`, `model_map_key`), keywords of other libraries' `Azure*` classes, files
     whose only SDK clients are Azure clients, and calls on a client whose `base_url` is proven to

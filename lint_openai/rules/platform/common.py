@@ -11,6 +11,7 @@ from lint_openai.context import Context
 from lint_openai.knowledge.api import Surface, api
 from lint_openai.knowledge.model_lifecycle import RETIRED
 from lint_openai.rules.base import Rule
+from lint_openai.semantic.inspection import only_inspects
 from lint_openai.semantic.scopes import Scope
 
 SURFACES_SOURCE = (
@@ -31,7 +32,9 @@ class ApiLifecycleRule(Rule):
 
     Reported where the request is made: a call (``client.beta.threads.runs.create(...)`` is one finding,
     from the start of its receiver through the method name), or a method passed on to be called by
-    another function (``asyncio.to_thread(client.beta.threads.runs.retrieve, ...)``). A resource or method
+    another function (``asyncio.to_thread(client.beta.threads.runs.retrieve, ...)``, a retry helper,
+    ``functools.partial``), but not one given to a function that only inspects it (``inspect.signature``,
+    ``help``, ``callable``, ``isinstance``, ``functools.wraps``). A resource or method
     only bound to a name (``runs = client.beta.threads.runs``) makes no request: the calls through it are
     resolved to the same surface and reported where they happen. A call on a surface is not reported again
     for the beta header it sends; a header dict shared by several calls is reported once, at its value.
@@ -52,19 +55,21 @@ class ApiLifecycleRule(Rule):
             for header in surfaces.header_uses(node, scope):
                 if header.status == self.status:
                     ctx.report(self, header.value, header_message(header, ctx))
-        elif isinstance(node, ast.Attribute) and _passed_to_a_call(ctx, node):
+        elif isinstance(node, ast.Attribute) and _passed_to_a_call(ctx, node, scope):
             use = surfaces.method_surface(node, scope)
             if use is not None and use.status == self.status:
                 ctx.report(self, node, surface_message(use, ctx, called=False))
 
 
-def _passed_to_a_call(ctx: Context, node: ast.Attribute) -> bool:
-    """``f(client.x.y)`` or ``f(key=client.x.y)``: the method is handed to a function that calls it."""
+def _passed_to_a_call(ctx: Context, node: ast.Attribute, scope: Scope) -> bool:
+    """``f(client.x.y)`` or ``f(key=client.x.y)``: the method is handed to a function that may call it
+    (not to one proven only to inspect it, such as ``inspect.signature`` or ``help``)."""
     parent = ctx.model.parent(node)
     if isinstance(parent, ast.keyword):
         parent = ctx.model.parent(parent)
-        return isinstance(parent, ast.Call)
-    return isinstance(parent, ast.Call) and node in parent.args
+    elif not (isinstance(parent, ast.Call) and node in parent.args):
+        return False
+    return isinstance(parent, ast.Call) and not only_inspects(ctx.model, parent, scope)
 
 
 def surface_message(use: SurfaceUse, ctx: Context, called: bool = True) -> str:

@@ -35,7 +35,10 @@ class NonexistentSdkImport(Rule):
     imports it. Where the module moved, the message names the one module with the same name that exports
     every imported name today. Private names (`_x`) and modules that need an optional dependency
     (`openai.helpers` needs numpy) are not checked, and imports in an `except ImportError:` fallback or
-    under an SDK version check are fine. If your installed `openai` is newer than the data, only moves
+    under an SDK version check are fine, as are imports that cannot stop the module: in a `try` whose
+    `except Exception:` handler goes on, or under `with contextlib.suppress(ImportError)` (or
+    `ModuleNotFoundError`, `Exception`). Imports under `if TYPE_CHECKING:` and in `.pyi` stubs are
+    reported: they do not run, but the type checker resolves them, and the fix is the same. If your installed `openai` is newer than the data, only moves
     with a known destination are reported.
 
     ## Fix safety

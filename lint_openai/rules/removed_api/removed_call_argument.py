@@ -7,6 +7,7 @@ from typing import Optional, Set, Tuple
 
 from lint_openai import knowledge
 from lint_openai.analyses.api_surfaces import ApiSurfaces
+from lint_openai.analyses.patched_methods import PatchedMethods
 from lint_openai.context import Context
 from lint_openai.diagnostic import Applicability, Edit, Fix
 from lint_openai.rules.base import Rule, bad, good
@@ -29,6 +30,12 @@ class RemovedCallArgument(Rule):
     dict count too when the dict is built in the calling function (a dict literal or `dict(...)`, and
     `kwargs["key"] = value` before the call) and is used nowhere else there.
 
+    Methods the file replaces are not checked: after `client.chat.completions.create = wrapper` (or
+    `setattr(...)`), calls of `*.completions.create` take the wrapper's parameters; after
+    `instructor.patch(client)`/`apatch(client)` or langsmith's `wrap_openai(client)`, which assign the
+    client's methods in place, that client's calls (every client's, if the one patched is not resolved)
+    take the patcher's own arguments (`response_model=`, `max_retries=`, `langsmith_extra=`).
+
     ## Why is this bad?
     v1 methods have explicit signatures, so the call raises
     `TypeError: Completions.create() got an unexpected keyword argument 'request_timeout'` before
@@ -48,7 +55,7 @@ class RemovedCallArgument(Rule):
     symbol = "removed-call-argument"
     summary = "argument the v1 method does not accept"
     node_types = (ast.Call,)
-    requires = (ApiSurfaces,)
+    requires = (ApiSurfaces, PatchedMethods)
     fix_availability = "sometimes"
     sources = (
         "method signatures of the installed SDK (inspect.signature), generated into knowledge/sdk.json",
@@ -117,6 +124,8 @@ class RemovedCallArgument(Rule):
         method = called_method(ctx.model, node, scope)
         if method is None or ctx.analysis(ApiSurfaces).retired_call(node, scope):
             return  # a call into a shut-down API is OAI701's (one problem, one finding)
+        if ctx.analysis(PatchedMethods).patched(method):
+            return  # the code replaced the method: the replacement's parameters are not the SDK's
         path = plain_path(method)
         signature = knowledge.sdk().signature(path, method.client.surface)
         if signature is None:

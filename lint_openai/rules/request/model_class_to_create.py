@@ -9,7 +9,7 @@ from lint_openai.context import Context
 from lint_openai.diagnostic import Applicability, Fix, Location
 from lint_openai.rules.base import Rule, bad, good
 from lint_openai.semantic.calls import keyword_value
-from lint_openai.semantic.classes import derives_from
+from lint_openai.semantic.classes import derives_from, is_still_a_class
 from lint_openai.semantic.methods import CHAT, endpoint
 from lint_openai.semantic.navigation import called_method
 from lint_openai.semantic.scopes import Scope
@@ -37,7 +37,10 @@ class ModelClassToCreate(Rule):
     `chat.completions.parse()` instead` (openai 3.57.0 `lib/_chat_completion_resources.py`). `parse()`
     builds the schema from the class and returns `choices[0].message.parsed` as an instance of it.
     Classes the file cannot show to be pydantic models (imported from elsewhere, `pydantic.v1` models,
-    dataclasses) are not reported.
+    dataclasses) are not reported, nor a class whose decorator may replace it (`@to_json_schema
+    class X(BaseModel)` binds what the decorator returns, maybe a schema dict; the SDK raises only for
+    a class): only decorators known to return the class (`dataclass`, `total_ordering`, `final`,
+    pydantic's `with_config`) keep the finding.
 
     ## Fix safety
     Safe: `create(` -> `parse(` takes the same arguments and returns a `ParsedChatCompletion`, a
@@ -162,6 +165,8 @@ class ModelClassToCreate(Rule):
         value = ctx.model.resolve(argument, scope) if argument is not None else None
         if not isinstance(value, UserClass) or not derives_from(ctx.model, value.node, _is_pydantic_model):
             return
+        if not is_still_a_class(ctx.model, value.node):
+            return  # ``@to_schema class X(BaseModel)``: the name holds what the decorator returns
         message = f"`{value.node.name}` is a pydantic model class: the SDK raises TypeError: {SDK_ERROR}"
         ctx.report(self, node, message, self._fix(ctx, node), end_node=node.func)
 
