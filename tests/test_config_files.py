@@ -136,6 +136,9 @@ def write(path: Path, text: str) -> Path:
         (".env", "LM_STUDIO_MODEL=gpt-4\nLLAMA_CPP_MODEL=gpt-4\nLOCAL_AI_MODEL=gpt-4\nGPT4ALL_MODEL=gpt-4\n"),
         (".env", "TGI_MODEL=gpt-4\nSGLANG_MODEL=gpt-4\nKOBOLD_MODEL=gpt-4\n"),
         ("c.yaml", "llm:\n  provider: lm-studio\n  model: gpt-4\n"),
+        # the name a local server exposes its model under (FP review item 20): vLLM's --served-model-name
+        ("k8s.yaml", "env:\n  SERVED_MODEL_NAME: gpt-3.5-turbo\n"),
+        (".env", "VLLM_SERVED_MODEL_NAME=gpt-4\nSERVING_MODEL=gpt-4\n"),
         # results, metrics and traces: data about a model, not requests (FP review items 17-18)
         ("leaderboard.yaml", "benchmark: mmlu\nentries:\n  - model: gpt-4\n    score: 86.4\n"),
         ("results.json", '{"runs": [{"model": "gpt-4", "accuracy": 0.86, "latency_ms": 900}]}'),
@@ -147,8 +150,8 @@ def test_other_providers_and_non_models_stay_silent(name: str, text: str) -> Non
 
 
 def test_joined_words_do_not_hide_openai_keys() -> None:
-    text = "OPENAI_MODEL=gpt-4\nLOCAL_MODEL=gpt-4\nSTUDIO_MODEL=gpt-4\n"
-    assert [d.start.row for d in check_config_file(text, ".env", SETTINGS)] == [1, 2, 3]
+    text = "OPENAI_MODEL=gpt-4\nLOCAL_MODEL=gpt-4\nSTUDIO_MODEL=gpt-4\nMODEL_SERVED=gpt-4\n"
+    assert [d.start.row for d in check_config_file(text, ".env", SETTINGS)] == [1, 2, 3, 4]
 
 
 def test_a_request_shaped_mapping_is_still_reported() -> None:

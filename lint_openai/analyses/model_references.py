@@ -49,6 +49,8 @@ NOT_MODEL_WORDS = frozenset(
         "tokenizer", "tokens", "type", "types", "url", "validate", "version",
     }
 )  # fmt: skip
+# Words before "model" that make the name the one a server exposes: ``SERVED_MODEL_NAME``, ``serving_model``.
+SERVING_WORDS = frozenset({"served", "serving"})
 RESPONSE_KEYS = frozenset({"choices", "created", "created_at", "object", "usage", "system_fingerprint"})
 # Keys of data about a model, never a request's: a result or metric row (``{"model": "gpt-4", "accuracy":
 # 0.86}``), a logged exchange or trace span (``output``, ``startTime``, ``inputTokenCount``). None of them is
@@ -443,10 +445,15 @@ def names_other_server(key: str, value: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)  # a function of the name alone; the same few names recur in every file
 def is_model_name(name: str) -> bool:
-    """``model``, ``DEFAULT_MODEL``, ``model_name``, ``MODEL_GPT4``, ``modelId``; not ``model_group``."""
+    """``model``, ``DEFAULT_MODEL``, ``model_name``, ``MODEL_GPT4``, ``modelId``; not ``model_group``, nor
+    ``served_model_name`` (the name a local server such as vLLM exposes its model under, not a request)."""
     words = name_words(name)
     positions = [index for index, word in enumerate(words) if word in MODEL_WORDS]
-    return bool(positions) and not NOT_MODEL_WORDS.intersection(words[positions[0] + 1 :])
+    return (
+        bool(positions)
+        and not NOT_MODEL_WORDS.intersection(words[positions[0] + 1 :])
+        and not SERVING_WORDS.intersection(words[: positions[0]])
+    )
 
 
 def _target_name(target: ast.AST) -> Optional[str]:
