@@ -39,6 +39,12 @@ LAYOUTS = {
         ("a", "openai-2.0.0.dist-info", "2.0.0", "METADATA"),
         ("b", "openai-1.0.0.dist-info", "1.0.0", "METADATA"),
     ],
+    # a stale metadata directory beside the current one (a broken upgrade): the answer must not depend on
+    # the order os.listdir happens to give
+    "two in one directory": [
+        ("a", "openai-1.0.0.dist-info", "1.0.0", "METADATA"),
+        ("a", "openai-2.0.0.dist-info", "2.0.0", "METADATA"),
+    ],
     "another distribution": [("a", "openai_agents-0.2.3.dist-info", "0.2.3", "METADATA")],
     "none": [],
 }

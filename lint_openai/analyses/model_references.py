@@ -156,6 +156,7 @@ class ModelReferences(Analysis):
         self.by_call: Dict[ast.Call, ModelCall] = {}
         self.tiktoken_calls: List[Tuple[ast.Call, Scope, str]] = []  # (call, scope, "tiktoken.<function>")
         self._seen: Set[int] = set()
+        self._dict_keys: Dict[ast.Dict, Dict[int, Optional[ast.expr]]] = {}
         self.flow = ModelFlow(ctx.model)
         self.clients: Set[bool] = set()  # is_azure of every SDK client the file makes or calls
         self.retired_calls: Set[ast.Call] = set()  # SDK calls into a shut-down API (OAI701 reports them)
@@ -366,7 +367,7 @@ class ModelReferences(Analysis):
                 if parent.arg in DOCUMENTATION_KEYS:
                     return True
             elif isinstance(parent, ast.Dict):
-                key = next((k for k, v in zip(parent.keys, parent.values) if v is child), None)
+                key = self._key_of(parent, child)
                 if isinstance(key, ast.Constant) and key.value in DOCUMENTATION_KEYS:
                     return True
             elif isinstance(parent, (ast.Assign, ast.AnnAssign)):
@@ -376,6 +377,14 @@ class ModelReferences(Analysis):
                 return False
             child, parent = parent, self.ctx.model.parent(parent)
         return False
+
+    def _key_of(self, mapping: ast.Dict, value: ast.AST) -> Optional[ast.expr]:
+        """The key written for ``value`` in the dict literal ``mapping`` (indexed once per dict: a dict of N
+        model-named entries asks N times)."""
+        keys = self._dict_keys.get(mapping)
+        if keys is None:
+            keys = self._dict_keys[mapping] = {id(v): k for k, v in zip(mapping.keys, mapping.values)}
+        return keys.get(id(value))
 
     def _literal(self, literal: ast.Constant, model: str, scope: Scope) -> Optional[ModelLiteral]:
         if not hasattr(literal, "lineno") or self.ctx.models.get(model) is None:

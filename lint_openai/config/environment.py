@@ -17,20 +17,23 @@ def installed_sdk_version() -> Optional[str]:
     What ``importlib.metadata.version("openai")`` answers: the first ``openai-*.dist-info`` (or ``.egg-info``)
     directory on ``sys.path``, read here directly, since importing ``importlib.metadata`` costs a CLI run more
     than the rest of its start-up. Anything else (a zipped path entry, no such directory, one without a
-    readable version) is left to ``importlib.metadata``.
+    readable version, two such directories in one entry) is left to ``importlib.metadata``.
     """
     for entry in sys.path:
         try:
             names = os.listdir(entry or ".")
         except OSError:
             continue
-        for name in names:
-            lowered = name.lower()
-            if (
-                lowered.endswith(_METADATA_SUFFIXES)
-                and _normalized(lowered.rpartition(".")[0].partition("-")[0]) == SDK_DISTRIBUTION
-            ):
-                return _metadata_version(os.path.join(entry or ".", name)) or _version_from_importlib()
+        found = [
+            name
+            for name in names
+            if name.lower().endswith(_METADATA_SUFFIXES)
+            and _normalized(name.lower().rpartition(".")[0].partition("-")[0]) == SDK_DISTRIBUTION
+        ]
+        if len(found) == 1:
+            return _metadata_version(os.path.join(entry or ".", found[0])) or _version_from_importlib()
+        if found:
+            break  # two metadata directories (a stale one after a broken upgrade): importlib.metadata decides
     return _version_from_importlib()
 
 
