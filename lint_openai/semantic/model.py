@@ -368,7 +368,7 @@ class SemanticModel:
         for origin in value.origins:
             statement = self.parent(origin)
             owner = self.parent(statement) if isinstance(statement, ast.Assign) else None
-            if not isinstance(owner, ast.ClassDef) or statement not in owner.body or not self._is_enum(owner):
+            if not isinstance(owner, ast.ClassDef) or not self._is_enum(owner):  # an Assign's parent: a body
                 return False
         return True
 
