@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import datetime
 import functools
-from typing import ClassVar, Dict, List, Optional, Protocol, Type, TypeVar, cast
+from typing import ClassVar, Dict, List, Optional, Protocol, Tuple, Type, TypeVar, cast
 
 from lint_openai.config.environment import version_key
 from lint_openai.config.settings import Settings
@@ -39,6 +39,9 @@ class Context:
         self.diagnostics: List[Diagnostic] = []
         self.analyses: Dict[type, object] = {}  # the per-file analyses the engine built, by class
         self.scope: Optional[Scope] = None  # the scope of the node being checked (set by the engine)
+        # The binder's walk: (node, scope) in evaluation order, of the node types the rules and analyses
+        # visit or collect (set by the engine before any rule runs).
+        self.walked: List[Tuple[ast.AST, Scope]] = []
         self.models: ModelKnowledge = models()  # with the project's models-override, if any
 
     def analysis(self, kind: Type[T]) -> T:

@@ -173,6 +173,12 @@ def _analysis_table(rules: Sequence[Rule], ctx: Context) -> Dict[type, Tuple[Ana
     return table
 
 
+def _collected_types(ctx: Context) -> FrozenSet[type]:
+    """The node types the file's analyses read from the binder's walk (``Analysis.collects``)."""
+    built = ctx.analyses.values()
+    return frozenset(kind for found in built if isinstance(found, Analysis) for kind in found.collects)
+
+
 def _bound(owners: Sequence[object], method: str, labels: Dict[int, str]) -> Tuple[Callable[..., None], ...]:
     """The ``method`` of each owner, bound once; ``labels`` learns which rule or analysis each one is."""
     found = tuple(getattr(owner, method) for owner in owners)
@@ -190,8 +196,8 @@ def _run_rules(
     ctx = Context(path, lines, model, settings)
     ctx.models = knowledge_for(settings)
     analyses = _analysis_table(rules, ctx)
-    wanted: FrozenSet[type] = frozenset(table) | frozenset(analyses)
-    collected = Binder(model, wanted).run()
+    wanted: FrozenSet[type] = frozenset(table) | frozenset(analyses) | _collected_types(ctx)
+    collected = ctx.walked = Binder(model, wanted).run()
     # Bound methods, looked up once per file; ``labels`` names the one that fails.
     labels: Dict[int, str] = {}
     visits = {kind: _bound(found, "visit", labels) for kind, found in analyses.items()}

@@ -15,10 +15,13 @@ class Analysis:
     The engine builds one instance per file for every analysis an active rule lists in ``requires`` (and
     for the analyses those list in theirs, first), stores it in the context (``ctx.analysis(Kind)``), and
     calls :meth:`visit` with every node of ``node_types`` before any rule sees that node. An analysis
-    without ``node_types`` computes what it is asked, once, from the semantic model.
+    without ``node_types`` computes what it is asked, once, from the semantic model. One that needs the
+    whole file before it can answer lists in ``collects`` the node types it reads from ``ctx.walked`` (the
+    binder's walk, which then includes them) instead of walking the tree again.
     """
 
     node_types: ClassVar[Tuple[type, ...]] = ()
+    collects: ClassVar[Tuple[type, ...]] = ()
     requires: ClassVar[Tuple[Type[Analysis], ...]] = ()
 
     def __init__(self, ctx: Context) -> None:

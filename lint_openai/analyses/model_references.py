@@ -204,6 +204,8 @@ class ModelReferences(Analysis):
         if isinstance(func, Function) and func.name.startswith("tiktoken."):
             self.tiktoken_calls.append((call, scope, func.name))
             return  # a tokenizer lookup makes no API call
+        if not any(_may_name_a_model(keyword) for keyword in call.keywords):
+            return  # below, only an option's ``default=`` or a keyword named like a model records anything
         name = callee_name(call)
         local = isinstance(func, UserClass) or (isinstance(func, Function) and isinstance(func.node, ast.AST))
         if LOG_CALLEE.match(name) or (not local and CONSULTING_CALLEE.search(name)):
@@ -463,6 +465,12 @@ def is_model_name(name: str) -> bool:
         and not NOT_MODEL_WORDS.intersection(words[positions[0] + 1 :])
         and not SERVING_WORDS.intersection(words[: positions[0]])
     )
+
+
+def _may_name_a_model(keyword: ast.keyword) -> bool:
+    """A keyword through which another library's call may be given a model: ``default=`` (of an argparse
+    or click option) or one named like a model."""
+    return keyword.arg is not None and (keyword.arg == "default" or is_model_name(keyword.arg))
 
 
 def _target_name(target: ast.AST) -> Optional[str]:

@@ -16,6 +16,7 @@ import functools
 from typing import FrozenSet, Optional, Set, Tuple
 
 from lint_openai.analyses.base import Analysis
+from lint_openai.semantic.scopes import Scope
 from lint_openai.semantic.values import Client, LibraryName, Method
 
 # Library functions that assign the methods of the client they are given, in place.
@@ -25,6 +26,8 @@ EVERY_CLIENT = Client("*")
 
 class PatchedMethods(Analysis):
     """Which SDK method calls may reach a replacement defined by the code, not the SDK's method."""
+
+    collects = (ast.Assign, ast.AnnAssign, ast.Call)  # a patch may follow the call: the whole file is read
 
     def patched(self, method: Method) -> bool:
         """Whether ``method`` (a callee) may have been replaced somewhere in the file."""
@@ -37,18 +40,19 @@ class PatchedMethods(Analysis):
     def _patches(self) -> Tuple[FrozenSet[Tuple[str, ...]], FrozenSet[Client]]:
         names: Set[Tuple[str, ...]] = set()
         clients: Set[Client] = set()
-        model = self.ctx.model
-        for node in ast.walk(model.tree):
-            if isinstance(node, (ast.Assign, ast.AnnAssign)):
+        for node, scope in self.ctx.walked:
+            if isinstance(node, ast.Call):
+                self._patching_call(node, scope, names, clients)
+            elif isinstance(node, (ast.Assign, ast.AnnAssign)):
                 for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
                     chain = _attribute_names(target)
                     if len(chain) >= 2:
                         names.add(chain[-2:])
-            elif isinstance(node, ast.Call):
-                self._patching_call(node, names, clients)
         return frozenset(names), frozenset(clients)
 
-    def _patching_call(self, call: ast.Call, names: Set[Tuple[str, ...]], clients: Set[Client]) -> None:
+    def _patching_call(
+        self, call: ast.Call, scope: Scope, names: Set[Tuple[str, ...]], clients: Set[Client]
+    ) -> None:
         model = self.ctx.model
         func = call.func
         if isinstance(func, ast.Name) and func.id == "setattr" and len(call.args) >= 2:
@@ -58,7 +62,6 @@ class PatchedMethods(Analysis):
                 if len(chain) >= 2:
                     names.add(chain[-2:])
             return
-        scope = model.scope_of(call)
         callee = model.resolve(func, scope)
         if type(callee) is not LibraryName or callee.name not in IN_PLACE_PATCHERS:
             return
