@@ -8,6 +8,7 @@ command read them already (checking only), else the file is read (and, when fixi
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 from typing import List, Optional, Sequence, Tuple
@@ -34,7 +35,12 @@ def run_jobs(jobs: Sequence[Job], processes: Optional[int] = None) -> List[FileR
     """Check every file of ``jobs``; results are in the order of ``jobs``."""
     processes = min(processes or default_jobs(), max(len(jobs) // MIN_FILES_PER_WORKER, 1))
     if processes <= 1:
-        return [_check(job) for job in jobs]
+        results = []
+        for index, job in enumerate(jobs):
+            results.append(_check(job))
+            if index == 0 and len(jobs) >= MIN_FILES_PER_WORKER:
+                settle()
+        return results
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - only runs with many files need a pool
 
     for settings in {job[1] for job in jobs}:
@@ -51,9 +57,25 @@ def _check(job: Job) -> FileResult:
     return check_file(path, settings, shown, fix)
 
 
+def settle() -> None:
+    """Once the first file is checked, everything that lives for the whole run is loaded (modules, rules,
+    knowledge tables: about 100,000 objects): collect the first file's garbage, then freeze the rest out of
+    the collector's way. Each file's tree and semantic model are freed by the collector (they hold cycles),
+    and every full collection would otherwise rescan the long-lived objects too: about a quarter of the
+    time on SDK-dense files."""
+    gc.collect()
+    gc.freeze()
+
+
+_SETTLED: List[bool] = []  # in a worker process: whether :func:`settle` ran there
+
+
 def _check_slim(job: Job) -> FileResult:
     """In a worker: a file with nothing to show sends back no source text (less to copy)."""
     result = _check(job)
+    if not _SETTLED:
+        _SETTLED.append(True)
+        settle()
     if not result.diagnostics and not result.fixed:
         result.source = None
     return result
