@@ -132,6 +132,10 @@ def test_one_v0_file_loads_neither_a_pool_nor_optional_parts(tmp_path: Path) -> 
         ),
     )
     assert not loaded(report, ("difflib", "lint_openai.source.json_positions"))
+    # Nor the configuration-file readers and their rule (only a configuration file needs them).
+    assert not loaded(
+        report, ("lint_openai.source.config_files", "lint_openai.rules.model_ids.config_values")
+    )
     assert "sdk_modules.json" not in parsed_knowledge(report)  # no import of an SDK module to look up
 
 

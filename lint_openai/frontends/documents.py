@@ -8,7 +8,8 @@ cell, and the other cells are still checked. Fixes are written back into the cel
 
 The notebook functions on cells (``check_cells``, ``fix_cells``, ``add_cell_noqa``) are what the JSON ones
 do once the file is read: a front-end that holds cells rather than a file (the language server) calls them.
-The notebook modules load when a notebook is read: a run over Python modules never imports them.
+The notebook and configuration-file modules load when such a file is read: a run over Python modules never
+imports them.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from lint_openai.frontends.file_kinds import (
     FileSkippedError,
     file_kind,
 )
-from lint_openai.source.config_files.tree import ConfigFileError
 from lint_openai.source.decoding import parse_quietly
 from lint_openai.source.noqa import file_is_exempt
 from lint_openai.source.noqa_add import NoqaOutcome, add_noqa
@@ -229,6 +229,8 @@ def _broken_cells(notebook: Notebook) -> FrozenSet[int]:
 
 # ----------------------------------------------------------------------------------------- config files
 def _check_config(text: str, path: str, settings: Settings) -> List[Diagnostic]:
+    from lint_openai.source.config_files.tree import ConfigFileError  # noqa: PLC0415 - with the first config file
+
     try:
         return check_config_file(text, path, settings)
     except ConfigFileError as error:
