@@ -136,6 +136,7 @@ def test_one_v0_file_loads_neither_a_pool_nor_optional_parts(tmp_path: Path) -> 
     assert not loaded(
         report, ("lint_openai.source.config_files", "lint_openai.rules.model_ids.config_values")
     )
+    assert not loaded(report, ("lint_openai.frontends.cli.writing", "tempfile", "signal"))  # no file is fixed
     assert "sdk_modules.json" not in parsed_knowledge(report)  # no import of an SDK module to look up
 
 
