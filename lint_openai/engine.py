@@ -16,11 +16,9 @@ from lint_openai.context import Context
 from lint_openai.diagnostic import Diagnostic, Location
 from lint_openai.knowledge.model_lifecycle import ModelKnowledge, models_with_overrides
 from lint_openai.rules.base import Rule
-from lint_openai.rules.model_ids.config_values import MODEL_CODES, config_value_diagnostics
 from lint_openai.rules.registry import ALL_RULES, PARSE_ERROR
 from lint_openai.semantic.binder import Binder
 from lint_openai.semantic.model import SemanticModel
-from lint_openai.source.config_files import read_config
 from lint_openai.source.decoding import parse_quietly, too_deep_to_compile
 from lint_openai.source.file_names import config_format
 from lint_openai.source.lines import LineIndex
@@ -94,6 +92,10 @@ def check_config_file(text: str, path: str, settings: Optional[Settings] = None)
     Pure, like :func:`check_source`. Raises ``ConfigFileError`` (:mod:`lint_openai.source.config_files`),
     whose message quotes nothing from the file, when the file cannot be parsed.
     """
+    # Loaded with the first configuration file: a run over Python modules never needs them.
+    from lint_openai.rules.model_ids.config_values import MODEL_CODES, config_value_diagnostics  # noqa: PLC0415
+    from lint_openai.source.config_files import read_config  # noqa: PLC0415
+
     settings = settings or Settings()
     codes = enabled_for_path(settings, path)
     kind = config_format(path)

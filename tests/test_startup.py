@@ -107,11 +107,36 @@ def test_a_directory_without_sdk_code_loads_no_engine_rule_or_model_data(tmp_pat
     assert not (tmp_path / ".lint_openai_cache").exists()  # nothing to keep, nothing written
 
 
+def test_a_run_without_the_cache_loads_no_cache_store_diff_or_fix_listing(tmp_path: Path) -> None:
+    for n in range(20):
+        (tmp_path / f"module_{n}.py").write_text(PLAIN, encoding="utf-8")
+    report = probe(["check", "--no-cache", "."], tmp_path)
+    assert report["code"] == 0
+    assert not loaded(
+        report, ("lint_openai.frontends.cli.cache.store", "lint_openai.frontends.cli.output.fixes", "difflib")
+    )
+
+
 def test_one_v0_file_loads_neither_a_pool_nor_optional_parts(tmp_path: Path) -> None:
     (tmp_path / "app.py").write_text(V0, encoding="utf-8")
     report = probe(["check", "--no-cache", "app.py"], tmp_path)
     assert report["code"] == 1 and "OAI101" in report["stdout"] and "OAI201" in report["stdout"]
     assert not loaded(report, (*OPTIONAL, "pathspec", "lint_openai.frontends.cli.output.sarif"))
+    # Nor the notebook readers, the results cache (--no-cache) or difflib (no typo to suggest a name for).
+    assert not loaded(
+        report,
+        (
+            "lint_openai.source.notebook",
+            "lint_openai.source.ipython",
+            "lint_openai.frontends.cli.cache.store",
+        ),
+    )
+    assert not loaded(report, ("difflib", "lint_openai.source.json_positions"))
+    # Nor the configuration-file readers and their rule (only a configuration file needs them).
+    assert not loaded(
+        report, ("lint_openai.source.config_files", "lint_openai.rules.model_ids.config_values")
+    )
+    assert not loaded(report, ("lint_openai.frontends.cli.writing", "tempfile", "signal"))  # no file is fixed
     assert "sdk_modules.json" not in parsed_knowledge(report)  # no import of an SDK module to look up
 
 

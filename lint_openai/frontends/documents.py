@@ -8,12 +8,14 @@ cell, and the other cells are still checked. Fixes are written back into the cel
 
 The notebook functions on cells (``check_cells``, ``fix_cells``, ``add_cell_noqa``) are what the JSON ones
 do once the file is read: a front-end that holds cells rather than a file (the language server) calls them.
+The notebook and configuration-file modules load when such a file is read: a run over Python modules never
+imports them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Callable, Collection, Dict, FrozenSet, Iterable, List, Sequence, Tuple
+from typing import TYPE_CHECKING, Callable, Collection, Dict, FrozenSet, Iterable, List, Sequence, Tuple
 
 from lint_openai.config.settings import Settings
 from lint_openai.diagnostic import Diagnostic
@@ -26,14 +28,13 @@ from lint_openai.frontends.file_kinds import (
     FileSkippedError,
     file_kind,
 )
-from lint_openai.source.config_files.tree import ConfigFileError
 from lint_openai.source.decoding import parse_quietly
-from lint_openai.source.ipython import split_lines
 from lint_openai.source.noqa import file_is_exempt
 from lint_openai.source.noqa_add import NoqaOutcome, add_noqa
-from lint_openai.source.notebook import CodeSpan, Notebook, NotebookError, read_notebook
-from lint_openai.source.notebook_json import NotebookText
 from lint_openai.source.prefilter import Overrides, may_have_findings
+
+if TYPE_CHECKING:
+    from lint_openai.source.notebook import CodeSpan, Notebook
 
 PARSE_FAILURES = (SyntaxError, ValueError, RecursionError, MemoryError)
 
@@ -66,6 +67,8 @@ def document_kind(path: str) -> DocumentKind:
 
 def check_notebook(text: str, path: str, settings: Settings) -> List[Diagnostic]:
     """The findings of a notebook, each in its cell; OAI001 for an invalid notebook or a broken cell."""
+    from lint_openai.source.notebook import NotebookError, read_notebook  # noqa: PLC0415 - notebooks load when one is read
+
     try:
         notebook = read_notebook(text)
     except NotebookError as error:
@@ -125,6 +128,9 @@ def _cell_fixes(
 
 def apply_notebook_fixes(text: str, diagnostics: Iterable[Diagnostic], unsafe: bool) -> Tuple[str, List[str]]:
     """Apply one round of fixes inside each cell's source; every other byte of the file is kept."""
+    from lint_openai.source.notebook import read_notebook  # noqa: PLC0415 - notebooks load when one is read
+    from lint_openai.source.notebook_json import NotebookText  # noqa: PLC0415 - notebooks load when one is read
+
     changes, applied = _cell_fixes(read_notebook(text), diagnostics, unsafe)
     return (NotebookText(text).with_sources(changes) if changes else text), applied
 
@@ -152,6 +158,9 @@ def add_notebook_noqa(
     Directives are placed in the cell's Python (IPython syntax neutralised), then the IPython lines are put
     back: no directive ever lands on one (findings are never there, nor inside strings they end).
     """
+    from lint_openai.source.notebook import read_notebook  # noqa: PLC0415 - notebooks load when one is read
+    from lint_openai.source.notebook_json import NotebookText  # noqa: PLC0415 - notebooks load when one is read
+
     notebook = read_notebook(text)
     spans = {span.cell: span for span in notebook.spans}
     changes: Dict[int, str] = {}
@@ -175,6 +184,8 @@ def add_cell_noqa(
 ) -> NoqaOutcome:
     """``# noqa`` directives in one code cell (``source``, whose Python is ``span``): placed in the Python,
     then the IPython lines put back. The outcome's text is the cell's new source."""
+    from lint_openai.source.ipython import split_lines  # noqa: PLC0415 - notebooks load when one is read
+
     outcome = add_noqa(span.python.text, list(diagnostics), unsuppressible)
     if not outcome.added:
         return NoqaOutcome(source, 0, outcome.unsuppressed)
@@ -192,6 +203,8 @@ def _no_config_noqa(text: str, diagnostics: List[Diagnostic], unsuppressible: Co
 
 def notebook_validator(original: str) -> Validator:
     """Fixed notebooks must stay valid, and every cell that parsed must still parse."""
+    from lint_openai.source.notebook import read_notebook  # noqa: PLC0415 - notebooks load when one is read
+
     validate = cells_validator(lambda: read_notebook(original))
     return lambda candidate: validate(read_notebook(candidate))
 
@@ -216,6 +229,8 @@ def _broken_cells(notebook: Notebook) -> FrozenSet[int]:
 
 # ----------------------------------------------------------------------------------------- config files
 def _check_config(text: str, path: str, settings: Settings) -> List[Diagnostic]:
+    from lint_openai.source.config_files.tree import ConfigFileError  # noqa: PLC0415 - with the first config file
+
     try:
         return check_config_file(text, path, settings)
     except ConfigFileError as error:

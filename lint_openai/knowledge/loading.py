@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import gc
 import json
 import os
@@ -29,4 +28,6 @@ def load_json(name: str) -> Any:
 
 def close_matches(name: str, candidates: Iterable[str], cutoff: float = 0.75) -> list[str]:
     """Names similar to ``name`` (typo suggestions), best first."""
+    import difflib  # noqa: PLC0415 - only a typo's suggestions need it
+
     return difflib.get_close_matches(name, list(candidates), n=3, cutoff=cutoff)

@@ -5,16 +5,14 @@ from __future__ import annotations
 import argparse
 import io
 from pathlib import Path
-from typing import List, Optional, Set, TextIO
+from typing import TYPE_CHECKING, List, Optional, Set, TextIO
 
 from lint_openai.config.hosts import SettingsResolver, cli_options
 from lint_openai.config.settings import ConfigError, Settings
 from lint_openai.diagnostic import Diagnostic
 from lint_openai.frontends.cli.cache.location import cache_directory, cache_disabled
-from lint_openai.frontends.cli.cache.store import ResultsCache
 from lint_openai.frontends.cli.discovery import FileKinds, excludes_for, iter_python_files
 from lint_openai.frontends.cli.exit_status import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
-from lint_openai.frontends.cli.output.fixes import format_applied_fixes, format_available_fixes
 from lint_openai.frontends.cli.output.formats import MACHINE_FORMATS, formatter
 from lint_openai.frontends.cli.output.report import Report, project_dir, statistics, summary, use_color
 from lint_openai.frontends.cli.parallel import check_files, tasks_for
@@ -22,6 +20,9 @@ from lint_openai.frontends.cli.paths import MISSING, path_problem, resolved, res
 from lint_openai.frontends.cli.results import FileResult, FixMode
 from lint_openai.frontends.cli.show_settings import format_settings
 from lint_openai.frontends.cli.stdin import fixed_bytes, read_stdin, write_bytes
+
+if TYPE_CHECKING:
+    from lint_openai.frontends.cli.cache.store import ResultsCache
 
 
 class CheckCommand:
@@ -119,6 +120,11 @@ class CheckCommand:
         """``--show-fixes``: the fixes applied, or available; on stderr beside a machine-readable report."""
         if not self.args.show_fixes:
             return
+        from lint_openai.frontends.cli.output.fixes import (  # noqa: PLC0415 - only --show-fixes lists fixes
+            format_applied_fixes,
+            format_available_fixes,
+        )
+
         if self.fix_mode is not None:
             listing = format_applied_fixes((result.path, result.fixed_codes) for result in results)
         else:
@@ -252,6 +258,8 @@ class CheckCommand:
         stdin is never cached)."""
         if self.args.no_cache or cache_disabled() or self.fix_mode is not None:
             return None
+        from lint_openai.frontends.cli.cache.store import ResultsCache  # noqa: PLC0415 - not with --no-cache
+
         return ResultsCache(cache_directory(self.args.cache_dir, self.settings_for(Path.cwd()).project_root))
 
 

@@ -8,13 +8,15 @@ remaining files load the engine and the rules, so a run over code without the SD
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Iterable, List, Optional, Sequence, Tuple
 
 from lint_openai.config.settings import Settings
-from lint_openai.frontends.cli.cache.store import ResultsCache
 from lint_openai.frontends.cli.reading import NotRegularFileError, read_regular_file
 from lint_openai.frontends.cli.results import FileResult, FixMode
 from lint_openai.frontends.file_kinds import may_skip_unread
+
+if TYPE_CHECKING:
+    from lint_openai.frontends.cli.cache.store import ResultsCache
 
 Task = Tuple[Path, Settings, str, Optional[FixMode]]
 

@@ -6,7 +6,6 @@ gets its result without it.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from typing import List, Optional
 
@@ -55,6 +54,8 @@ class FileResult:
             from lint_openai.source.notebook import cell_diff  # noqa: PLC0415 - notebooks load only for --diff
 
             return cell_diff(self.path, self.source, self.fixed_source)
+        import difflib  # noqa: PLC0415 - only --diff needs it
+
         return "".join(
             difflib.unified_diff(
                 self.source.splitlines(keepends=True),

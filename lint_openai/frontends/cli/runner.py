@@ -14,7 +14,6 @@ from lint_openai.engine import InternalError, parse_error_diagnostics
 from lint_openai.fix import fix_source
 from lint_openai.frontends.cli.reading import NotRegularFileError, read_regular_file
 from lint_openai.frontends.cli.results import FileResult, FixMode
-from lint_openai.frontends.cli.writing import NotWrittenError, replace_file_contents
 from lint_openai.frontends.documents import PYTHON, DocumentKind, document_kind
 from lint_openai.frontends.file_kinds import FileSkippedError
 from lint_openai.rules.registry import PARSE_ERROR
@@ -114,6 +113,11 @@ def _with_noqa(shown: str, text: str, diagnostics: List[Diagnostic], kind: Docum
 
 def _write_fixed(path: Path, original: bytes, source: str, fixed_source: str) -> Optional[str]:
     """Write the fixed text back, keeping every byte outside the edits; an error message on failure."""
+    from lint_openai.frontends.cli.writing import (  # noqa: PLC0415 - only --fix writes files
+        NotWrittenError,
+        replace_file_contents,
+    )
+
     try:
         if encode_like(original, source) != original:
             raise UnicodeError("the file's bytes do not survive decoding and re-encoding")
