@@ -64,28 +64,27 @@ class Walker(Protocol):
 
 # ---------------------------------------------------------------------------------------------- branches
 def walk_if(walker: Walker, node: ast.If, scope: Scope) -> bool:
-    flow = walker.flows[scope.owner]
-    frames: List[Frame] = []
-    push = walker.stack.append
-    push((Step(_close, flow, frames), scope))
-    walker.push_nodes(node, scope, node.orelse)
-    push((Step(_fork, flow, frames), scope))
-    walker.push_nodes(node, scope, node.body)
-    push((Step(_open, flow, frames), scope))
-    walker.push_nodes(node, scope, [node.test])
-    return True
+    return _walk_branches(walker, node, scope, (node.test, node.body, node.orelse))
 
 
 def walk_if_exp(walker: Walker, node: ast.IfExp, scope: Scope) -> bool:
+    return _walk_branches(walker, node, scope, (node.test, [node.body], [node.orelse]))
+
+
+def _walk_branches(
+    walker: Walker, node: ast.AST, scope: Scope, parts: Tuple[ast.AST, Sequence[ast.AST], Sequence[ast.AST]]
+) -> bool:
+    """``if``/conditional expression: the test, then one of two branches (pushed in reverse: a stack)."""
+    test, body, orelse = parts
     flow = walker.flows[scope.owner]
     frames: List[Frame] = []
     push = walker.stack.append
     push((Step(_close, flow, frames), scope))
-    walker.push_nodes(node, scope, [node.orelse])
+    walker.push_nodes(node, scope, orelse)
     push((Step(_fork, flow, frames), scope))
-    walker.push_nodes(node, scope, [node.body])
+    walker.push_nodes(node, scope, body)
     push((Step(_open, flow, frames), scope))
-    walker.push_nodes(node, scope, [node.test])
+    walker.push_nodes(node, scope, [test])
     return True
 
 

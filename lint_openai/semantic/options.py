@@ -32,13 +32,13 @@ def option_default(model: SemanticModel, call: ast.Call, scope: Scope) -> Option
         destination = keyword_value(call, "dest")
         if isinstance(destination, ast.Constant) and isinstance(destination.value, str):
             return destination.value, default
-        return _python_name(next((n for n in names if n.startswith("--")), names[0])), default
+        return _default_name(names), default
     callee = model.resolve(call.func, scope)
     if type(callee) is LibraryName and callee.name in CLICK_DECLARATIONS:
         bare = [name for name in names if name.isidentifier()]
         if bare:
             return bare[0], default
-        return _python_name(next((n for n in names if n.startswith("--")), names[0])), default
+        return _default_name(names), default
     return None
 
 
@@ -52,6 +52,8 @@ def _names(call: ast.Call) -> List[str]:
     return names
 
 
-def _python_name(option: str) -> str:
-    """``--model-name`` -> ``model_name``."""
+def _default_name(names: List[str]) -> str:
+    """The name both libraries derive from the first long option, else the first one:
+    ``("-m", "--model-name")`` -> ``model_name``."""
+    option = next((name for name in names if name.startswith("--")), names[0])
     return option.lstrip("-").replace("-", "_")
