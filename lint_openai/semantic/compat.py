@@ -42,6 +42,7 @@ _STOP = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.Mo
 
 def in_compat_region(model: SemanticModel, node: ast.AST, scope: Scope) -> bool:
     """Whether ``node`` lies in a branch selected by an SDK version check or in an import fallback."""
+    blocks = _blocks(model)
     child, parent = node, model.parent(node)
     while parent is not None:
         if isinstance(parent, (ast.If, ast.IfExp, ast.While)) and child is not parent.test:
@@ -52,19 +53,18 @@ def in_compat_region(model: SemanticModel, node: ast.AST, scope: Scope) -> bool:
             position = next(i for i, value in enumerate(parent.values) if value is child)
             if any(is_version_test(model, value, scope) for value in parent.values[:position]):
                 return True
-        elif isinstance(parent, ast.Try) and _blocks(model).position(parent.body, child) is not None:
+        elif isinstance(parent, ast.Try) and blocks.position(parent.body, child) is not None:
             if is_fallback_try(parent) or (_is_import(child) and _broad_fallback(parent)):
                 return True
         elif (
-            isinstance(parent, (ast.With, ast.AsyncWith))
-            and _blocks(model).position(parent.body, child) is not None
+            isinstance(parent, (ast.With, ast.AsyncWith)) and blocks.position(parent.body, child) is not None
         ):
             suppressed = _suppressed_names(model, parent, scope)
             if suppressed & FALLBACK_ERRORS or (_is_import(child) and suppressed & BROAD_ERRORS):
                 return True
         elif isinstance(parent, ast.ExceptHandler) and _catches_fallback(parent, model.parent(parent)):
             return True
-        if _after_version_guard(model, parent, child, scope):
+        if _after_version_guard(model, blocks, parent, child, scope):
             return True
         if isinstance(parent, _STOP) and parent in model.scopes:
             # Keep looking outwards (a def inside a guarded branch counts), resolving in the outer scope.
@@ -168,9 +168,10 @@ def _mentions_version(test: ast.AST) -> bool:
     return False
 
 
-def _after_version_guard(model: SemanticModel, parent: ast.AST, child: ast.AST, scope: Scope) -> bool:
+def _after_version_guard(
+    model: SemanticModel, blocks: _Blocks, parent: ast.AST, child: ast.AST, scope: Scope
+) -> bool:
     """``child`` follows ``if <version test>: raise/return`` in the same statement list."""
-    blocks = _blocks(model)
     for field in ("body", "orelse", "finalbody"):
         statements = getattr(parent, field, None)
         if not isinstance(statements, list) or not statements:

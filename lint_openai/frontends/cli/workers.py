@@ -67,14 +67,10 @@ def settle() -> None:
     gc.freeze()
 
 
-_SETTLED: List[bool] = []  # in a worker process: whether :func:`settle` ran there
-
-
 def _check_slim(job: Job) -> FileResult:
     """In a worker: a file with nothing to show sends back no source text (less to copy)."""
     result = _check(job)
-    if not _SETTLED:
-        _SETTLED.append(True)
+    if not gc.get_freeze_count():  # the first file this worker process checked
         settle()
     if not result.diagnostics and not result.fixed:
         result.source = None
