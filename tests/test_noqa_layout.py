@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import random
 import textwrap
 from pathlib import Path
@@ -47,6 +48,7 @@ def _with_noqa_comments(text: str, seed: int) -> str:
     return "\n".join(lines)
 
 
+@functools.lru_cache(maxsize=1)  # built once: collection and every case read it
 def sources() -> List[str]:
     found = [JOINED]
     found += [path.read_text(encoding="utf-8") for path in sorted(FIXTURES.glob("*.py"))]
