@@ -10,6 +10,7 @@ import ast
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple, Type
 
 from lint_openai.analyses.base import Analysis
+from lint_openai.config.sdk_target import judged_on_v1_sdk
 from lint_openai.config.selection import enabled_for_path
 from lint_openai.config.settings import Settings
 from lint_openai.context import Context
@@ -43,8 +44,10 @@ def knowledge_for(settings: Settings) -> ModelKnowledge:
 
 
 def active_rules(settings: Settings, path: str) -> Tuple[Rule, ...]:
+    """The rules enabled for ``path``; those about the openai>=1.0 package only where the file imports it."""
     codes = enabled_for_path(settings, path)
-    return tuple(rule for rule in ALL_RULES if rule.code in codes)
+    v1 = judged_on_v1_sdk(settings)
+    return tuple(rule for rule in ALL_RULES if rule.code in codes and (v1 or not rule.v1_sdk))
 
 
 def check_source(

@@ -2,8 +2,9 @@
 
 ``build`` serialises cells with a chosen style: indentation, ``ensure_ascii``, sorted keys, sources as
 lists of lines or one string, nbformat 4.0-4.5 with or without cell ids, a final newline or not.
-``V0_CELLS`` is a realistic v0-era notebook: magics, markdown, outputs (streams, images, errors,
-widgets), execution counts, a ``%%bash`` cell, top-level ``await``; lines that must be reported carry
+``V0_CELLS`` is a realistic v0-era notebook (whose unpinned ``%pip install openai`` now installs v1): magics,
+markdown, outputs (streams, images, errors, widgets), execution counts, a ``%%bash`` cell, top-level
+``await``; lines that must be reported carry
 ``# expect: CODE`` markers, as the ``.py`` fixtures do.
 """
 
@@ -107,7 +108,7 @@ V0_CELLS: List[Cell] = [
         '# Summaries with GPT-4\n\nCalls `openai.ChatCompletion.create(model="gpt-4")` and `openai.Completion`.'
     ),
     code(
-        "%pip install -q openai==0.28.1 tiktoken\n!nvidia-smi",
+        "%pip install -q openai tiktoken\n!nvidia-smi",  # unpinned: run today, it installs openai>=1.0
         [stream("Successfully installed openai-0.28.1\n")],
         1,
     ),

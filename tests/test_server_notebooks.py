@@ -372,6 +372,21 @@ async def test_close_clears_every_cell(client: LanguageClient) -> None:
     assert await actions_at(client, notebook.cells[2].uri, 3, 10) == []  # a closed notebook's cell: nothing
 
 
+async def test_a_notebook_pinning_openai_below_1_0_is_judged_as_that_release(client: LanguageClient) -> None:
+    """Its own ``%pip install openai==0.28`` makes the v0 calls right: only the model findings stay; the pin
+    edited away, the cells get the v1 rules again (as ``lint-openai check`` judges the notebook file)."""
+    pinned = SETUP.replace("%pip install openai", "%pip install openai==0.28")
+    notebook = await opened(client, "pinned.ipynb", [MARKDOWN, pinned, USE, BASH, BROKEN])
+    setup, use = notebook.cells[1], notebook.cells[2]
+    assert latest(client, setup.uri) == [] and latest(client, use.uri) == [USE_SPANS[0], USE_SPANS[3]]
+    before = len(published(client, use.uri))
+    edit_cell(client, notebook, 1, at(0, 19, 25), "")  # %pip install openai==0.28 -> %pip install openai
+    assert [span(d) for d in (await wait_for_publish(client, setup.uri, 2)).diagnostics] == SETUP_SPANS
+    assert [
+        span(d) for d in (await wait_for_publish(client, use.uri, 1, after=before)).diagnostics
+    ] == USE_SPANS
+
+
 async def test_no_error_was_logged_and_shutdown_exits_0(client: LanguageClient) -> None:
     """Last in the module: the server ends with status 0 after shutdown and exit."""
     assert [m.message for m in client.log_messages if m.type == types.MessageType.Error] == []

@@ -27,7 +27,8 @@ class Settings:
 
     With the source text, this is everything a finding depends on: the engine reads no environment.
     ``sdk_version`` is the ``openai`` version the code runs against (``None``: the version the knowledge
-    was generated from); front-ends default it to the installed version. ``noqa=False`` leaves inline
+    was generated from); front-ends default it to the installed version; below 1.0, rules about the v1
+    package are off (:mod:`lint_openai.config.sdk_target`). ``noqa=False`` leaves inline
     ``# noqa`` comments to a host that applies them itself.
     """
 

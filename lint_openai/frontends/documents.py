@@ -79,10 +79,18 @@ def check_notebook(text: str, path: str, settings: Settings) -> List[Diagnostic]
 
 
 def check_cells(notebook: Notebook, path: str, settings: Settings) -> List[Diagnostic]:
-    """The findings of a Python notebook's cells, each in its cell; OAI001 in a cell that does not parse."""
+    """The findings of a Python notebook's cells, each in its cell; OAI001 in a cell that does not parse.
+
+    A notebook whose own install commands pin ``openai`` below 1.0 is judged as that release.
+    """
+    from lint_openai.source.install_pins import pinned_sdk_version  # noqa: PLC0415 - notebooks load when one is read
+
     module = notebook.module()
     if not may_have_findings(module, settings.model_shutdown_dates) or file_is_exempt(module):
         return []
+    pinned = pinned_sdk_version(notebook)
+    if pinned is not None:
+        settings = settings.merged(sdk_version=pinned)
     broken = _broken_cells(notebook)
     found = [
         replace(d, cell=span.cell)

@@ -95,6 +95,9 @@ class Rule:
     # Per-file analyses the rule reads (each visits its node types once, before the rules see a node).
     requires: ClassVar[Tuple[Type[Analysis], ...]] = ()
     v0_surface: ClassVar[bool] = False  # about v0 names: silent in version-compatibility code
+    # A claim about the openai>=1.0 package (its names, signatures, objects): off where the file's
+    # ``openai`` is another one (a release before 1.0, a local module; ``config.sdk_target``).
+    v1_sdk: ClassVar[bool] = False
     fix_availability: ClassVar[str] = "none"  # none | sometimes | always
     sources: ClassVar[Sequence[str]] = ()
     examples: ClassVar[Sequence[Example]] = ()

@@ -33,10 +33,11 @@ def render_rule(rule: Rule, level: int = 2) -> str:
     hashes = "#" * level
     sub = "#" * (level + 1)
     default = "enabled by default" if rule.default_enabled else "off by default (opt-in)"
+    scope = "; openai>=1.0 only" if rule.v1_sdk else ""
     out = [
         f"{hashes} {rule.code} `{rule.symbol}`",
         "",
-        f"{rule.summary}. *{FIX_LABELS[rule.fix_availability]}; {default}.*",
+        f"{rule.summary}. *{FIX_LABELS[rule.fix_availability]}; {default}{scope}.*",
         "",
         f"{sub} What it does",
         sections.get("What it does", ""),
@@ -70,6 +71,11 @@ def render_rules_markdown(rules: Optional[Sequence[Rule]] = None) -> str:
         "Every rule has a stable code and a symbol (usable in `--select`, `# noqa: CODE` and",
         "`# pylint: disable=symbol`). Fix safety follows ruff: `lint-openai check --fix` applies *safe*",
         "fixes (behaviour preserved), `--unsafe-fixes` also applies *unsafe* ones (review the change).",
+        "",
+        "Rules marked *openai>=1.0 only* judge code by the v1 package's names, signatures and objects: they are",
+        "silent where the code runs on a release before 1.0 (`sdk-version`, or a notebook whose own install",
+        "command pins it: `%pip install openai==0.28`). The model, request, tokenizer and platform rules are",
+        "about the API and tiktoken, and hold whatever the SDK.",
         "",
         "| code | symbol | summary | fix | default |",
         "|---|---|---|---|---|",

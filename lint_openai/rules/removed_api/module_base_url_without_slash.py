@@ -37,6 +37,7 @@ class ModuleBaseUrlWithoutSlash(Rule):
     needs_text = ("base_url",)
     code = "OAI109"
     symbol = "module-base-url-without-slash"
+    v1_sdk = True
     summary = "`openai.base_url` without a trailing slash (module client requests 404)"
     node_types = (ast.Attribute,)
     fix_availability = "always"

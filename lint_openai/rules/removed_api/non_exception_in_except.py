@@ -33,6 +33,7 @@ class NonExceptionInExcept(Rule):
     needs_text = ("except",)
     code = "OAI107"
     symbol = "non-exception-in-except"
+    v1_sdk = True
     summary = "`except` clause naming an `openai` class that is not an exception"
     node_types = (ast.ExceptHandler,)
     fix_availability = "sometimes"

@@ -52,6 +52,7 @@ class NonexistentClientAttribute(Rule):
     requires = (ClientAttributes,)
     code = "OAI104"
     symbol = "nonexistent-client-attribute"
+    v1_sdk = True
     summary = "attribute the v1 client or `openai` module does not have"
     node_types = (ast.Attribute, ast.ImportFrom)
     fix_availability = "sometimes"

@@ -49,6 +49,7 @@ class NonexistentSdkImport(Rule):
 
     code = "OAI110"
     symbol = "nonexistent-sdk-import"
+    v1_sdk = True
     summary = "import of an SDK module or name the installed openai does not have"
     node_types = (ast.Import, ast.ImportFrom)
     needs_text = ("openai.",)

@@ -47,6 +47,7 @@ class ProxiesArgument(Rule):
 
     code = "OAI113"
     symbol = "proxies-argument"
+    v1_sdk = True
     summary = "`proxies=` given to the HTTP client the SDK uses"
     node_types = (ast.Call,)
     needs_text = ("proxies",)

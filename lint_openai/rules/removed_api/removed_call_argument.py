@@ -53,6 +53,7 @@ class RemovedCallArgument(Rule):
 
     code = "OAI106"
     symbol = "removed-call-argument"
+    v1_sdk = True
     summary = "argument the v1 method does not accept"
     node_types = (ast.Call,)
     requires = (ApiSurfaces, PatchedMethods)

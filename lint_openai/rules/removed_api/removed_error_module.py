@@ -51,6 +51,7 @@ class RemovedErrorModule(Rule):
     needs_text = ("error",)
     code = "OAI102"
     symbol = "removed-error-module"
+    v1_sdk = True
     summary = "`openai.error` module (removed in openai>=1.0)"
     v0_surface = True
     node_types = (ast.Attribute, ast.Import, ast.ImportFrom)

@@ -45,6 +45,7 @@ class RemovedModuleSetting(Rule):
 
     code = "OAI103"
     symbol = "removed-module-setting"
+    v1_sdk = True
     summary = "v0 module-level setting that openai>=1.0 ignores"
     v0_surface = True
     node_types = (ast.Attribute,)

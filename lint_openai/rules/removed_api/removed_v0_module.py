@@ -35,6 +35,7 @@ class RemovedV0Module(Rule):
 
     code = "OAI108"
     symbol = "removed-v0-module"
+    v1_sdk = True
     summary = "v0 sub-module that openai>=1.0 does not ship"
     v0_surface = True
     node_types = (ast.Import, ast.ImportFrom, ast.Attribute)

@@ -56,6 +56,7 @@ class RemovedV0Resource(Rule):
 
     code = "OAI101"
     symbol = "removed-v0-resource"
+    v1_sdk = True
     summary = "v0 module-level resource class (removed in openai>=1.0)"
     v0_surface = True
     node_types = (ast.Attribute, ast.ImportFrom)

@@ -39,6 +39,7 @@ class SdkDeprecatedMethod(Rule):
 
     code = "OAI111"
     symbol = "sdk-deprecated-method"
+    v1_sdk = True
     summary = "call of a method the installed SDK marks deprecated"
     severity = DEPRECATION
     node_types = (ast.Call,)

@@ -51,6 +51,7 @@ class SdkDeprecatedParameter(Rule):
 
     code = "OAI112"
     symbol = "sdk-deprecated-parameter"
+    v1_sdk = True
     summary = "keyword the installed SDK documents as deprecated"
     severity = DEPRECATION
     default_enabled = False

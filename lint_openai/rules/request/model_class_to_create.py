@@ -51,6 +51,7 @@ class ModelClassToCreate(Rule):
 
     code = "OAI307"
     symbol = "model-class-to-create"
+    v1_sdk = True
     summary = "pydantic model class as `response_format=` to `chat.completions.create`"
     node_types = (ast.Call,)
     needs_text = ("response_format",)

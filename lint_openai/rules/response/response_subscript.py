@@ -61,6 +61,7 @@ class ResponseSubscript(Rule):
 
     code = "OAI601"
     symbol = "response-subscript"
+    v1_sdk = True
     summary = "dict-style access on a v1 response object"
     node_types = (ast.Subscript, ast.Call)
     fix_availability = "sometimes"

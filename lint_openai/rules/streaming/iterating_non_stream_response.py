@@ -35,6 +35,7 @@ class IteratingNonStreamResponse(Rule):
     needs_text = ("for ",)
     code = "OAI505"
     symbol = "iterating-non-stream-response"
+    v1_sdk = True
     summary = "iterating a response created without `stream=True`"
     node_types = (ast.For, ast.AsyncFor, ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)
     sources = (

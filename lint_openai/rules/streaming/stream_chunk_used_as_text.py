@@ -35,6 +35,7 @@ class StreamChunkUsedAsText(Rule):
     needs_text = ("stream",)
     code = "OAI502"
     symbol = "stream-chunk-used-as-text"
+    v1_sdk = True
     summary = "stream chunk object used as text"
     # Reads of loop variables only: asked of the binder's records once the file is walked.
     node_types = ()

@@ -33,6 +33,7 @@ class StreamUsedAsResponse(Rule):
     needs_text = ("stream",)
     code = "OAI506"
     symbol = "stream-used-as-response"
+    v1_sdk = True
     summary = "response field read on a `Stream`"
     node_types = (ast.Attribute, ast.Subscript)
     sources = (SHAPES_SOURCE, "public attributes of `openai.Stream` (generated)")

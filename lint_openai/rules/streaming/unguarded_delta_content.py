@@ -39,6 +39,7 @@ class UnguardedDeltaContent(Rule):
     needs_text = ("stream",)
     code = "OAI503"
     symbol = "unguarded-delta-content"
+    v1_sdk = True
     summary = "`delta.content` used as text without a `None` guard"
     node_types = (ast.Attribute,)  # names holding delta content: their reads, in ``finish``
     fix_availability = "always"
