@@ -13,6 +13,7 @@ from lint_openai.knowledge.sdk_modules import sdk_modules
 from lint_openai.rules.base import Rule, bad, good
 from lint_openai.rules.edits import alias_anchor
 from lint_openai.semantic.scopes import Scope
+from lint_openai.semantic.type_checking import type_checking_only
 
 INDEX_SOURCE = (
     "the installed SDK's module tree and each module's public names (pkgutil walk and module namespaces), "
@@ -38,8 +39,10 @@ class NonexistentSdkImport(Rule):
     under an SDK version check are fine, as are imports that cannot stop the module: in a `try` whose
     `except Exception:` handler goes on, or under `with contextlib.suppress(ImportError)` (or
     `ModuleNotFoundError`, `Exception`). Imports under `if TYPE_CHECKING:` and in `.pyi` stubs are
-    reported: they do not run, but the type checker resolves them, and the fix is the same. If your installed `openai` is newer than the data, only moves
-    with a known destination are reported.
+    reported too: they never run, so nothing raises there, but the type checker resolves them and reports
+    the name as missing (the message says that instead of naming the run-time error), and the fix is the
+    same. If your installed `openai` is newer than the data, only moves with a known destination are
+    reported.
 
     ## Fix safety
     Safe for `from <module> import <names>` when exactly one module with the same last component exports
@@ -109,6 +112,23 @@ class NonexistentSdkImport(Rule):
             """,
             title="an import fallback, private names, other packages, relative imports",
         ),
+        bad(
+            """
+            from typing import TYPE_CHECKING
+
+            if TYPE_CHECKING:
+                from openai.types.beta.vector_store import VectorStore
+            """,
+            (4, 5, 4, 59, "(type checkers report it as unresolved; this import never runs)"),
+            fixed="""
+            from typing import TYPE_CHECKING
+
+            if TYPE_CHECKING:
+                from openai.types.vector_store import VectorStore
+            """,
+            applicability="safe",
+            title="under `if TYPE_CHECKING:`: the type checker's error, not a run-time one",
+        ),
     )
 
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
@@ -124,9 +144,10 @@ class NonexistentSdkImport(Rule):
                 return
             for alias in node.names:
                 if sdk_modules().has_name(module, alias.name) is False and not ctx.sdk_is_newer:
+                    failure = f"ImportError: cannot import name '{alias.name}'"
                     message = (
                         f"`{module}` has no `{alias.name}` in openai {sdk_modules().version} "
-                        f"(ImportError: cannot import name '{alias.name}')"
+                        f"({_consequence(node, ctx, failure)})"
                     )
                     ctx.report(self, alias_anchor(alias, node), message)
 
@@ -142,7 +163,8 @@ class NonexistentSdkImport(Rule):
         target = index.moved_to(module, names)
         if target is None and ctx.sdk_is_newer:
             return  # the module may be new in the installed SDK: report only a known move
-        message = f"`{module}` does not exist in openai {index.version} (ModuleNotFoundError)"
+        consequence = _consequence(anchor, ctx, "ModuleNotFoundError")
+        message = f"`{module}` does not exist in openai {index.version} ({consequence})"
         fix = None
         if target is not None:
             message += (
@@ -150,6 +172,14 @@ class NonexistentSdkImport(Rule):
             )
             fix = _module_fix(ctx, statement, module, target) if statement is not None else None
         ctx.report(self, anchor, message, fix)
+
+
+def _consequence(node: ast.AST, ctx: Context, failure: str) -> str:
+    """What the missing name does: ``failure`` at run time; in a stub or under ``if TYPE_CHECKING:``, where
+    the import never runs, an error of the type checker."""
+    if ctx.path.endswith(".pyi") or type_checking_only(ctx.model, node):
+        return "type checkers report it as unresolved; this import never runs"
+    return failure
 
 
 def _checked(module: str) -> bool:
