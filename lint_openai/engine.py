@@ -197,7 +197,7 @@ def _run_rules(
 ) -> List[Diagnostic]:
     rules = _applicable(rules, lines.text)
     table = _dispatch_table(rules)
-    model = SemanticModel(tree, cells=cells)
+    model = SemanticModel(tree, cells=cells, sdk_imports=not settings.sdk_shadowed)
     ctx = Context(path, lines, model, settings)
     ctx.models = knowledge_for(settings)
     analyses = _analysis_table(rules, ctx)

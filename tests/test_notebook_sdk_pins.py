@@ -127,6 +127,7 @@ def test_what_is_judged_on_the_v1_package() -> None:
     assert before_v1("0.28.1") and before_v1("0") and not before_v1("1.0.0") and not before_v1(None)
     assert judged_on_v1_sdk(Settings(sdk_version="3.57.0")) and judged_on_v1_sdk(Settings())
     assert not judged_on_v1_sdk(Settings(sdk_version="0.28.1"))
+    assert not judged_on_v1_sdk(Settings(sdk_shadowed=True))  # a local openai module
     v1_only = {rule.code for rule in ALL_RULES if rule.v1_sdk}
     assert {"OAI101", "OAI102", "OAI103", "OAI110", "OAI601"} <= v1_only
     assert not v1_only & {"OAI105", "OAI201", "OAI202", "OAI203", "OAI204", "OAI301", "OAI305", "OAI402"}

@@ -356,6 +356,22 @@ async def test_close_clears_diagnostics(client: LanguageClient, workspace: Path)
     await wait_until(lambda: not published(client, uri)[-1].diagnostics, "empty diagnostics after close")
 
 
+async def test_a_local_openai_module_beside_the_document_is_not_the_sdk(
+    client: LanguageClient, workspace: Path
+) -> None:
+    """``local/openai.py`` is what ``import openai`` finds in ``local/``: the v0 call there is the project's own
+    (its model id is judged as one given to any other library's call); the same text elsewhere is the SDK's."""
+    local = workspace / "local"
+    local.mkdir()
+    (local / "openai.py").write_text(
+        "class ChatCompletion:\n    create = staticmethod(dict)\n", encoding="utf-8"
+    )
+    shadowed = await opened(client, local, "app.py", V0_CALL)
+    assert [span(d) for d in shadowed.diagnostics] == [V0_SPANS[1]]
+    elsewhere = await opened(client, workspace, "not_local.py", V0_CALL)
+    assert [span(d) for d in elsewhere.diagnostics] == V0_SPANS
+
+
 async def test_no_error_was_logged_and_shutdown_exits_0(client: LanguageClient) -> None:
     """Last in the module: the server ends with status 0 after shutdown and exit."""
     assert [m.message for m in client.log_messages if m.type == types.MessageType.Error] == []

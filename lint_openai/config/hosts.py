@@ -4,7 +4,8 @@ Each host says what it wants in its own terms: the CLI's ``--select/--extend-sel
 --config/--isolated``, its discovery options (``--exclude``, ``--per-file-ignores``, ``--force-exclude``, ...), flake8's ``--select/--extend-select`` and ``--lint-openai-today``, pylint's ``--enable/--disable``
 and ``--lint-openai-today``, the language server's initialization options. A front-end turns those into
 :class:`HostOptions` with the translator for its host below, and :class:`SettingsResolver` layers them on the
-nearest ``pyproject.toml`` and the environment defaults (the installed SDK version) the same way for all.
+nearest ``pyproject.toml`` and the environment defaults (the installed SDK version; whether a local ``openai``
+module shadows it in the file's directory) the same way for all.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from lint_openai.config.environment import installed_sdk_version
 from lint_openai.config.pyproject import find_config, load_config_file
 from lint_openai.config.selection import validate_selectors
 from lint_openai.config.settings import ConfigError, Settings, parse_date, parse_size
+from lint_openai.config.shadowing import shadows_sdk
 
 CODE_PREFIX = "OAI"
 PerFileIgnores = Tuple[Tuple[str, Tuple[str, ...]], ...]
@@ -119,6 +121,8 @@ class SettingsResolver:
         settings = self.options.apply(base)
         if settings.sdk_version is None:
             settings = replace(settings, sdk_version=self._installed_sdk_version)
+        if shadows_sdk(directory):
+            settings = replace(settings, sdk_shadowed=True)
         return settings
 
 

@@ -1,4 +1,4 @@
-"""Which ``openai`` a file is judged against: the v1 package, or not (a release before 1.0)."""
+"""Which ``openai`` a file is judged against: the v1 package, or not (a pin below 1.0, a local module)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,6 @@ def before_v1(version: Optional[str]) -> bool:
 
 def judged_on_v1_sdk(settings: Settings) -> bool:
     """Whether the file's ``import openai`` is the openai>=1.0 package: not when the file runs on a release
-    before 1.0 (``sdk-version``, a notebook's own install pin). Rules about that package (``Rule.v1_sdk``)
-    are off otherwise."""
-    return not before_v1(settings.sdk_version)
+    before 1.0 (``sdk-version``, a notebook's own install pin), nor when a local module named ``openai``
+    shadows the SDK (``sdk_shadowed``). Rules about that package (``Rule.v1_sdk``) are off otherwise."""
+    return not settings.sdk_shadowed and not before_v1(settings.sdk_version)

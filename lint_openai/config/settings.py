@@ -48,6 +48,9 @@ class Settings:
     model_shutdown_dates: Tuple[Tuple[str, Optional[str]], ...] = ()
     models_override_source: str = ""
     sdk_version: Optional[str] = None
+    # ``import openai`` in this file's directory finds a local ``openai.py`` or ``openai/`` package, not the
+    # SDK (filled by the front-ends: :mod:`lint_openai.config.shadowing`).
+    sdk_shadowed: bool = False
     noqa: bool = True
     max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; 0: no limit
 

@@ -102,11 +102,13 @@ MAX_ITEMS = 256  # a longer literal of strings is a data table, not a list of mo
 class SemanticModel:
     """Bindings of one module and the resolution of expressions to :mod:`values`."""
 
-    def __init__(self, tree: ast.Module, *, cells: bool = False) -> None:
-        """``cells``: the module is a notebook's code cells, which may run in any order."""
+    def __init__(self, tree: ast.Module, *, cells: bool = False, sdk_imports: bool = True) -> None:
+        """``cells``: the module is a notebook's code cells, which may run in any order. ``sdk_imports=False``:
+        ``import openai`` finds a local module (a sibling ``openai.py``), whose names mean nothing known."""
         self.sdk = knowledge.sdk()
         self.tree = tree
         self.cells = cells
+        self.sdk_imports = sdk_imports
         self.module_scope = Scope("module", tree, None)
         self.scopes: Dict[ast.AST, Scope] = {tree: self.module_scope}
         self.classes: Dict[ast.ClassDef, ClassInfo] = {}
@@ -472,14 +474,20 @@ class SemanticModel:
         if kind == "param" and isinstance(extra, Param):
             return self._parameter_value(binding, extra)
         if kind == "import" and isinstance(extra, str):
-            return Module(extra)
+            return Module(extra) if self._imports_known(extra) else UNKNOWN
         if kind == "from" and isinstance(extra, ImportedName):
+            if not self._imports_known(extra.module):
+                return UNKNOWN
             return self.attribute(Module(extra.module), extra.name)
         if kind == "def" and isinstance(binding.expr, (ast.FunctionDef, ast.AsyncFunctionDef)):
             return Function(binding.expr.name, binding.expr)
         if kind == "class" and isinstance(binding.expr, ast.ClassDef):
             return UserClass(binding.expr)
         return UNKNOWN
+
+    def _imports_known(self, module: str) -> bool:
+        """Whether an import of ``module`` reaches what its name says (not a local ``openai`` module)."""
+        return self.sdk_imports or module.partition(".")[0] != "openai"
 
     def _parameter_value(self, binding: Binding, param: Param) -> Value:
         self_class = binding.scope.self_class

@@ -55,6 +55,10 @@ def format_settings(path: Path, settings: Settings, isolated: bool = False) -> s
         )
     if settings.sdk_version is not None:
         lines.append(f"sdk-version = {_toml(settings.sdk_version)}")
+    if settings.sdk_shadowed:
+        lines.append(
+            "# `import openai` here finds the local openai.py (or openai/) beside the file, not the SDK"
+        )
     if settings.models_override_source:
         lines.append(
             f"# models-override: {settings.models_override_source} "
