@@ -30,7 +30,7 @@ from lint_openai.semantic.calls import callee_name
 from lint_openai.semantic.methods import endpoint, plain_path
 from lint_openai.semantic.model import is_openai_url
 from lint_openai.semantic.navigation import dict_literal
-from lint_openai.semantic.options import option_default
+from lint_openai.semantic.options import option_default, option_parameter
 from lint_openai.semantic.scopes import Scope
 from lint_openai.semantic.values import Client, Function, Method, SdkClass, Str, StrItems, UserClass, V0Method
 from lint_openai.source.prefilter import is_distinctive
@@ -220,8 +220,8 @@ class ModelReferences(Analysis):
         if name in MOCK_ASSERTIONS:
             return  # ``mock.create.assert_called_once_with(model=...)``: an expected call, never sent
         option = option_default(self.ctx.model, call, scope)
-        if option is not None:
-            self._named(option[0], option[1], scope)  # ``add_argument("--model", default="gpt-4o")``
+        if option is not None:  # ``add_argument("--model", default="gpt-4o")``, ``@click.option(...)``
+            self._named(option[0], option[1], scope, self._option_flow(call, option[0]))
             return
         if self._sent_elsewhere(call, scope):
             return  # ``ChatOpenAI(model="gpt-4", base_url="http://localhost:1234/v1")``: that server's model
@@ -235,6 +235,12 @@ class ModelReferences(Analysis):
                     functools.partial(self.flow.keyword_consulted, call, keyword),
                     via=via,
                 )
+
+    def _option_flow(self, call: ast.Call, name: str) -> Optional[Consulted]:
+        """How to tell whether an option's value is only consulted: a click option's is the decorated
+        function's parameter, judged as a parameter default (typer's) is; ``None`` for argparse's."""
+        inner = option_parameter(self.ctx.model, call, name)
+        return functools.partial(self.flow.name_consulted, name, inner) if inner is not None else None
 
     def _sent_elsewhere(self, call: ast.Call, scope: Scope) -> bool:
         """Another library's call that also passes a URL proven not to be OpenAI's (``api_base=``)."""

@@ -4,7 +4,8 @@
 else the first name) and ``@click.option("-m", "--model-name", default="gpt-4o")`` (click: a bare
 identifier among the names, else the first long option) declare a value named ``model``/``model_name``
 whose default is the literal. typer's ``typer.Option("gpt-4o")`` is a parameter default, resolved by the
-semantic model itself (:data:`lint_openai.semantic.model.DEFAULT_CARRIERS`).
+semantic model itself (:data:`lint_openai.semantic.model.DEFAULT_CARRIERS`). A click option decorating a
+function fills that function's parameter of the same name (:func:`option_parameter`), as typer's does.
 """
 
 from __future__ import annotations
@@ -40,6 +41,21 @@ def option_default(model: SemanticModel, call: ast.Call, scope: Scope) -> Option
             return bare[0], default
         return _default_name(names), default
     return None
+
+
+def option_parameter(model: SemanticModel, call: ast.Call, name: str) -> Optional[Scope]:
+    """The scope of the function whose decorator ``call`` is, if it has a parameter ``name`` (the one a click
+    option fills): ``@click.option("--model", default=...)`` over ``def main(model): ...``."""
+    function = model.parent(call)
+    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return None
+    if not any(decorator is call for decorator in function.decorator_list):
+        return None
+    arguments = function.args
+    parameters = (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)
+    if not any(parameter.arg == name for parameter in parameters):
+        return None  # ``**kwargs`` or a parameter of another name: the value's way is not shown
+    return model.scopes.get(function)
 
 
 def _names(call: ast.Call) -> List[str]:

@@ -39,7 +39,8 @@ class RetiredModel(ModelRule):
 
     A named literal that is provably never sent is not reported: one whose every use in the file
     only consults it (compared, looked up in a table, passed to tiktoken, a logger, or a token
-    counter or price function defined or named as such), the `"model"` of a dict, call or
+    counter or price function defined or named as such; a parameter's default, `typer.Option`'s and
+    a `click.option` decorator's included, by the uses of the parameter), the `"model"` of a dict, call or
     configuration mapping shaped like an API *response*, a mock, or data about a model: a result or
     metric row, a logged exchange or trace span (`choices=`, `usage=`, `mock_response=`; `score`,
     `accuracy`, `f1`, `latency_ms`, `duration`, `timestamp`, `startTime`, `prompt_tokens`,
