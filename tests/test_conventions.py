@@ -241,6 +241,8 @@ USER_FILES = {  # files and directories in a user's project, made by the user or
     ".lint_openai_cache/",
     "extension.toml",
     "languages.toml",
+    "openai.py",  # a project's own module named openai (README: a local module named `openai`)
+    "openai/__init__.py",
     "results.json",
     "settings.json",
     "src/lib.rs",
