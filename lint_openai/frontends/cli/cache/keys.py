@@ -7,13 +7,13 @@ import datetime
 import functools
 import os
 import sys
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Dict, Iterator, Optional, Tuple
 
 import lint_openai
 from lint_openai.config.settings import Settings
 from lint_openai.frontends.cli.results import FileResult
 from lint_openai.knowledge.loading import DATA_DIRECTORY
+from lint_openai.records import replace
 
 if TYPE_CHECKING:
     from hashlib import _Hash
