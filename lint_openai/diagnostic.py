@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
+from lint_openai.records import field, record
 
-@dataclass(frozen=True, order=True)
+
+@record(order=True)
 class Location:
     """A position in a file: 1-based row, 1-based column counted in characters (as ruff does)."""
 
@@ -23,7 +24,7 @@ class Applicability(str, enum.Enum):
     DISPLAY_ONLY = "display-only"
 
 
-@dataclass(frozen=True)
+@record
 class Edit:
     """Replace the text between ``start`` (inclusive) and ``end`` (exclusive) with ``content``."""
 
@@ -32,7 +33,7 @@ class Edit:
     content: str
 
 
-@dataclass(frozen=True)
+@record
 class Fix:
     """A set of edits that together fix one diagnostic."""
 
@@ -41,7 +42,7 @@ class Fix:
     edits: Tuple[Edit, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Diagnostic:
     """One finding: a rule code at a range of a file, with a message and an optional fix.
 

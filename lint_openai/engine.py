@@ -17,7 +17,7 @@ from lint_openai.context import Context
 from lint_openai.diagnostic import Diagnostic, Location
 from lint_openai.knowledge.model_lifecycle import ModelKnowledge, models_with_overrides
 from lint_openai.rules.base import Rule
-from lint_openai.rules.registry import ALL_RULES, PARSE_ERROR
+from lint_openai.rules.registry import parse_error_rule, rules_for_text
 from lint_openai.semantic.binder import Binder
 from lint_openai.semantic.model import SemanticModel
 from lint_openai.source.decoding import parse_quietly, too_deep_to_compile
@@ -43,11 +43,13 @@ def knowledge_for(settings: Settings) -> ModelKnowledge:
     return models_with_overrides(settings.model_shutdown_dates, settings.models_override_source)
 
 
-def active_rules(settings: Settings, path: str) -> Tuple[Rule, ...]:
-    """The rules enabled for ``path``; those about the openai>=1.0 package only where the file imports it."""
-    codes = enabled_for_path(settings, path)
-    v1 = judged_on_v1_sdk(settings)
-    return tuple(rule for rule in ALL_RULES if rule.code in codes and (v1 or not rule.v1_sdk))
+def active_rules(settings: Settings, path: str, text: str) -> Tuple[Rule, ...]:
+    """The rules enabled for ``path`` that can fire in ``text`` (only their modules are imported); those about
+    the openai>=1.0 package only where the file imports it."""
+    rules = rules_for_text(enabled_for_path(settings, path), text)
+    if judged_on_v1_sdk(settings):
+        return rules
+    return tuple(rule for rule in rules if not rule.v1_sdk)
 
 
 def check_source(
@@ -71,7 +73,7 @@ def check_source(
     settings = settings or Settings()
     if prefilter and not may_have_findings(text, settings.model_shutdown_dates):
         return []  # first: a file without OpenAI code needs no rule and no knowledge file
-    rules = active_rules(settings, path)
+    rules = active_rules(settings, path, text)
     if not rules:
         return []
     if file_is_exempt(text):
@@ -136,17 +138,11 @@ def _parse(text: str, path: str, settings: Settings) -> ast.Module | List[Diagno
 def parse_error_diagnostics(
     settings: Settings, path: str, message: str, row: int, column: int
 ) -> List[Diagnostic]:
-    if PARSE_ERROR.code not in enabled_for_path(settings, path):
+    rule = parse_error_rule()
+    if rule.code not in enabled_for_path(settings, path):
         return []
     location = Location(row, column)
-    return [Diagnostic(PARSE_ERROR.code, PARSE_ERROR.symbol, message, location, location, path)]
-
-
-def _applicable(rules: Sequence[Rule], text: str) -> List[Rule]:
-    """The rules that can fire in this text (a rule's ``needs_text`` must appear in it)."""
-    return [
-        rule for rule in rules if not rule.needs_text or any(needle in text for needle in rule.needs_text)
-    ]
+    return [Diagnostic(rule.code, rule.symbol, message, location, location, path)]
 
 
 def _dispatch_table(rules: Sequence[Rule]) -> Dict[type, List[Rule]]:
@@ -195,7 +191,6 @@ def _bound(owners: Sequence[object], method: str, labels: Dict[int, str]) -> Tup
 def _run_rules(
     tree: ast.Module, rules: Sequence[Rule], lines: LineIndex, path: str, settings: Settings, *, cells: bool
 ) -> List[Diagnostic]:
-    rules = _applicable(rules, lines.text)
     table = _dispatch_table(rules)
     model = SemanticModel(tree, cells=cells, sdk_imports=not settings.sdk_shadowed)
     ctx = Context(path, lines, model, settings)

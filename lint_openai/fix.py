@@ -8,10 +8,10 @@ leaving a half-written file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Callable, Generic, Iterable, List, Optional, Tuple, TypeVar
 
 from lint_openai.diagnostic import Applicability, Diagnostic, Fix
+from lint_openai.records import field, record
 from lint_openai.source.decoding import parse_quietly
 from lint_openai.source.lines import LineIndex
 
@@ -76,7 +76,7 @@ def _overlaps(spans: List[Tuple[int, int, str]]) -> bool:
     return False
 
 
-@dataclass
+@record(frozen=False)
 class FixOutcome(Generic[T]):
     """The result of fixing one source text (or, from :func:`fix_rounds`, one document)."""
 

@@ -12,6 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "lint_openai"
 # What each layer may import from lint_openai (besides itself). Front-ends only translate: they reach the
 # engine, configuration, fixes and output helpers, never a rule's or the semantic layer's internals.
 ALLOWED = {
+    "records": set(),  # the data-class helper (lint_openai/records.py), below everything
     "knowledge": set(),
     "source": {"knowledge", "diagnostic"},
     "diagnostic": set(),
@@ -24,6 +25,9 @@ ALLOWED = {
     "engine": {"semantic", "analyses", "rules", "knowledge", "source", "context", "diagnostic", "config"},
     "frontends": {"engine", "config", "fix", "diagnostic", "source", "knowledge", "rules"},
 }
+for _layer, _below in ALLOWED.items():
+    if _layer != "records":
+        _below.add("records")
 SHIMS = {"flake8_plugin", "pylint_plugin", "__main__", "__init__"}
 # Front-ends and configuration see the rules only as a catalogue: codes, symbols, documentation.
 RULE_CATALOGUE = {

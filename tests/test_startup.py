@@ -18,7 +18,7 @@ from lint_openai.frontends.cli.discovery import DEFAULT_EXCLUDES, is_excluded
 from lint_openai.frontends.cli.output.formats import FORMAT_NAMES, formatter
 from lint_openai.frontends.cli.output.report import Report
 from lint_openai.frontends.cli.paths import resolved, resolved_all
-from lint_openai.rules.catalogue import DEFAULT_ENABLED
+from lint_openai.rules.catalogue import DEFAULT_ENABLED, NEEDS_TEXT, RULE_CLASSES
 from lint_openai.rules.registry import all_rules
 
 from .generators import load_script
@@ -138,6 +138,13 @@ def test_one_v0_file_loads_neither_a_pool_nor_optional_parts(tmp_path: Path) -> 
     )
     assert not loaded(report, ("lint_openai.frontends.cli.writing", "tempfile", "signal"))  # no file is fixed
     assert "sdk_modules.json" not in parsed_knowledge(report)  # no import of an SDK module to look up
+    assert not loaded(report, ("dataclasses", "inspect"))  # records are built without them
+    # Only the rules that can fire in the file: it never says "stream" or "tiktoken".
+    assert loaded(report, ("lint_openai.rules.removed_api.removed_v0_resource",))
+    unneeded = tuple(
+        module for code, (module, _) in RULE_CLASSES.items() if code.startswith(("OAI4", "OAI5"))
+    )
+    assert len(unneeded) == 9 and not loaded(report, unneeded)
 
 
 def test_a_warm_run_loads_no_engine_and_parses_no_knowledge(tmp_path: Path) -> None:
@@ -155,6 +162,7 @@ def test_the_rule_catalogue_is_current() -> None:
     committed = (ROOT / "lint_openai" / "rules" / "catalogue.py").read_text(encoding="utf-8")
     assert committed == generator.render(), "stale: run python scripts/gen_rule_catalogue.py"
     assert {rule.code: rule.default_enabled for rule in all_rules()} == DEFAULT_ENABLED
+    assert {rule.code: rule.needs_text for rule in all_rules() if rule.needs_text} == NEEDS_TEXT
 
 
 def test_compiled_excludes_match_as_fnmatch_does() -> None:
@@ -215,3 +223,44 @@ def test_resolving_a_walk_once_per_directory_is_resolving_each_file(tmp_path: Pa
     ]
     paths = [tmp_path / name for name in names] + [Path("relative.py"), Path(".")]
     assert resolved_all(paths) == [resolved(path) for path in paths]
+
+
+def test_the_help_formatter_finds_the_width_shutil_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil  # noqa: PLC0415 - the reference, imported by this test only
+
+    from lint_openai.frontends.cli.parser import HelpFormatter  # noqa: PLC0415
+
+    for columns in ("", "0", "abc", "40", "132"):
+        monkeypatch.setenv("COLUMNS", columns)
+        assert HelpFormatter("p")._width == shutil.get_terminal_size().columns - 2, columns
+    monkeypatch.delenv("COLUMNS")
+    assert HelpFormatter("p")._width == shutil.get_terminal_size().columns - 2
+
+
+@pytest.mark.parametrize("argv", [["check", "--help"], ["--help"], ["rule", "--help"], ["models", "-h"]])
+def test_a_parser_for_one_command_parses_as_the_whole_one(argv: List[str]) -> None:
+    from lint_openai.frontends.cli.parser import build_parser, command_of  # noqa: PLC0415
+
+    lines = [
+        ["check", "-q", "--select", "OAI1", "a.py"],
+        ["rule", "OAI101"],
+        ["models", "gpt", "--kind", "chat"],
+    ]
+    for words in lines:
+        assert vars(build_parser(command_of(words)).parse_args(words)) == vars(
+            build_parser().parse_args(words)
+        )
+    if command_of(argv) is not None:  # the one command's help is the whole parser's
+        whole, one = build_parser(), build_parser(command_of(argv))
+        helps = [_help_of(parser, argv) for parser in (whole, one)]
+        assert helps[0] == helps[1]
+
+
+def _help_of(parser: Any, argv: List[str]) -> str:
+    import contextlib  # noqa: PLC0415
+    import io  # noqa: PLC0415
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):
+        parser.parse_args(argv)
+    return out.getvalue()

@@ -12,13 +12,13 @@ rules and by the rules that stay silent on a call OAI701 reports (one problem, o
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
 from lint_openai.analyses.base import Analysis
 from lint_openai.context import Context
 from lint_openai.knowledge.api import Surface, api, canonical_path
 from lint_openai.knowledge.model_lifecycle import ACTIVE, RETIRED
+from lint_openai.records import record
 from lint_openai.semantic.calls import callee_attributes, keyword_value
 from lint_openai.semantic.model import CLIENT_COPIES
 from lint_openai.semantic.navigation import dict_literal
@@ -29,7 +29,7 @@ OPENAI_CLASSES = frozenset({"OpenAI", "AsyncOpenAI"})
 # Client methods that make a client with changed options (``default_headers=`` among them).
 
 
-@dataclass(frozen=True)
+@record
 class SurfaceUse:
     """An SDK method (called, or passed on to be called) on a surface that is not active on the judged date."""
 
@@ -39,7 +39,7 @@ class SurfaceUse:
     status: str  # retired | deprecated
 
 
-@dataclass(frozen=True)
+@record
 class HeaderUse:
     """An ``OpenAI-Beta`` header value (``value``: the dict value in the source) that selects a surface."""
 

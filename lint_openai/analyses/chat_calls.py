@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
 from typing import Dict, Optional
 
 from lint_openai.analyses.base import Analysis
 from lint_openai.context import Context
+from lint_openai.records import record
 from lint_openai.semantic.methods import endpoint
 from lint_openai.semantic.scopes import Scope
 from lint_openai.semantic.values import Client, Method, V0Method
@@ -15,7 +15,7 @@ from lint_openai.semantic.values import Client, Method, V0Method
 CHAT_METHODS = frozenset({"chat.completions.create", "chat.completions.parse", "chat.completions.stream"})
 
 
-@dataclass(frozen=True)
+@record
 class ChatCall:
     """A call proven to be a chat completions call, and the client it is made on (``None``: v0)."""
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import ast
 import functools
 from collections import Counter
-from dataclasses import dataclass
 from typing import Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
 
 from lint_openai.analyses.base import Analysis
 from lint_openai.analyses.model_references import ModelReferences
 from lint_openai.knowledge import tiktoken_tables
+from lint_openai.records import record
 from lint_openai.semantic.scopes import Scope
 from lint_openai.semantic.values import Str
 
@@ -20,7 +20,7 @@ BY_NAME = "tiktoken.get_encoding"
 BY_MODEL = ("tiktoken.encoding_for_model", "tiktoken.encoding_name_for_model")
 
 
-@dataclass
+@record(frozen=False)
 class EncodingSite:
     """A call that picks a tiktoken encoding, and which encoding it gets."""
 

@@ -18,7 +18,6 @@ import ast
 import functools
 import re
 import urllib.parse
-from dataclasses import dataclass, field
 from typing import Callable, Dict, Iterable, Iterator, List, Optional, Set, Tuple, Union
 
 from lint_openai import knowledge
@@ -26,6 +25,7 @@ from lint_openai.analyses.api_surfaces import ApiSurfaces
 from lint_openai.analyses.base import Analysis
 from lint_openai.analyses.model_flow import CONSULTING_CALLEE, LOG_CALLEE, ModelFlow
 from lint_openai.context import Context
+from lint_openai.records import field, record
 from lint_openai.semantic.calls import callee_name
 from lint_openai.semantic.methods import endpoint, plain_path
 from lint_openai.semantic.model import is_openai_url
@@ -97,7 +97,7 @@ MODEL_NODE_TYPES = (ast.Call, ast.Assign, ast.AnnAssign, ast.FunctionDef, ast.As
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
-@dataclass
+@record(frozen=False)
 class ModelLiteral:
     """A string literal holding a known model id, and every way it is used as a model."""
 
@@ -121,7 +121,7 @@ class ModelLiteral:
         return bool(self.calls) or self.requested
 
 
-@dataclass(frozen=True)
+@record
 class ModelCall:
     """An SDK call and the model it is proven to use."""
 

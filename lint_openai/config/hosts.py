@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -21,12 +20,13 @@ from lint_openai.config.pyproject import find_config, load_config_file
 from lint_openai.config.selection import validate_selectors
 from lint_openai.config.settings import ConfigError, Settings, parse_date, parse_size
 from lint_openai.config.shadowing import shadows_sdk
+from lint_openai.records import record, replace
 
 CODE_PREFIX = "OAI"
 PerFileIgnores = Tuple[Tuple[str, Tuple[str, ...]], ...]
 
 
-@dataclass(frozen=True)
+@record
 class HostOptions:
     """A host's own options, before they are layered on the project's configuration.
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, Dict, Mapping, Optional, Tuple
 
 from lint_openai.config.selection import validate_selectors
 from lint_openai.config.settings import ConfigError, Settings, parse_date, parse_size
+from lint_openai.records import replace
 
 CONFIG_SECTION = "lint-openai"
 

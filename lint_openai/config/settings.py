@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime
 import fnmatch
 import re
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Optional, Tuple
+
+from lint_openai.records import record, replace
 
 # Files larger than this are not parsed (OAI001 says so). Measured on 2 CPUs: a 2 MiB file dense with SDK
 # calls takes 8-15 s and 220 MB; 4 MiB takes 60-70 s and 410 MB (the analyses grow faster than the size).
@@ -21,7 +22,7 @@ class ConfigError(Exception):
     """The configuration is invalid; the message says where and why."""
 
 
-@dataclass(frozen=True)
+@record
 class Settings:
     """What to check and how. ``None`` for ``select`` means the default rule set.
 

@@ -14,7 +14,6 @@ imports them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Collection, Dict, FrozenSet, Iterable, List, Sequence, Tuple
 
 from lint_openai.config.settings import Settings
@@ -28,6 +27,7 @@ from lint_openai.frontends.file_kinds import (
     FileSkippedError,
     file_kind,
 )
+from lint_openai.records import record, replace
 from lint_openai.source.decoding import parse_quietly
 from lint_openai.source.noqa import file_is_exempt
 from lint_openai.source.noqa_add import NoqaOutcome, add_noqa
@@ -43,7 +43,7 @@ Validator = Callable[[str], object]
 NoqaWriter = Callable[[str, List[Diagnostic], Collection[str]], NoqaOutcome]
 
 
-@dataclass(frozen=True)
+@record
 class DocumentKind:
     """How one kind of file is read, checked and fixed."""
 

@@ -8,9 +8,9 @@ adds how each kind is checked and fixed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable
 
+from lint_openai.records import record
 from lint_openai.source.decoding import SourceDecodeError, decode_source, decode_utf8, wide_encoding
 from lint_openai.source.file_names import config_format, is_notebook_path
 from lint_openai.source.prefilter import Overrides, bytes_may_have_findings
@@ -22,7 +22,7 @@ class FileSkippedError(Exception):
     """A file that is not checked; the message (a note for the user) says why."""
 
 
-@dataclass(frozen=True)
+@record
 class FileKind:
     """How one kind of file is screened and decoded."""
 

@@ -10,7 +10,6 @@ index (``data/sdk_modules.json``) is queried through :func:`sdk_modules`.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from datetime import date
 from typing import Any, Dict, Mapping, Optional, Sequence, Tuple
 
@@ -18,6 +17,7 @@ from lint_openai.knowledge.loading import load_json
 from lint_openai.knowledge.model_lifecycle import ACTIVE, lifecycle_status
 from lint_openai.knowledge.sdk import WRAPPER_ATTRIBUTES
 from lint_openai.knowledge.sdk_modules import SdkModules, sdk_modules
+from lint_openai.records import record
 
 __all__ = [
     "ApiKnowledge",
@@ -47,7 +47,7 @@ def _date(value: Optional[str]) -> Optional[date]:
     return date.fromisoformat(value) if value else None
 
 
-@dataclass(frozen=True)
+@record
 class Surface:
     """An API surface with an announced shutdown: SDK resource paths and/or request header values.
 
@@ -107,7 +107,7 @@ class Surface:
         )
 
 
-@dataclass(frozen=True)
+@record
 class DeprecatedMethod:
     """A method the SDK marks ``@deprecated`` without an announced shutdown (files.retrieve_content...).
 
@@ -125,7 +125,7 @@ class DeprecatedMethod:
     source: str
 
 
-@dataclass(frozen=True)
+@record
 class DeprecatedValues:
     """Values of a parameter the SDK docs list under "Deprecated values"."""
 
@@ -133,7 +133,7 @@ class DeprecatedValues:
     sdk_text: str
 
 
-@dataclass(frozen=True)
+@record
 class DeprecatedParameter:
     """A keyword (or a key inside a keyword's value) the SDK docs call deprecated.
 
@@ -170,7 +170,7 @@ class DeprecatedParameter:
         )
 
 
-@dataclass(frozen=True)
+@record
 class BinaryResponse:
     """What a binary-content method returns: its plain call (``HttpxBinaryResponseContent``, whose
     ``stream_to_file`` is deprecated), ``with_raw_response`` (``.parse()`` gives the same) and

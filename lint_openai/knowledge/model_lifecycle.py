@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Dict, FrozenSet, Mapping, Optional, Tuple
 
 from lint_openai.knowledge.loading import load_json
+from lint_openai.records import record, replace
 
 RETIRED = "retired"
 DEPRECATED = "deprecated"
@@ -36,7 +36,7 @@ def lifecycle_status(today: date, deprecated: Optional[date], shutdown: Optional
     return DEPRECATED if shutdown is not None else ACTIVE
 
 
-@dataclass(frozen=True)
+@record
 class ModelInfo:
     """What the knowledge base knows about one model id.
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import ast
-import textwrap
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Dict, NamedTuple, Optional, Sequence, Tuple, Type
 
 from lint_openai import RULES_URL
+from lint_openai.records import field, record
 
 if (
     TYPE_CHECKING
@@ -32,7 +31,7 @@ class Expected(NamedTuple):
     message: str
 
 
-@dataclass(frozen=True)
+@record
 class Example:
     """A code snippet a rule must flag (``expect`` non-empty) or leave alone (``expect`` empty).
 
@@ -50,6 +49,27 @@ class Example:
     title: str = ""
 
 
+def dedent(text: str) -> str:
+    """``textwrap.dedent(text)``, without its regular expressions (compiled at import, for every example):
+    lines of only blanks become empty, and the leading blanks all other lines share are removed."""
+    lines = ["" if not line.strip(" \t") else line for line in text.split("\n")]
+    margin: Optional[str] = None
+    for line in lines:
+        if not line:
+            continue
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if margin is None or margin.startswith(indent):
+            margin = indent
+        elif not indent.startswith(margin):
+            shared = 0
+            while shared < len(margin) and margin[shared] == indent[shared]:
+                shared += 1
+            margin = margin[:shared]
+    if not margin:
+        return "\n".join(lines)
+    return "\n".join(line[len(margin) :] if line.startswith(margin) else line for line in lines)
+
+
 def bad(
     source: str,
     *expect: Tuple[int, int, int, int, str],
@@ -62,9 +82,9 @@ def bad(
     if not expect:
         raise ValueError("a bad example needs at least one expected finding")
     return Example(
-        textwrap.dedent(source).lstrip("\n"),
+        dedent(source).lstrip("\n"),
         tuple(Expected(*finding) for finding in expect),
-        textwrap.dedent(fixed).lstrip("\n") if fixed is not None else None,
+        dedent(fixed).lstrip("\n") if fixed is not None else None,
         applicability,
         today,
         title=title,
@@ -73,7 +93,7 @@ def bad(
 
 def good(source: str, *, today: Optional[str] = None, title: str = "") -> Example:
     """An example the rule must not flag."""
-    return Example(textwrap.dedent(source).lstrip("\n"), (), None, None, today, title=title)
+    return Example(dedent(source).lstrip("\n"), (), None, None, today, title=title)
 
 
 class Rule:

@@ -1,7 +1,8 @@
-"""Every rule's code and whether it is enabled by default, in code order.
+"""Every rule's code, whether it is enabled by default, its class, and the text it needs, in code order.
 
 Generated from the rule classes by ``python scripts/gen_rule_catalogue.py``; do not edit (a test fails when it
-is stale). Configuration validates and selects codes from this, without importing the rules.
+is stale). Configuration validates and selects codes from this, and the registry imports a rule's module only
+when a file may need it: a rule with ``NEEDS_TEXT`` cannot fire in a file that contains none of its strings.
 """
 
 DEFAULT_ENABLED = {
@@ -43,4 +44,69 @@ DEFAULT_ENABLED = {
     "OAI602": True,
     "OAI701": True,
     "OAI702": True,
+}
+
+RULE_CLASSES = {
+    "OAI001": ("lint_openai.rules.parse_error", "ParseError"),
+    "OAI101": ("lint_openai.rules.removed_api.removed_v0_resource", "RemovedV0Resource"),
+    "OAI102": ("lint_openai.rules.removed_api.removed_error_module", "RemovedErrorModule"),
+    "OAI103": ("lint_openai.rules.removed_api.removed_module_setting", "RemovedModuleSetting"),
+    "OAI104": ("lint_openai.rules.removed_api.nonexistent_client_attribute", "NonexistentClientAttribute"),
+    "OAI105": ("lint_openai.rules.removed_api.legacy_completions_endpoint", "LegacyCompletionsEndpoint"),
+    "OAI106": ("lint_openai.rules.removed_api.removed_call_argument", "RemovedCallArgument"),
+    "OAI107": ("lint_openai.rules.removed_api.non_exception_in_except", "NonExceptionInExcept"),
+    "OAI108": ("lint_openai.rules.removed_api.removed_v0_module", "RemovedV0Module"),
+    "OAI109": ("lint_openai.rules.removed_api.module_base_url_without_slash", "ModuleBaseUrlWithoutSlash"),
+    "OAI110": ("lint_openai.rules.removed_api.nonexistent_sdk_import", "NonexistentSdkImport"),
+    "OAI111": ("lint_openai.rules.removed_api.sdk_deprecated_method", "SdkDeprecatedMethod"),
+    "OAI112": ("lint_openai.rules.removed_api.sdk_deprecated_parameter", "SdkDeprecatedParameter"),
+    "OAI113": ("lint_openai.rules.removed_api.proxies_argument", "ProxiesArgument"),
+    "OAI201": ("lint_openai.rules.model_ids.retired_model", "RetiredModel"),
+    "OAI202": ("lint_openai.rules.model_ids.deprecated_model", "DeprecatedModel"),
+    "OAI203": ("lint_openai.rules.model_ids.chat_model_on_completions", "ChatModelOnCompletions"),
+    "OAI204": ("lint_openai.rules.model_ids.completions_model_on_chat", "CompletionsModelOnChat"),
+    "OAI301": ("lint_openai.rules.request.prompt_on_chat_endpoint", "PromptOnChatEndpoint"),
+    "OAI302": ("lint_openai.rules.request.messages_not_a_list", "MessagesNotAList"),
+    "OAI303": ("lint_openai.rules.request.malformed_message", "MalformedMessage"),
+    "OAI304": ("lint_openai.rules.request.deprecated_functions_param", "DeprecatedFunctionsParam"),
+    "OAI305": ("lint_openai.rules.request.max_tokens_on_reasoning_model", "MaxTokensOnReasoningModel"),
+    "OAI306": ("lint_openai.rules.request.unsupported_sampling_param", "UnsupportedSamplingParam"),
+    "OAI307": ("lint_openai.rules.request.model_class_to_create", "ModelClassToCreate"),
+    "OAI401": ("lint_openai.rules.tokenizer.legacy_encoding_for_chat_model", "LegacyEncodingForChatModel"),
+    "OAI402": ("lint_openai.rules.tokenizer.wrong_encoding_for_model", "WrongEncodingForModel"),
+    "OAI403": ("lint_openai.rules.tokenizer.unknown_model_for_tiktoken", "UnknownModelForTiktoken"),
+    "OAI501": ("lint_openai.rules.streaming.stream_reads_non_delta", "StreamReadsNonDelta"),
+    "OAI502": ("lint_openai.rules.streaming.stream_chunk_used_as_text", "StreamChunkUsedAsText"),
+    "OAI503": ("lint_openai.rules.streaming.unguarded_delta_content", "UnguardedDeltaContent"),
+    "OAI504": ("lint_openai.rules.streaming.unguarded_stream_choices", "UnguardedStreamChoices"),
+    "OAI505": ("lint_openai.rules.streaming.iterating_non_stream_response", "IteratingNonStreamResponse"),
+    "OAI506": ("lint_openai.rules.streaming.stream_used_as_response", "StreamUsedAsResponse"),
+    "OAI601": ("lint_openai.rules.response.response_subscript", "ResponseSubscript"),
+    "OAI602": ("lint_openai.rules.response.wrong_choice_field", "WrongChoiceField"),
+    "OAI701": ("lint_openai.rules.platform.retired_api", "RetiredApi"),
+    "OAI702": ("lint_openai.rules.platform.deprecated_api", "DeprecatedApi"),
+}
+
+NEEDS_TEXT = {
+    "OAI102": ("error",),
+    "OAI107": ("except",),
+    "OAI109": ("base_url",),
+    "OAI110": ("openai.",),
+    "OAI113": ("proxies",),
+    "OAI301": ("prompt",),
+    "OAI302": ("messages",),
+    "OAI303": ("messages",),
+    "OAI304": ("function",),
+    "OAI305": ("max_tokens",),
+    "OAI307": ("response_format",),
+    "OAI401": ("tiktoken",),
+    "OAI402": ("tiktoken",),
+    "OAI403": ("tiktoken",),
+    "OAI501": ("stream",),
+    "OAI502": ("stream",),
+    "OAI503": ("stream",),
+    "OAI504": ("include_usage",),
+    "OAI505": ("for ",),
+    "OAI506": ("stream",),
+    "OAI602": ("choices",),
 }

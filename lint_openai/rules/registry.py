@@ -1,15 +1,20 @@
 """The rule registry: every rule, in code order.
 
-The rule modules are imported on first use (:func:`all_rules`), not with this module: configuration and
-front-ends import the registry to validate codes and describe findings, and a run whose files need no rule
-(none mentions the SDK) never loads one. ``ALL_RULES``, ``RULES_BY_CODE``, ``RULES_BY_SYMBOL`` and
-``PARSE_ERROR`` are module attributes computed on first access, for code that reads them after start-up.
+The rule modules are imported on first use, one by one (:func:`rule_by_code`), not with this module:
+configuration and front-ends import the registry to validate codes and describe findings, a run whose files
+need no rule (none mentions the SDK) never loads one, and a file loads only the rules that can fire in it
+(:func:`rules_for_text`). Where each rule lives comes from the generated :mod:`lint_openai.rules.catalogue`.
+``ALL_RULES``, ``RULES_BY_CODE``, ``RULES_BY_SYMBOL`` and ``PARSE_ERROR`` are module attributes computed on
+first access, for code that reads them after start-up.
 """
 
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Callable, Dict, Tuple
+import importlib
+from typing import TYPE_CHECKING, AbstractSet, Callable, Dict, Optional, Tuple
+
+from lint_openai.rules.catalogue import NEEDS_TEXT, RULE_CLASSES
 
 if TYPE_CHECKING:
     from lint_openai.rules.base import Rule
@@ -22,21 +27,32 @@ if TYPE_CHECKING:
 
 
 @functools.cache
-def all_rules() -> Tuple[Rule, ...]:
-    """Every rule, in code order (the rule modules are imported here, once)."""
-    from lint_openai.rules import (  # noqa: PLC0415 - the rules load when a file first needs them
-        model_ids,
-        parse_error,
-        platform,
-        removed_api,
-        request,
-        response,
-        streaming,
-        tokenizer,
-    )
+def rule_by_code(code: str) -> Rule:
+    """The rule with this code, its module imported on first use; ``KeyError`` if unknown."""
+    module, name = RULE_CLASSES[code]
+    rule: Rule = getattr(importlib.import_module(module), name)()
+    return rule
 
-    families = (parse_error, removed_api, model_ids, request, tokenizer, streaming, response, platform)
-    return tuple(sorted((rule for family in families for rule in family.RULES), key=lambda rule: rule.code))
+
+def known_rule(code: str) -> Optional[Rule]:
+    """The rule with this code (its module imported on first use), or ``None`` for an unknown code."""
+    return rule_by_code(code) if code in RULE_CLASSES else None
+
+
+@functools.cache
+def all_rules() -> Tuple[Rule, ...]:
+    """Every rule, in code order (every rule module is imported here, once)."""
+    return tuple(rule_by_code(code) for code in RULE_CLASSES)
+
+
+def rules_for_text(codes: AbstractSet[str], text: str) -> Tuple[Rule, ...]:
+    """The rules among ``codes`` that can fire in ``text``, in code order: a rule with ``needs_text`` only
+    when one of its strings occurs. Only their modules are imported."""
+    return tuple(
+        rule_by_code(code)
+        for code in RULE_CLASSES
+        if code in codes and (code not in NEEDS_TEXT or any(needle in text for needle in NEEDS_TEXT[code]))
+    )
 
 
 @functools.cache
@@ -51,7 +67,7 @@ def rules_by_symbol() -> Dict[str, Rule]:
 
 def parse_error_rule() -> Rule:
     """OAI001, which the engine and the front-ends report themselves."""
-    return rules_by_code()["OAI001"]
+    return rule_by_code("OAI001")
 
 
 def find_rule(name: str) -> Rule:

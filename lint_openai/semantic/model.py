@@ -14,10 +14,10 @@ from __future__ import annotations
 import ast
 import functools
 import urllib.parse
-from dataclasses import replace
 from typing import Dict, FrozenSet, Iterable, List, Optional, Set, Tuple, Union
 
 from lint_openai import knowledge
+from lint_openai.records import replace
 from lint_openai.semantic.calls import first_argument, keyword_value
 from lint_openai.semantic.environment import EnvironmentWrite, environment_writes
 from lint_openai.semantic.flow import flatten

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
 from typing import Any, Optional, Tuple
 
 from lint_openai import knowledge
+from lint_openai.records import record
 from lint_openai.semantic.calls import keyword_value
 from lint_openai.semantic.methods import CHAT, dotted_endpoint, is_wrapped
 from lint_openai.semantic.model import SemanticModel
@@ -38,7 +38,7 @@ COMPLETIONS = "completions.create"
 RESPONSES = "responses.create"
 
 
-@dataclass(frozen=True)
+@record
 class ResultRef:
     """A value proven to be (part of) what an SDK call returned."""
 

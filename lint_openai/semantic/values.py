@@ -1,14 +1,15 @@
 """Abstract values: what the semantic model proves an expression to be.
 
 Resolution is conservative: anything not proven is :data:`UNKNOWN` (a name whose reaching bindings
-disagree, too), and rules only fire on proven values. Values are small frozen dataclasses, compared by value.
+disagree, too), and rules only fire on proven values. Values are small frozen records (:mod:`lint_openai.records`), compared by value.
 """
 
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
 from typing import Optional, Tuple
+
+from lint_openai.records import record
 
 
 class Value:
@@ -17,7 +18,7 @@ class Value:
     __slots__ = ()
 
 
-@dataclass(frozen=True)
+@record
 class _Opaque(Value):
     label: str
 
@@ -32,21 +33,21 @@ NONE = _Opaque("NONE")
 """The constant ``None`` (ignored when merging the bindings of a name: ``x = None`` then ``x = OpenAI()``)."""
 
 
-@dataclass(frozen=True)
+@record
 class Module(Value):
     """An imported module, e.g. ``openai``, ``openai.error``, ``tiktoken``, ``os``."""
 
     name: str
 
 
-@dataclass(frozen=True)
+@record
 class SdkClass(Value):
     """A class exported by the ``openai`` package (client classes, exceptions, ``Timeout``...)."""
 
     name: str
 
 
-@dataclass(frozen=True)
+@record
 class Client(Value):
     """An SDK client instance. ``cls`` is the client class, or ``"module"`` for the module-level client.
 
@@ -67,7 +68,7 @@ class Client(Value):
         return "OpenAI" if self.cls == "module" else self.cls
 
 
-@dataclass(frozen=True)
+@record
 class Resource(Value):
     """A resource reached from a client: ``client.chat.completions`` has path ``("chat", "completions")``."""
 
@@ -76,7 +77,7 @@ class Resource(Value):
     raw: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Method(Value):
     """A bound SDK method, e.g. ``client.chat.completions.create``."""
 
@@ -85,14 +86,14 @@ class Method(Value):
     raw: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class V0Proxy(Value):
     """A removed v0 module-level class such as ``openai.ChatCompletion`` (an ``APIRemovedInV1Proxy``)."""
 
     symbol: str
 
 
-@dataclass(frozen=True)
+@record
 class V0Method(Value):
     """A method of a removed v0 class, e.g. ``openai.ChatCompletion.create``."""
 
@@ -100,7 +101,7 @@ class V0Method(Value):
     method: str
 
 
-@dataclass(frozen=True)
+@record
 class ApiResult(Value):
     """The result of calling an SDK method (v1) or a v0 class method, tied to its call."""
 
@@ -111,7 +112,7 @@ class ApiResult(Value):
     raw: bool = False  # called through ``with_raw_response`` or ``with_streaming_response``
 
 
-@dataclass(frozen=True)
+@record
 class Part(Value):
     """A piece of an API result: ``resp.choices[0].message`` is ``Part(resp, ("choices", "[]", "message"))``.
 
@@ -123,7 +124,7 @@ class Part(Value):
     path: Tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Str(Value):
     """A string constant, with the literal(s) it comes from."""
 
@@ -131,7 +132,7 @@ class Str(Value):
     origins: Tuple[ast.Constant, ...]
 
 
-@dataclass(frozen=True)
+@record
 class StrItems(Value):
     """The strings of a list, tuple or set literal (``MODELS = ["gpt-4o", "o3"]``). Iterated
     (``for model in MODELS``), ``each`` is set: the value is one of them at a time, none proven alone."""
@@ -140,7 +141,7 @@ class StrItems(Value):
     each: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Function(Value):
     """A function defined in the file (or a library function the model knows by ``name``)."""
 
@@ -148,7 +149,7 @@ class Function(Value):
     node: Optional[ast.AST] = None
 
 
-@dataclass(frozen=True)
+@record
 class LibraryName(Value):
     """A name imported from a library the model knows by its qualified name (``httpx.Client``,
     ``pydantic.BaseModel``): what it is, never what it does."""
@@ -156,21 +157,21 @@ class LibraryName(Value):
     name: str
 
 
-@dataclass(frozen=True)
+@record
 class UserClass(Value):
     """A class defined in the file."""
 
     node: ast.ClassDef
 
 
-@dataclass(frozen=True)
+@record
 class Instance(Value):
     """An instance of a class defined in the file (including ``self`` in its methods)."""
 
     node: ast.ClassDef
 
 
-@dataclass(frozen=True)
+@record
 class Encoding(Value):
     """A tiktoken encoding: by name (``get_encoding``) or by model (``encoding_for_model``)."""
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
 from typing import FrozenSet, List, Optional
 
+from lint_openai.records import record
 from lint_openai.source.decoding import parse_quietly
 
 # Cell magics whose body is Python code that IPython runs (timed, captured, profiled...).
@@ -49,7 +49,7 @@ _HELP_TARGET = re.compile(r"^[%!]*[A-Za-z_*][\w.*\[\]]*\?{1,2}$")
 _CELL_MAGIC = re.compile(r"^%%([A-Za-z_][\w]*)")
 
 
-@dataclass(frozen=True)
+@record
 class PythonCell:
     """A cell as Python source: the same lines, IPython syntax replaced; ``replaced`` are 1-based rows."""
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from typing import Any, Callable, List, Optional, Tuple, Union
 
+from lint_openai.records import record
 from lint_openai.source.patterns import match_end
 
 PathPart = Union[str, int]
@@ -26,7 +26,7 @@ _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
 
 
-@dataclass(frozen=True)
+@record
 class JsonMember:
     """One ``"key": value`` of an object; ``key_start`` is the offset of the key's opening quote."""
 
@@ -35,7 +35,7 @@ class JsonMember:
     value: JsonNode
 
 
-@dataclass(frozen=True)
+@record
 class JsonNode:
     """A value and its span: ``members`` for objects, ``items`` for arrays, ``value`` for scalars."""
 

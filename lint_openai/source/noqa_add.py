@@ -8,17 +8,17 @@ no string or continuation is broken. Each directive is checked to suppress its f
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Collection, Dict, List, Optional, Sequence
 
 from lint_openai.diagnostic import Diagnostic
+from lint_openai.records import field, record
 from lint_openai.source.decoding import parse_quietly
 from lint_openai.source.lines import LineIndex
 from lint_openai.source.noqa import NOQA_INLINE, is_suppressed, noqa_text, parse_codes
 from lint_openai.source.noqa_lines import NoqaLayout, noqa_layout
 
 
-@dataclass
+@record(frozen=False)
 class NoqaOutcome:
     """The text with directives, how many lines got one, and the findings no directive could suppress."""
 

@@ -12,11 +12,12 @@ import ast
 import bisect
 import io
 import tokenize
-from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
+from lint_openai.records import field, record
 
-@dataclass(frozen=True)
+
+@record
 class NoqaLayout:
     """``spans``: for each row that shares its ``# noqa`` with other rows, the (first, last) row of the group;
     ``comments``: for each row with a comment, the 0-based character column where it starts."""

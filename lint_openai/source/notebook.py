@@ -12,10 +12,10 @@ from __future__ import annotations
 import bisect
 import difflib
 import json
-from dataclasses import dataclass, replace
 from typing import FrozenSet, Iterable, List, Mapping, Optional, Tuple
 
 from lint_openai.diagnostic import Diagnostic, Edit, Fix, Location
+from lint_openai.records import record, replace
 from lint_openai.source.decoding import SourceDecodeError
 from lint_openai.source.ipython import PythonCell, python_cell, split_lines
 from lint_openai.source.json_positions import parse_positions
@@ -28,7 +28,7 @@ class NotebookError(SourceDecodeError):
     """Not a notebook that can be checked; the message says what is wrong, the row and column where."""
 
 
-@dataclass(frozen=True)
+@record
 class Cell:
     """One cell: its 1-based number over all cells, its ``cell_type`` and its source text."""
 
@@ -37,7 +37,7 @@ class Cell:
     source: str
 
 
-@dataclass(frozen=True)
+@record
 class CodeSpan:
     """Where a Python code cell's rows are in the module (``first_row`` is its row 1)."""
 
@@ -51,7 +51,7 @@ class CodeSpan:
         return self.first_row + self.rows - 1
 
 
-@dataclass(frozen=True)
+@record
 class Notebook:
     """The cells of a notebook, its kernel language, and its Python code cells' place in the module."""
 

@@ -6,12 +6,12 @@ import fnmatch
 import functools
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, List, Optional, Pattern, Sequence, Tuple
 
 from lint_openai.config.settings import Settings
 from lint_openai.frontends.cli.gitignore import GitignoreFilter
+from lint_openai.records import record
 from lint_openai.source.file_names import config_format, is_notebook_path
 
 # Same spirit as ruff's default excludes: VCS metadata, virtual environments, build output, caches.
@@ -54,7 +54,7 @@ def excludes_for(settings: Settings, extended: bool = True) -> Tuple[str, ...]:
     return (*base, *settings.extend_exclude) if extended else tuple(base)
 
 
-@dataclass(frozen=True)
+@record
 class FileKinds:
     """Which files a directory walk yields besides Python files: notebooks (default) and configuration files."""
 

@@ -11,9 +11,9 @@ from lint_openai.config.hosts import HostOptions, SettingsResolver
 from lint_openai.config.settings import ConfigError, parse_date
 from lint_openai.frontends.cli.check import CheckCommand
 from lint_openai.frontends.cli.clean import clean_command
+from lint_openai.frontends.cli.collector import resume
 from lint_openai.frontends.cli.exit_status import EXIT_CLEAN, EXIT_ERROR
-from lint_openai.frontends.cli.parser import build_parser
-from lint_openai.frontends.cli.streams import make_streams_lossless
+from lint_openai.frontends.cli.parser import build_parser, command_of
 from lint_openai.rules.registry import all_rules, find_rule
 
 
@@ -84,13 +84,15 @@ def _server_command(err: TextIO) -> int:
             'install it with: pip install "lint-openai[server]"\n'
         )
         return EXIT_ERROR
+    resume()  # a long-running process: every lint makes garbage (start-up ran with the collector paused)
     return serve()
 
 
 def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     """Run the command line; returns the exit code (0 clean, 1 findings, 2 usage or internal error)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    parser = build_parser(command_of(words))
+    args = parser.parse_args(words)
     try:
         if args.command == "rule":
             return _rule_command(args, out)
@@ -129,9 +131,3 @@ def _unexpected(error: Exception, err: TextIO, debug: bool) -> int:
             "(this is a bug in lint-openai; run with --debug for the traceback)\n"
         )
     return EXIT_ERROR
-
-
-def main_entry() -> None:
-    """Console-script entry point."""
-    make_streams_lossless()
-    sys.exit(main())

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from lint_openai import __version__
 from lint_openai.frontends.cli.output.formats import FORMAT_NAMES
@@ -19,15 +22,60 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def build_parser() -> argparse.ArgumentParser:
+if TYPE_CHECKING:
+    Commands = argparse._SubParsersAction[argparse.ArgumentParser]
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, given the terminal's width as ``shutil.get_terminal_size`` finds it (``COLUMNS``,
+    else the terminal, else 80): argparse builds one for every argument it adds, and would import ``shutil``
+    (with ``bz2`` and ``lzma``) for the width."""
+
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: Optional[int] = None
+    ) -> None:
+        super().__init__(
+            prog, indent_increment, max_help_position, _columns() - 2 if width is None else width
+        )
+
+
+def _columns() -> int:
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    stdout = sys.__stdout__
+    try:
+        return (os.get_terminal_size(stdout.fileno()).columns if stdout is not None else 0) or 80
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+def command_of(argv: Sequence[str]) -> Optional[str]:
+    """The subcommand ``argv`` names (its first word, as the top level takes no option values), if known."""
+    first = next((word for word in argv if not word.startswith("-")), None)
+    return first if first in SUBCOMMANDS else None
+
+
+def build_parser(command: Optional[str] = None) -> argparse.ArgumentParser:
+    """The parser; with ``command``, only that subcommand (what parsing a command line naming it needs)."""
     parser = argparse.ArgumentParser(
         prog="lint-openai",
         description="Find code that breaks against the OpenAI Python SDK (openai>=1.0) and tiktoken.",
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"lint-openai {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, add in SUBCOMMANDS.items():
+        if command in (None, name):
+            add(commands)
+    return parser
 
-    check = commands.add_parser("check", help="check files and directories (default: .)")
+
+def _add_check(commands: Commands) -> None:
+    check = _subcommand(commands, "check", "check files and directories (default: .)")
     check.add_argument("paths", nargs="*", help="files or directories; '-' reads source from stdin")
     check.add_argument("--select", action="append", help="rule codes or prefixes to enable (replaces config)")
     check.add_argument("--extend-select", action="append", help="rule codes or prefixes to enable as well")
@@ -150,14 +198,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="add a '# noqa: CODE' directive to each line with a finding (to adopt lint-openai on existing code)",
     )
 
-    check.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
-    _add_other_commands(commands)
-    return parser
+    _add_debug(check)
 
 
-def _add_other_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """The ``models``, ``server`` and ``rule`` subcommands."""
-    listing = commands.add_parser("models", help="list the model lifecycle data (status as of today)")
+def _add_models(commands: Commands) -> None:
+    listing = _subcommand(commands, "models", "list the model lifecycle data (status as of today)")
     listing.add_argument("pattern", nargs="?", help="only ids containing this text")
     listing.add_argument("--status", choices=("retired", "deprecated", "active"), help="only this status")
     listing.add_argument("--kind", help="only this kind (chat, completions, embeddings, image, ...)")
@@ -177,17 +222,42 @@ def _add_other_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
         default=Path(".lint-openai-models.json"),
         help="where --refresh writes (point models-override in [tool.lint-openai] at it)",
     )
+    _add_debug(listing)
 
-    server = commands.add_parser(
+
+def _add_server(commands: Commands) -> None:
+    server = _subcommand(
+        commands,
         "server",
-        help='run the language server (LSP) on stdin/stdout (needs: pip install "lint-openai[server]")',
+        'run the language server (LSP) on stdin/stdout (needs: pip install "lint-openai[server]")',
     )
+    _add_debug(server)
 
-    clean = commands.add_parser("clean", help="remove the results cache (the one `check` run here would use)")
+
+def _add_clean(commands: Commands) -> None:
+    clean = _subcommand(commands, "clean", "remove the results cache (the one `check` run here would use)")
     clean.add_argument("--cache-dir", type=Path, metavar="DIR", help="the cache to remove (as for check)")
 
-    rule = commands.add_parser("rule", help="print the documentation of a rule")
+
+def _add_rule(commands: Commands) -> None:
+    rule = _subcommand(commands, "rule", "print the documentation of a rule")
     rule.add_argument("code", nargs="?", help="rule code or symbol, e.g. OAI101")
     rule.add_argument("--all", action="store_true", help="print every rule")
-    for command in (listing, server, rule):
-        command.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
+    _add_debug(rule)
+
+
+def _add_debug(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
+
+
+def _subcommand(commands: Commands, name: str, description: str) -> argparse.ArgumentParser:
+    return commands.add_parser(name, help=description, formatter_class=HelpFormatter)
+
+
+SUBCOMMANDS = {
+    "check": _add_check,
+    "models": _add_models,
+    "server": _add_server,
+    "clean": _add_clean,
+    "rule": _add_rule,
+}

@@ -6,15 +6,15 @@ gets its result without it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import List, Optional
 
 from lint_openai.diagnostic import Diagnostic
+from lint_openai.records import field, record
 from lint_openai.rules.registry import parse_error_rule
 from lint_openai.source.file_names import is_notebook_path
 
 
-@dataclass(frozen=True)
+@record
 class FixMode:
     """What to do with fixes: apply unsafe ones too, and write them (else only compute a diff). ``noqa``:
     instead of fixes, add a ``# noqa`` directive for each finding (``--add-noqa``)."""
@@ -24,7 +24,7 @@ class FixMode:
     noqa: bool = False
 
 
-@dataclass
+@record(frozen=False)
 class FileResult:
     """The outcome of checking one file."""
 

@@ -11,16 +11,18 @@ from __future__ import annotations
 import gc
 import os
 from pathlib import Path
-from typing import List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from lint_openai.config.settings import Settings
 from lint_openai.engine import knowledge_for
+from lint_openai.frontends.cli.collector import resume
 from lint_openai.frontends.cli.results import FileResult, FixMode
 from lint_openai.frontends.cli.runner import check_data, check_file
 
 Job = Tuple[Path, Settings, str, Optional[FixMode], Optional[bytes]]
 
 MIN_FILES_PER_WORKER = 8  # below this, a worker process costs more than it saves
+_WORKER: Dict[str, bool] = {"settled": False}  # in a worker process: whether its first file is done
 
 
 def default_jobs() -> int:
@@ -33,6 +35,7 @@ def default_jobs() -> int:
 
 def run_jobs(jobs: Sequence[Job], processes: Optional[int] = None) -> List[FileResult]:
     """Check every file of ``jobs``; results are in the order of ``jobs``."""
+    resume()  # the engine is loaded: from here on, files make garbage (a paused start-up ends here)
     processes = min(processes or default_jobs(), max(len(jobs) // MIN_FILES_PER_WORKER, 1))
     if processes <= 1:
         results = []
@@ -70,7 +73,8 @@ def settle() -> None:
 def _check_slim(job: Job) -> FileResult:
     """In a worker: a file with nothing to show sends back no source text (less to copy)."""
     result = _check(job)
-    if not gc.get_freeze_count():  # the first file this worker process checked
+    if not _WORKER["settled"]:  # the first file this worker process checked
+        _WORKER["settled"] = True
         settle()
     if not result.diagnostics and not result.fixed:
         result.source = None

@@ -6,7 +6,6 @@ document moved on refuses it instead of applying it at the wrong place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable, List, Optional, Sequence
 
 from lsprotocol import types
@@ -26,6 +25,7 @@ from lint_openai.frontends.server.linter import (
 )
 from lint_openai.frontends.server.positions import PositionMapper
 from lint_openai.frontends.server.suppress import NoqaWriter, noqa_edit
+from lint_openai.records import record
 
 FIX_ALL_KIND = f"{types.CodeActionKind.SourceFixAll.value}.{SOURCE}"
 KINDS = (types.CodeActionKind.QuickFix.value, FIX_ALL_KIND)
@@ -36,7 +36,7 @@ def kind_wanted(kind: str, only: Optional[Sequence[str]]) -> bool:
     return only is None or any(kind == wanted or kind.startswith(f"{wanted}.") for wanted in only)
 
 
-@dataclass(frozen=True)
+@record
 class EditTarget:
     """How edits reach the client: versioned ``documentChanges`` when it supports them; ``noqa`` writes
     ``# noqa`` into the document (a notebook cell has its own, around its IPython lines)."""

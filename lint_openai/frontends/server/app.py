@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import traceback
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, TypeVar
 
@@ -36,6 +35,7 @@ from lint_openai.frontends.server.open_documents import Checked, OpenDocuments
 from lint_openai.frontends.server.options import SECTION, DocumentSettings
 from lint_openai.frontends.server.positions import UTF16
 from lint_openai.frontends.server.scheduler import Result, Scheduler
+from lint_openai.records import record
 
 FIX_ALL_COMMAND = "lint-openai.fixAll"
 PYPROJECT = "pyproject.toml"
@@ -68,7 +68,7 @@ def _plain(method: Callable[..., Any]) -> Callable[..., Any]:
     return functools.partial(method)
 
 
-@dataclass(frozen=True)
+@record
 class View:
     """What a request on one text document's URI sees: the findings of the present version of its document
     in it, and, for a notebook cell, the notebook and the cell's number."""

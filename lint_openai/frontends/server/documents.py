@@ -8,7 +8,6 @@ whose lines come from ``str.splitlines``: it also splits at form feeds, ``\\x1c`
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Union
 
 from lsprotocol import types
@@ -16,6 +15,7 @@ from pygls import uris
 
 from lint_openai.frontends.server.linter import LineIndex
 from lint_openai.frontends.server.positions import PositionMapper
+from lint_openai.records import field, record
 
 Change = Union[types.TextDocumentContentChangePartial, types.TextDocumentContentChangeWholeDocument]
 PYTHON_SUFFIXES = (".py", ".pyi")
@@ -26,7 +26,7 @@ def path_of(uri: str) -> str:
     return (uris.to_fs_path(uri) or "") if uri.startswith("file:") else ""
 
 
-@dataclass(frozen=True)
+@record
 class Document:
     """One version of one text document (immutable: a change makes a new one)."""
 

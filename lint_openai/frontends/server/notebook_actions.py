@@ -14,7 +14,6 @@ then one edit of that cell's document, at its version.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Callable, Dict, List, Optional, Sequence
 
 from lsprotocol import types
@@ -32,6 +31,7 @@ from lint_openai.frontends.server.documents import Document
 from lint_openai.frontends.server.linter import Diagnostic, Edit, Notebook, add_cell_noqa, add_noqa, fix_cells
 from lint_openai.frontends.server.notebooks import NotebookDocument
 from lint_openai.frontends.server.suppress import NoqaWriter
+from lint_openai.records import replace
 
 NOTEBOOK_FIX_ALL_KIND = f"notebook.{FIX_ALL_KIND}"
 

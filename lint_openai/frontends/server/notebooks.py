@@ -12,19 +12,19 @@ cells are ``"code"``, markup cells ``"markdown"``, code cells of another languag
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from lsprotocol import types
 
 from lint_openai.frontends.server.documents import Document, path_of
 from lint_openai.frontends.server.linter import Notebook, notebook_from_cells
+from lint_openai.records import record, replace
 
 NOTEBOOK_TYPE = "jupyter-notebook"
 PYTHON = "python"
 
 
-@dataclass(frozen=True)
+@record
 class Cell:
     """One cell: its kind (markup or code) and its text document."""
 
@@ -43,7 +43,7 @@ def _document(item: types.TextDocumentItem) -> Document:
     return Document(item.uri, item.text, item.version, item.language_id)
 
 
-@dataclass(frozen=True)
+@record
 class NotebookDocument:
     """One version of one notebook document."""
 

@@ -11,7 +11,6 @@ line), ``today`` (``YYYY-MM-DD``), ``unsafeFixes`` (fix-all applies unsafe fixes
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Mapping, Optional, Set, Tuple
 
@@ -23,11 +22,12 @@ from lint_openai.frontends.server.linter import (
     forget_config_files,
     settings_from_mapping,
 )
+from lint_openai.records import record, replace
 
 SECTION = "lint-openai"
 
 
-@dataclass(frozen=True)
+@record
 class ClientOptions:
     """What the editor asked for, on top of the project's configuration."""
 

@@ -12,17 +12,17 @@ import asyncio
 import time
 import traceback
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Tuple, TypeVar
 
 from lint_openai.frontends.server.linter import Diagnostic, InternalError
 from lint_openai.frontends.server.open_documents import Checked, OpenDocuments
+from lint_openai.records import record
 
 DEBOUNCE = 0.05
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+@record
 class Result:
     """The findings of one version of a document or notebook (or why there are none)."""
 

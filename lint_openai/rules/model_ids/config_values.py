@@ -12,13 +12,13 @@ items in a Kubernetes manifest) count as tables. Skipped, as in code: ids that a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from typing import FrozenSet, Iterator, List, Optional, Tuple
 
 from lint_openai.analyses.model_references import is_model_name, is_response_shaped
 from lint_openai.diagnostic import Diagnostic, Location
 from lint_openai.knowledge.model_lifecycle import ModelKnowledge
+from lint_openai.records import record
 from lint_openai.rules.model_ids.config_providers import about_other_provider
 from lint_openai.rules.model_ids.deprecated_model import DeprecatedModel, deprecated_message
 from lint_openai.rules.model_ids.retired_model import RetiredModel, retired_message
@@ -30,7 +30,7 @@ MODEL_CODES = frozenset(rule.code for rule, _ in RULES)
 _ASSIGNMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_.-]*)=")
 
 
-@dataclass(frozen=True)
+@record
 class ModelValue:
     """A string under a model-named key: its key path and the tables around it, innermost first."""
 

@@ -8,14 +8,14 @@ no passing it elsewhere, no second binding): then every key seen is passed. Anyt
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
 from typing import Iterator, List, Optional
 
+from lint_openai.records import record
 from lint_openai.semantic.model import SemanticModel
 from lint_openai.semantic.scopes import Scope
 
 
-@dataclass(frozen=True)
+@record
 class PassedKey:
     """A key the call receives through ``**name``: where it is written, and its value."""
 

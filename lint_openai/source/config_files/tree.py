@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional, Tuple, Union
 
 from lint_openai.diagnostic import Location
+from lint_openai.records import record
 
 
 class ConfigFileError(Exception):
@@ -16,7 +16,7 @@ class ConfigFileError(Exception):
         self.message = message
 
 
-@dataclass(frozen=True)
+@record
 class ConfigValue:
     """A string value: ``start``/``end`` span its text (quotes included); ``content`` is where the value's
     characters start when they appear verbatim in the file (no escapes, one line), else ``None``."""
@@ -27,21 +27,21 @@ class ConfigValue:
     content: Optional[Location] = None
 
 
-@dataclass(frozen=True)
+@record
 class ConfigTable:
     """A mapping (a YAML mapping, a TOML or INI table, a JSON object, a whole ``.env`` file), in file order."""
 
     entries: Tuple[Tuple[str, ConfigNode], ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class ConfigList:
     """A sequence of values (or of documents, for a multi-document YAML file)."""
 
     items: Tuple[ConfigNode, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class OtherValue:
     """A number, boolean, date or null: never a model id."""
 

@@ -7,13 +7,13 @@ import datetime
 import functools
 import os
 import sys
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Dict, Iterator, Optional, Tuple
 
 import lint_openai
 from lint_openai.config.settings import Settings
 from lint_openai.frontends.cli.results import FileResult
 from lint_openai.knowledge.loading import DATA_DIRECTORY
+from lint_openai.records import replace
 
 if TYPE_CHECKING:
     from hashlib import _Hash
@@ -55,6 +55,8 @@ def environment_key() -> str:
             f"{os.path.relpath(path, PACKAGE_DIRECTORY)}:{status.st_size}:{status.st_mtime_ns}\0".encode()
         )
     for name in sorted(os.listdir(DATA_DIRECTORY)):
+        if not name.endswith(".json"):
+            continue  # a compact form is only used while it matches its JSON file
         with open(os.path.join(DATA_DIRECTORY, name), "rb") as handle:
             key.update(name.encode("utf-8") + b"\0" + handle.read())
     return key.hexdigest()

@@ -18,7 +18,7 @@ from lint_openai.diagnostic import Diagnostic
 from lint_openai.frontends.cli.cache.keys import Window
 from lint_openai.knowledge.derived import lifecycle_dates
 from lint_openai.rules.base import DEPRECATION
-from lint_openai.rules.registry import rules_by_code
+from lint_openai.rules.registry import known_rule
 
 
 def window(judged: datetime.date, settings: Settings, diagnostics: Sequence[Diagnostic]) -> Window:
@@ -37,5 +37,5 @@ def window(judged: datetime.date, settings: Settings, diagnostics: Sequence[Diag
 def _counts_days(code: str) -> bool:
     """A deprecation (the code still works until a date) may say how many days are left: conservatively,
     every finding of a deprecation rule, and of a code this version does not know."""
-    rule = rules_by_code().get(code)
+    rule = known_rule(code)
     return rule is None or rule.severity == DEPRECATION

@@ -8,7 +8,7 @@ from typing import Dict, Iterable, Sequence
 
 from lint_openai.diagnostic import Diagnostic
 from lint_openai.fix import applicable
-from lint_openai.rules.registry import rules_by_code
+from lint_openai.rules.registry import known_rule
 
 
 def _plural(count: int, noun: str, plural: str) -> str:
@@ -22,7 +22,7 @@ def _by_file(counts: Dict[str, Counter[str]]) -> str:
             continue
         lines.append(f"- {path}:")
         for code, count in sorted(codes.items()):
-            rule = rules_by_code().get(code)
+            rule = known_rule(code)
             lines.append(f"    {count} x {code} ({rule.symbol if rule else code})")
     return "".join(f"{line}\n" for line in lines)
 

@@ -12,7 +12,7 @@ from lint_openai.diagnostic import Diagnostic
 from lint_openai.frontends.cli.output.locations import in_file, source_lines
 from lint_openai.frontends.cli.output.report import Report, relative_to_root
 from lint_openai.rules.base import BREAKING, DEPRECATION
-from lint_openai.rules.registry import rules_by_code
+from lint_openai.rules.registry import known_rule
 from lint_openai.source.lines import LineIndex
 
 # GitLab's severities are info, minor, major, critical and blocker.
@@ -45,7 +45,7 @@ def format_gitlab(report: Report) -> str:
         index = lines.setdefault(d.path, source_lines(report, d))
         key = (d.code, path, index.line(d.start.row).strip())
         seen[key] += 1
-        rule = rules_by_code().get(d.code)
+        rule = known_rule(d.code)
         issues.append(
             {
                 "check_name": d.code,

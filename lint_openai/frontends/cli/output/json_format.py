@@ -8,7 +8,7 @@ from typing import Dict
 
 from lint_openai.diagnostic import Diagnostic, Fix, Location
 from lint_openai.frontends.cli.output.report import Report, docs_url
-from lint_openai.rules.registry import rules_by_code
+from lint_openai.rules.registry import known_rule
 
 
 def _location(location: Location) -> Dict[str, int]:
@@ -32,7 +32,7 @@ def absolute(path: str) -> str:
 
 def diagnostic_to_json(diagnostic: Diagnostic) -> Dict[str, object]:
     """One diagnostic as ruff's JSON output shapes it, plus our ``symbol``."""
-    rule = rules_by_code().get(diagnostic.code)
+    rule = known_rule(diagnostic.code)
     return {
         "cell": diagnostic.cell,
         "code": diagnostic.code,

@@ -10,11 +10,11 @@ lines: they hold secrets.
 from __future__ import annotations
 
 import functools
-from dataclasses import replace
 from typing import TYPE_CHECKING, List, Optional, Tuple
 
 from lint_openai.diagnostic import Diagnostic, Location
 from lint_openai.frontends.cli.output.report import Report
+from lint_openai.records import replace
 from lint_openai.source.file_names import config_format
 from lint_openai.source.lines import LineIndex
 

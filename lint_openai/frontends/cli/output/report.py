@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, List, Mapping, Optional, Sequence
 
 from lint_openai.diagnostic import Applicability, Diagnostic
 from lint_openai.fix import applicable
-from lint_openai.rules.registry import rules_by_code
+from lint_openai.records import field, record
+from lint_openai.rules.registry import known_rule
 
 if TYPE_CHECKING:
     from lint_openai.rules.base import Rule
 
 
-@dataclass
+@record(frozen=False)
 class Report:
     """What a formatter needs: the findings, the sources they point into, and display options."""
 
@@ -76,7 +76,7 @@ def statistics(report: Report) -> str:
     width = max((len(str(n)) for n in counts.values()), default=1)
     lines = []
     for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        rule = rules_by_code().get(code)
+        rule = known_rule(code)
         marker = "[*]" if fixable[code] == count else ("[-]" if fixable[code] else "[ ]")
         lines.append(f"{count:>{width}}\t{code}\t{marker} {rule.symbol if rule else ''}\n")
     return "".join(lines)

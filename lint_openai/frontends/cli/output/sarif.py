@@ -14,7 +14,7 @@ from lint_openai.frontends.cli.output.locations import in_file
 from lint_openai.frontends.cli.output.report import Report, docs_url, relative_to_root
 from lint_openai.rules.base import Rule
 from lint_openai.rules.docs import doc_sections
-from lint_openai.rules.registry import all_rules, rules_by_code
+from lint_openai.rules.registry import all_rules, known_rule
 
 SARIF_SCHEMA = (
     "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
@@ -59,7 +59,7 @@ def _directory_uri(directory: Path) -> str:
 
 
 def _sarif_result(diagnostic: Diagnostic, index: Dict[str, int], root: Path) -> Dict[str, object]:
-    rule = rules_by_code().get(diagnostic.code)
+    rule = known_rule(diagnostic.code)
     result: Dict[str, object] = {
         "ruleId": diagnostic.code,
         "ruleIndex": index[diagnostic.code],
