@@ -31,6 +31,7 @@ from lint_openai.semantic.values import LibraryName, Module
 
 MAX_DEPTH = 16
 API_PATH = "/v1"
+HOST_TEXT = "openai.com"
 
 
 @record
@@ -54,9 +55,13 @@ class RawRequests(Analysis):
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
         self._uses: Dict[ast.Call, Optional[RawUse]] = {}
+        # A proven URL on OpenAI's host is a literal in the file (OAI703's ``needs_text`` is the same).
+        self._possible = HOST_TEXT in ctx.lines.text
 
     def use(self, call: ast.Call, scope: Scope) -> Optional[RawUse]:
         """The shut-down or deprecated surface ``call`` sends its request to, if it is such a request."""
+        if not self._possible:
+            return None
         known = self._uses
         if call not in known:
             known[call] = _use(self.ctx.model, call, scope, self.ctx.today)
