@@ -7,7 +7,8 @@ and fails when a committed file is stale.
 What the installed ``openai`` says is read from it: ``@deprecated`` markers (source and ``__deprecated__``),
 method descriptions ("scheduled to shut down on ...", "This endpoint is retired"), parameter docs in method
 docstrings and in the ``TypedDict`` request types ("Deprecated ...", "Deprecated values:"), explicit
-``DeprecationWarning`` calls, the ``OpenAI-Beta`` headers each resource sends, which methods return a
+``DeprecationWarning`` calls, the ``OpenAI-Beta`` headers each resource sends, the URL paths only a surface's
+methods request (``scripts/sdk_request_paths.py``), which methods return a
 non-streaming binary body, and the module tree. What only OpenAI's deprecations page says (announcement and
 shutdown dates, replacements, guides) comes from the sources file. The script stops, instead of guessing,
 when the two disagree or when the SDK says something about deprecation that neither accounts for.
@@ -27,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import deprecation_text
 import sdk_introspect as sdk
 import sdk_modules_index
+import sdk_request_paths
 from deprecated_parameters import ParameterBuilder, build_runtime_deprecations
 from lifecycle_inputs import KnowledgeError, Path_, Sdk, Used, load_sources, path_of, under
 from sdk_typeddicts import type_hints
@@ -64,6 +66,9 @@ def _statements(method: sdk.Method) -> list[deprecation_text.Statement]:
 def build_surfaces(sources: dict[str, Any], sdk_: Sdk) -> dict[str, Any]:
     """Each hand-written surface, with the SDK methods it covers and what the SDK says about them."""
     sent = sdk.sent_beta_headers()
+    http_paths = sdk_request_paths.surface_http_paths(
+        sdk_, {e["id"]: e["sdk_paths"] for e in sources["surfaces"]}
+    )
     surfaces: dict[str, Any] = {}
     for entry in sources["surfaces"]:
         what = entry["id"]
@@ -97,6 +102,7 @@ def build_surfaces(sources: dict[str, Any], sdk_: Sdk) -> dict[str, Any]:
             "sdk_paths": entry["sdk_paths"],
             "methods": methods,
             "headers": entry["headers"],
+            "http_paths": http_paths[what],
             "sdk_sends_headers": sorted(value for value, where in sent.items() if files & set(where)),
             "announced": entry["announced"],
             "shutdown": entry["shutdown"],

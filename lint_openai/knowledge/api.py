@@ -53,7 +53,9 @@ class Surface:
 
     ``methods`` maps each covered method (dotted path) to the SDK's ``@deprecated`` message, or ``None``
     where the SDK does not mark it. ``announced`` is the deprecation notice date, ``shutdown`` the first
-    day the API no longer answers. ``replacement_paths`` are live SDK paths named as the replacement;
+    day the API no longer answers. ``http_paths`` are the first URL path segments (below ``/v1``) that only
+    this surface's SDK methods request (``/assistants``, ``/threads``). ``replacement_paths`` are live SDK
+    paths named as the replacement;
     ``replacement_surface`` is the id of another surface when the replacement is one (``assistants=v1`` ->
     the Assistants API, itself shut down since).
     """
@@ -63,6 +65,7 @@ class Surface:
     prefixes: Tuple[Path_, ...]
     methods: Mapping[str, Optional[str]]
     headers: Tuple[Tuple[str, str], ...]
+    http_paths: Tuple[str, ...]
     sdk_sends_headers: Tuple[str, ...]
     announced: Optional[date]
     shutdown: Optional[date]
@@ -92,6 +95,7 @@ class Surface:
             prefixes=tuple(tuple(p.split(".")) for p in data["sdk_paths"]),
             methods={path: record["sdk_message"] for path, record in data["methods"].items()},
             headers=tuple((h["name"], h["value"]) for h in data["headers"]),
+            http_paths=tuple(data["http_paths"]),
             sdk_sends_headers=tuple(data["sdk_sends_headers"]),
             announced=_date(data["announced"]),
             shutdown=_date(data["shutdown"]),
@@ -238,6 +242,9 @@ class ApiKnowledge:
         self._method_surfaces = {
             method: surface for surface in self.surfaces.values() for method in surface.methods
         }
+        self._http_paths = {
+            segment: surface for surface in self.surfaces.values() for segment in surface.http_paths
+        }
         self._headers = {
             (name.lower(), value.lower()): surface
             for surface in self.surfaces.values()
@@ -267,6 +274,11 @@ class ApiKnowledge:
             if surface is not None:
                 return surface
         return None
+
+    def surface_for_http_path(self, path: str) -> Optional[Surface]:
+        """The surface whose URL path ``path`` (below ``/v1``: ``/threads/abc/runs``) is in, if any."""
+        segment = "/" + path.lstrip("/").split("/", 1)[0]
+        return self._http_paths.get(segment)
 
     def replacement_chain(self, surface: Surface, today: date) -> Tuple[Surface, ...]:
         """The surfaces ``surface``'s replacement leads to while each is itself retired or deprecated on

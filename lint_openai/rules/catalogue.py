@@ -44,6 +44,7 @@ DEFAULT_ENABLED = {
     "OAI602": True,
     "OAI701": True,
     "OAI702": True,
+    "OAI703": True,
 }
 
 RULE_CLASSES = {
@@ -85,6 +86,7 @@ RULE_CLASSES = {
     "OAI602": ("lint_openai.rules.response.wrong_choice_field", "WrongChoiceField"),
     "OAI701": ("lint_openai.rules.platform.retired_api", "RetiredApi"),
     "OAI702": ("lint_openai.rules.platform.deprecated_api", "DeprecatedApi"),
+    "OAI703": ("lint_openai.rules.platform.retired_api_over_http", "RetiredApiOverHttp"),
 }
 
 NEEDS_TEXT = {
@@ -109,4 +111,5 @@ NEEDS_TEXT = {
     "OAI505": ("for ",),
     "OAI506": ("stream",),
     "OAI602": ("choices",),
+    "OAI703": ("openai.com",),
 }

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import ast
 from datetime import date
-from typing import ClassVar
+from typing import ClassVar, Tuple, Type
 
 from lint_openai.analyses.api_surfaces import ApiSurfaces, HeaderUse, SurfaceUse
+from lint_openai.analyses.base import Analysis
 from lint_openai.context import Context
 from lint_openai.knowledge.api import Surface, api
 from lint_openai.knowledge.model_lifecycle import RETIRED
@@ -42,7 +43,7 @@ class ApiLifecycleRule(Rule):
 
     status: ClassVar[str]
     node_types = (ast.Call, ast.Attribute)
-    requires = (ApiSurfaces,)
+    requires: ClassVar[Tuple[Type[Analysis], ...]] = (ApiSurfaces,)
 
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
         surfaces = ctx.analysis(ApiSurfaces)

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import ast
+
+from lint_openai.analyses.api_surfaces import ApiSurfaces
+from lint_openai.analyses.raw_requests import RawRequests
+from lint_openai.context import Context
 from lint_openai.knowledge.model_lifecycle import DEPRECATED
 from lint_openai.rules.base import DEPRECATION, bad, good
 from lint_openai.rules.platform.common import DEP_SOURCE, SURFACES_SOURCE, ApiLifecycleRule
+from lint_openai.rules.platform.over_http import HTTP_SOURCE, PATHS_SOURCE, report_raw_request
+from lint_openai.semantic.scopes import Scope
 
 
 class DeprecatedApi(ApiLifecycleRule):
@@ -12,7 +19,9 @@ class DeprecatedApi(ApiLifecycleRule):
     Checks SDK requests into an API surface whose shutdown is announced but still ahead, in the same
     places and on the same clients as OAI701: `client.audio.translations.create` (shuts down 2027-02-26,
     per the SDK's docstring), fine-tuning job creation `client.fine_tuning.jobs.create` (2027-01-06), and
-    any surface of OAI701 between its announcement and its shutdown date.
+    any surface of OAI701 between its announcement and its shutdown date. Requests made without the SDK
+    (raw HTTP or WebSocket, as OAI703 finds them) into such a surface are reported here too, with the same
+    message; on the shutdown date they become OAI703.
 
     ## Why is this bad?
     The code works today and fails on the shutdown date. The SDK's docstring of
@@ -32,7 +41,8 @@ class DeprecatedApi(ApiLifecycleRule):
     summary = "request into an API with an announced shutdown"
     severity = DEPRECATION
     status = DEPRECATED
-    sources = (SURFACES_SOURCE, DEP_SOURCE)
+    requires = (ApiSurfaces, RawRequests)
+    sources = (SURFACES_SOURCE, DEP_SOURCE, PATHS_SOURCE, HTTP_SOURCE)
     examples = (
         bad(
             """
@@ -93,4 +103,30 @@ class DeprecatedApi(ApiLifecycleRule):
             today="2026-08-25",
             title="the day before the shutdown (from the shutdown day on, OAI701 reports it)",
         ),
+        bad(
+            """
+            import os
+
+            import websockets
+
+            async def connect(model: str):
+                headers = {"Authorization": f"Bearer {os.environ['OPENAI_API_KEY']}", "OpenAI-Beta": "realtime=v1"}
+                url = f"wss://api.openai.com/v1/realtime?model={model}"
+                return await websockets.connect(url, additional_headers=headers)
+            """,
+            (
+                6,
+                90,
+                6,
+                103,
+                "the header `OpenAI-Beta: realtime=v1` (a request without the SDK, `websockets.connect`)",
+            ),
+            today="2026-05-01",
+            title="a request without the SDK before the shutdown (from the shutdown day on, OAI703 reports it)",
+        ),
     )
+
+    def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
+        super().check(node, scope, ctx)
+        if isinstance(node, ast.Call):
+            report_raw_request(self, node, scope, ctx, DEPRECATED)
