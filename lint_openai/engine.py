@@ -189,6 +189,22 @@ def _bound(owners: Sequence[object], method: str, labels: Dict[int, str]) -> Tup
     return found
 
 
+class _AttributeChecks:
+    """The checks of ``ast.Attribute`` nodes by attribute name: a rule that names the attributes it reports on
+    (:meth:`Rule.attribute_names`) is called with those only, every rule in its usual order."""
+
+    def __init__(self, rules: Sequence[Rule], checks: Sequence[Callable[..., None]]) -> None:
+        self.rules = [(check, rule.attribute_names()) for rule, check in zip(rules, checks)]
+        self.filtered = any(names is not None for _, names in self.rules)
+        self.by_name: Dict[str, Tuple[Callable[..., None], ...]] = {}
+
+    def of(self, name: str) -> Tuple[Callable[..., None], ...]:
+        found = self.by_name[name] = tuple(
+            check for check, names in self.rules if names is None or name in names
+        )
+        return found
+
+
 def _run_rules(
     tree: ast.Module, rules: Sequence[Rule], lines: LineIndex, path: str, settings: Settings, *, cells: bool
 ) -> List[Diagnostic]:
@@ -206,6 +222,9 @@ def _run_rules(
     checks = {kind: _bound(found, "check", labels) for kind, found in table.items()}
     no_visits: Tuple[Callable[..., None], ...] = ()
     no_checks = no_visits
+    attribute_checks = _AttributeChecks(table.get(ast.Attribute, ()), checks.get(ast.Attribute, ()))
+    by_name = attribute_checks.by_name if attribute_checks.filtered else None
+    attribute = ast.Attribute
     for node, scope in collected:
         ctx.scope = scope
         kind = type(node)
@@ -214,7 +233,13 @@ def _run_rules(
             for visit in visits.get(kind, no_visits):
                 visit(node, scope)
             visit = None
-            for check in checks.get(kind, no_checks):
+            if kind is attribute and by_name is not None:
+                found = by_name.get(node.attr)
+                if found is None:
+                    found = attribute_checks.of(node.attr)
+            else:
+                found = checks.get(kind, no_checks)
+            for check in found:
                 check(node, scope, ctx)
         except RecursionError:
             continue  # an expression nested too deeply to resolve: nothing is proven about it

@@ -102,6 +102,11 @@ class Rule:
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
         raise NotImplementedError
 
+    def attribute_names(self) -> Optional[frozenset[str]]:
+        """For ``ast.Attribute`` nodes: the only attribute names the rule can report on (``None``: any). The
+        engine then calls :meth:`check` with just those attributes (most of a file's are others)."""
+        return None
+
     def finish(self, ctx: Context) -> None:
         """Called once after every node was checked, for rules that decide on the whole file."""
 
