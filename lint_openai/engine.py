@@ -158,21 +158,23 @@ def _analysis_table(rules: Sequence[Rule], ctx: Context) -> Dict[type, Tuple[Ana
     """Build the per-file analyses the rules require (and those they require, first), once each; return
     them by the node types each visits."""
     order: List[Type[Analysis]] = []
-
-    def add(kind: Type[Analysis]) -> None:
-        if kind not in order:
-            for requirement in kind.requires:
-                add(requirement)
-            order.append(kind)
-
     for kind in sorted({kind for rule in rules for kind in rule.requires}, key=lambda c: c.__name__):
-        add(kind)
+        _add_analysis(kind, order)
     table: Dict[type, Tuple[Analysis, ...]] = {}
     for kind in order:
         instance = ctx.analyses[kind] = kind(ctx)
         for node_type in kind.node_types:
             table[node_type] = (*table.get(node_type, ()), instance)
     return table
+
+
+def _add_analysis(kind: Type[Analysis], order: List[Type[Analysis]]) -> None:
+    """Append ``kind`` to ``order`` after the analyses it requires (a function, not a closure calling
+    itself: that would be a reference cycle per file)."""
+    if kind not in order:
+        for requirement in kind.requires:
+            _add_analysis(requirement, order)
+        order.append(kind)
 
 
 def _collected_types(ctx: Context) -> FrozenSet[type]:
@@ -254,4 +256,6 @@ def _run_rules(
             continue
         except Exception as error:
             raise InternalError(path, rule.code, 0, error) from error
-    return ctx.diagnostics
+    found = ctx.diagnostics
+    ctx.release()
+    return found

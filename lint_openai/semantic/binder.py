@@ -77,6 +77,9 @@ class Binder:
         self.stack.append((self.model.tree, self.model.module_scope))
         self._walk()
         self._finish()
+        for flow in self.flows.values():
+            self.model.loop_heads.extend(flow.heads)
+        self.quiet_steps = self.header_steps = ()  # bound methods of the binder: a cycle otherwise
         return self.collected
 
     def _walk(self) -> None:
