@@ -19,11 +19,14 @@ from lint_openai.rules.base import Rule
 from lint_openai.rules.registry import ALL_RULES, PARSE_ERROR
 from lint_openai.semantic.binder import Binder
 from lint_openai.semantic.model import SemanticModel
+from lint_openai.semantic.scopes import Scope
 from lint_openai.source.decoding import parse_quietly, too_deep_to_compile
 from lint_openai.source.file_names import config_format
 from lint_openai.source.lines import LineIndex
 from lint_openai.source.noqa import file_is_exempt, filter_suppressed
 from lint_openai.source.prefilter import may_have_findings
+
+Checks = Tuple[Callable[..., None], ...]
 
 
 class InternalError(Exception):
@@ -191,20 +194,47 @@ def _bound(owners: Sequence[object], method: str, labels: Dict[int, str]) -> Tup
     return found
 
 
-class _AttributeChecks:
-    """The checks of ``ast.Attribute`` nodes by attribute name: a rule that names the attributes it reports on
-    (:meth:`Rule.attribute_names`) is called with those only, every rule in its usual order."""
+class _NodeChecks:
+    """The bound checks each collected node gets: those of its type; for an attribute, only the rules that
+    can report on its name (:meth:`Rule.attribute_names`); for a call, only those whose :attr:`Rule.callees`
+    admit what its callee resolves to. Every rule keeps its usual order."""
 
-    def __init__(self, rules: Sequence[Rule], checks: Sequence[Callable[..., None]]) -> None:
-        self.rules = [(check, rule.attribute_names()) for rule, check in zip(rules, checks)]
-        self.filtered = any(names is not None for _, names in self.rules)
-        self.by_name: Dict[str, Tuple[Callable[..., None], ...]] = {}
+    def __init__(self, table: Dict[type, List[Rule]], labels: Dict[int, str], model: SemanticModel) -> None:
+        self.by_type = {kind: _bound(found, "check", labels) for kind, found in table.items()}
+        self.model = model
+        attributes = zip(table.get(ast.Attribute, ()), self.by_type.get(ast.Attribute, ()))
+        self.attribute_rules = [(check, rule.attribute_names()) for rule, check in attributes]
+        calls = zip(table.get(ast.Call, ()), self.by_type.get(ast.Call, ()))
+        self.call_rules = [(check, rule.callees) for rule, check in calls]
+        self.by_name: Optional[Dict[str, Checks]] = None
+        if any(names is not None for _, names in self.attribute_rules):
+            self.by_name = {}
+        self.by_callee: Optional[Dict[type, Checks]] = None
+        if any(kinds is not None for _, kinds in self.call_rules):
+            self.by_callee = {}
 
-    def of(self, name: str) -> Tuple[Callable[..., None], ...]:
-        found = self.by_name[name] = tuple(
-            check for check, names in self.rules if names is None or name in names
-        )
-        return found
+    def of(self, node: ast.AST, scope: Scope) -> Checks:
+        kind = type(node)
+        if kind is ast.Attribute and self.by_name is not None:
+            name = node.attr  # type: ignore[attr-defined]  # an ast.Attribute (exact type)
+            found = self.by_name.get(name)
+            if found is None:
+                found = self.by_name[name] = tuple(
+                    check for check, names in self.attribute_rules if names is None or name in names
+                )
+            return found
+        if kind is ast.Call and self.by_callee is not None:
+            try:
+                callee = type(self.model.resolve(node.func, scope))  # type: ignore[attr-defined]
+            except RecursionError:
+                return self.by_type[kind]  # too deep to resolve here: each rule finds out for itself
+            found = self.by_callee.get(callee)
+            if found is None:
+                found = self.by_callee[callee] = tuple(
+                    check for check, kinds in self.call_rules if kinds is None or issubclass(callee, kinds)
+                )
+            return found
+        return self.by_type.get(kind, ())
 
 
 def _run_rules(
@@ -221,12 +251,8 @@ def _run_rules(
     # Bound methods, looked up once per file; ``labels`` names the one that fails.
     labels: Dict[int, str] = {}
     visits = {kind: _bound(found, "visit", labels) for kind, found in analyses.items()}
-    checks = {kind: _bound(found, "check", labels) for kind, found in table.items()}
-    no_visits: Tuple[Callable[..., None], ...] = ()
-    no_checks = no_visits
-    attribute_checks = _AttributeChecks(table.get(ast.Attribute, ()), checks.get(ast.Attribute, ()))
-    by_name = attribute_checks.by_name if attribute_checks.filtered else None
-    attribute = ast.Attribute
+    checks = _NodeChecks(table, labels, model)
+    no_visits: Checks = ()
     for node, scope in collected:
         ctx.scope = scope
         kind = type(node)
@@ -235,13 +261,7 @@ def _run_rules(
             for visit in visits.get(kind, no_visits):
                 visit(node, scope)
             visit = None
-            if kind is attribute and by_name is not None:
-                found = by_name.get(node.attr)
-                if found is None:
-                    found = attribute_checks.of(node.attr)
-            else:
-                found = checks.get(kind, no_checks)
-            for check in found:
+            for check in checks.of(node, scope):
                 check(node, scope, ctx)
         except RecursionError:
             continue  # an expression nested too deeply to resolve: nothing is proven about it

@@ -95,6 +95,10 @@ class Rule:
     # Per-file analyses the rule reads (each visits its node types once, before the rules see a node).
     requires: ClassVar[Tuple[Type[Analysis], ...]] = ()
     v0_surface: ClassVar[bool] = False  # about v0 names: silent in version-compatibility code
+    # For ``ast.Call`` nodes: the kinds of value (``lint_openai.semantic.values``) a callee must resolve to for
+    # the rule to report on the call (``None``: any call). The engine resolves each callee once and calls
+    # :meth:`check` with the calls whose callee is one of these only.
+    callees: ClassVar[Optional[Tuple[type, ...]]] = None
     fix_availability: ClassVar[str] = "none"  # none | sometimes | always
     sources: ClassVar[Sequence[str]] = ()
     examples: ClassVar[Sequence[Example]] = ()
@@ -104,7 +108,8 @@ class Rule:
 
     def attribute_names(self) -> Optional[frozenset[str]]:
         """For ``ast.Attribute`` nodes: the only attribute names the rule can report on (``None``: any). The
-        engine then calls :meth:`check` with just those attributes (most of a file's are others)."""
+        engine then calls :meth:`check` with just those attributes (most of a file's are others). A method,
+        not a class attribute like :attr:`callees`: the names may come from a knowledge file, loaded on use."""
         return None
 
     def finish(self, ctx: Context) -> None:

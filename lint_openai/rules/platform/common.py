@@ -6,7 +6,7 @@ import ast
 from datetime import date
 from typing import ClassVar
 
-from lint_openai.analyses.api_surfaces import ApiSurfaces, HeaderUse, SurfaceUse
+from lint_openai.analyses.api_surfaces import REQUEST_CALLEES, ApiSurfaces, HeaderUse, SurfaceUse
 from lint_openai.context import Context
 from lint_openai.knowledge.api import Surface, api
 from lint_openai.knowledge.model_lifecycle import RETIRED
@@ -42,6 +42,7 @@ class ApiLifecycleRule(Rule):
 
     status: ClassVar[str]
     node_types = (ast.Call, ast.Attribute)
+    callees = REQUEST_CALLEES
     requires = (ApiSurfaces,)
 
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:

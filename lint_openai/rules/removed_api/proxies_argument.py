@@ -49,6 +49,7 @@ class ProxiesArgument(Rule):
     symbol = "proxies-argument"
     summary = "`proxies=` given to the HTTP client the SDK uses"
     node_types = (ast.Call,)
+    callees = (SdkClass, Function)
     needs_text = ("proxies",)
     fix_availability = "sometimes"
     sources = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from lint_openai.analyses.chat_calls import ChatCalls
+from lint_openai.analyses.chat_calls import CHAT_CALLEES, ChatCalls
 from lint_openai.context import Context
 from lint_openai.diagnostic import Applicability
 from lint_openai.rules.base import Rule, bad, good
@@ -30,6 +30,7 @@ class MessagesNotAList(Rule):
     symbol = "messages-not-a-list"
     summary = "`messages=` given a string or a single dict"
     node_types = (ast.Call,)
+    callees = CHAT_CALLEES
     fix_availability = "always"
     sources = ("SDK: `messages: Iterable[ChatCompletionMessageParam]` in `chat.completions.create`",)
     examples = (
