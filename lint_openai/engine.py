@@ -143,10 +143,22 @@ def parse_error_diagnostics(
 
 
 def _applicable(rules: Sequence[Rule], text: str) -> List[Rule]:
-    """The rules that can fire in this text (a rule's ``needs_text`` must appear in it)."""
-    return [
-        rule for rule in rules if not rule.needs_text or any(needle in text for needle in rule.needs_text)
-    ]
+    """The rules that can fire in this text (a rule's ``needs_text`` must appear in it; each needle is
+    looked for once, however many rules name it)."""
+    present: Dict[str, bool] = {}
+    found: List[Rule] = []
+    for rule in rules:
+        for needle in rule.needs_text:
+            seen = present.get(needle)
+            if seen is None:
+                seen = present[needle] = needle in text
+            if seen:
+                break
+        else:
+            if rule.needs_text:
+                continue
+        found.append(rule)
+    return found
 
 
 def _dispatch_table(rules: Sequence[Rule]) -> Dict[type, List[Rule]]:

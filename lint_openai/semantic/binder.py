@@ -91,12 +91,13 @@ class Binder:
         push = stack.append
         node_type = ast.AST
         name_type, constant_type, load_type, step_type = ast.Name, ast.Constant, ast.Load, Step
+        attribute_type, keyword_type, names_wanted = ast.Attribute, ast.keyword, ast.Name in wanted
         load_inline = self._load_inline
         while stack:
             node, scope = stack.pop()
             kind = type(node)
             if kind is name_type:  # the commonest node first
-                if kind in wanted:
+                if names_wanted:
                     collected.append((node, scope))
                 if type(node.ctx) is load_type and not self.quiet:
                     if scope.owner is scope:
@@ -113,6 +114,11 @@ class Binder:
                 collected.append((node, scope))
             if kind is constant_type:
                 continue  # leaves: nothing below a constant
+            if kind is attribute_type or kind is keyword_type:  # no handler, one child: ``value``
+                value = node.value
+                parents[value] = node
+                push((value, scope))
+                continue
             handler = handlers.get(kind)
             if handler is not None and handler(self, node, scope):
                 continue  # the handler pushed the children itself
