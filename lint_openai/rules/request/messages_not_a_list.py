@@ -79,11 +79,10 @@ class MessagesNotAList(Rule):
         if keyword is None:
             return
         value = keyword.value
-        text = ctx.segment(value)
         if isinstance(value, ast.Dict):
-            replacement, what = f"[{text}]", "a single message dict"
+            replacement, what = f"[{ctx.segment(value)}]", "a single message dict"
         elif is_text(ctx, value, scope):
-            replacement, what = user_message(text), "a string"
+            replacement, what = user_message(ctx.segment(value)), "a string"
         else:
             return
         fix = ctx.fix(Applicability.SAFE, "Wrap it in a list", ctx.replace(value, replacement))
