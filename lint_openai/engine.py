@@ -1,12 +1,14 @@
 """The engine: ``check_source`` is the only entry point front-ends call.
 
-Pure: no I/O, no global state beyond caches of immutable data; safe to call from threads and
-processes. A front-end that already holds the parsed tree (flake8) passes it in.
+Pure: no I/O, no global state beyond caches of immutable data (the cycle collector pauses while a module
+is checked, and resumes as it was); safe to call from threads and processes. A front-end that already
+holds the parsed tree (flake8) passes it in.
 """
 
 from __future__ import annotations
 
 import ast
+import gc
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple, Type
 
 from lint_openai.analyses.base import Analysis
@@ -76,6 +78,27 @@ def check_source(
         return []
     if file_is_exempt(text):
         return []
+    # The cycle collector pauses meanwhile: the check makes objects by the ten thousand and frees them by
+    # reference counting (the model breaks its own cycles, see ``Context.release``), so the collector's
+    # scans of them (and of every long-lived object, in each full collection they trigger) find nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _check_module(text, path, settings, tree, rules, cells=cells)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _check_module(
+    text: str,
+    path: str,
+    settings: Settings,
+    tree: Optional[ast.Module],
+    rules: Sequence[Rule],
+    *,
+    cells: bool,
+) -> List[Diagnostic]:
     if tree is None:
         parsed = _parse(text, path, settings)
         if isinstance(parsed, list):
