@@ -65,10 +65,10 @@ class Binder:
         self.comprehension_state: Dict[Scope, Dict[str, Defs]] = {}
         self.seq = 0
         self.quiet = 0  # > 0 inside annotations: reads there resolve against final states, as typing does
-        self.quiet_steps = (Step(self._enter_annotation), Step(self._leave_annotation))
+        self.quiet_steps: Tuple[Step, ...] = (Step(self._enter_annotation), Step(self._leave_annotation))
         self.pending_headers: List[Scope] = []
         self.read_plans: Dict[Scope, Tuple[Tuple[Scope, int], ...]] = {}
-        self.header_steps = (Step(self._start_header),)
+        self.header_steps: Tuple[Step, ...] = (Step(self._start_header),)
         self.header_of: List[Scope] = []  # the function whose decorators, defaults and annotations are walked
         self.handlers = _CELL_HANDLERS if model.cells else _HANDLERS
 

@@ -119,7 +119,7 @@ def _unit_holding(block: List[ast.stmt], row: int) -> Optional[Tuple[int, int, L
 
 
 def _first_row(statement: ast.stmt) -> int:
-    decorators = getattr(statement, "decorator_list", ())
+    decorators: List[ast.expr] = getattr(statement, "decorator_list", [])
     return min([statement.lineno, *(decorator.lineno for decorator in decorators)])
 
 
