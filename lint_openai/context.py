@@ -44,6 +44,12 @@ class Context:
         self.walked: List[Tuple[ast.AST, Scope]] = []
         self.models: ModelKnowledge = models()  # with the project's models-override, if any
 
+    def release(self) -> None:
+        """Once the file is checked: drop the analyses (each holds this context) and break the semantic
+        model's reference cycles, so reference counting frees the file's objects at once."""
+        self.analyses.clear()
+        self.model.release()
+
     def analysis(self, kind: Type[T]) -> T:
         """The file's analysis of class ``kind`` (the engine builds those the active rules require)."""
         try:

@@ -1,12 +1,14 @@
 """The engine: ``check_source`` is the only entry point front-ends call.
 
-Pure: no I/O, no global state beyond caches of immutable data; safe to call from threads and
-processes. A front-end that already holds the parsed tree (flake8) passes it in.
+Pure: no I/O, no global state beyond caches of immutable data (the cycle collector pauses while a module
+is checked, and resumes as it was); safe to call from threads and processes. A front-end that already
+holds the parsed tree (flake8) passes it in.
 """
 
 from __future__ import annotations
 
 import ast
+import gc
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple, Type
 
 from lint_openai.analyses.base import Analysis
@@ -20,11 +22,14 @@ from lint_openai.rules.base import Rule
 from lint_openai.rules.registry import parse_error_rule, rules_for_text
 from lint_openai.semantic.binder import Binder
 from lint_openai.semantic.model import SemanticModel
+from lint_openai.semantic.scopes import Scope
 from lint_openai.source.decoding import parse_quietly, too_deep_to_compile
 from lint_openai.source.file_names import config_format
 from lint_openai.source.lines import LineIndex
 from lint_openai.source.noqa import file_is_exempt, filter_suppressed
 from lint_openai.source.prefilter import may_have_findings
+
+Checks = Tuple[Callable[..., None], ...]
 
 
 class InternalError(Exception):
@@ -78,6 +83,27 @@ def check_source(
         return []
     if file_is_exempt(text):
         return []
+    # The cycle collector pauses meanwhile: the check makes objects by the ten thousand and frees them by
+    # reference counting (the model breaks its own cycles, see ``Context.release``), so the collector's
+    # scans of them (and of every long-lived object, in each full collection they trigger) find nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _check_module(text, path, settings, tree, rules, cells=cells)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _check_module(
+    text: str,
+    path: str,
+    settings: Settings,
+    tree: Optional[ast.Module],
+    rules: Sequence[Rule],
+    *,
+    cells: bool,
+) -> List[Diagnostic]:
     if tree is None:
         parsed = _parse(text, path, settings)
         if isinstance(parsed, list):
@@ -157,21 +183,23 @@ def _analysis_table(rules: Sequence[Rule], ctx: Context) -> Dict[type, Tuple[Ana
     """Build the per-file analyses the rules require (and those they require, first), once each; return
     them by the node types each visits."""
     order: List[Type[Analysis]] = []
-
-    def add(kind: Type[Analysis]) -> None:
-        if kind not in order:
-            for requirement in kind.requires:
-                add(requirement)
-            order.append(kind)
-
     for kind in sorted({kind for rule in rules for kind in rule.requires}, key=lambda c: c.__name__):
-        add(kind)
+        _add_analysis(kind, order)
     table: Dict[type, Tuple[Analysis, ...]] = {}
     for kind in order:
         instance = ctx.analyses[kind] = kind(ctx)
         for node_type in kind.node_types:
             table[node_type] = (*table.get(node_type, ()), instance)
     return table
+
+
+def _add_analysis(kind: Type[Analysis], order: List[Type[Analysis]]) -> None:
+    """Append ``kind`` to ``order`` after the analyses it requires (a function, not a closure calling
+    itself: that would be a reference cycle per file)."""
+    if kind not in order:
+        for requirement in kind.requires:
+            _add_analysis(requirement, order)
+        order.append(kind)
 
 
 def _collected_types(ctx: Context) -> FrozenSet[type]:
@@ -188,6 +216,49 @@ def _bound(owners: Sequence[object], method: str, labels: Dict[int, str]) -> Tup
     return found
 
 
+class _NodeChecks:
+    """The bound checks each collected node gets: those of its type; for an attribute, only the rules that
+    can report on its name (:meth:`Rule.attribute_names`); for a call, only those whose :attr:`Rule.callees`
+    admit what its callee resolves to. Every rule keeps its usual order."""
+
+    def __init__(self, table: Dict[type, List[Rule]], labels: Dict[int, str], model: SemanticModel) -> None:
+        self.by_type = {kind: _bound(found, "check", labels) for kind, found in table.items()}
+        self.model = model
+        attributes = zip(table.get(ast.Attribute, ()), self.by_type.get(ast.Attribute, ()))
+        self.attribute_rules = [(check, rule.attribute_names()) for rule, check in attributes]
+        calls = zip(table.get(ast.Call, ()), self.by_type.get(ast.Call, ()))
+        self.call_rules = [(check, rule.callees) for rule, check in calls]
+        self.by_name: Optional[Dict[str, Checks]] = None
+        if any(names is not None for _, names in self.attribute_rules):
+            self.by_name = {}
+        self.by_callee: Optional[Dict[type, Checks]] = None
+        if any(kinds is not None for _, kinds in self.call_rules):
+            self.by_callee = {}
+
+    def of(self, node: ast.AST, scope: Scope) -> Checks:
+        kind = type(node)
+        if kind is ast.Attribute and self.by_name is not None:
+            name = node.attr  # type: ignore[attr-defined]  # an ast.Attribute (exact type)
+            found = self.by_name.get(name)
+            if found is None:
+                found = self.by_name[name] = tuple(
+                    check for check, names in self.attribute_rules if names is None or name in names
+                )
+            return found
+        if kind is ast.Call and self.by_callee is not None:
+            try:
+                callee = type(self.model.resolve(node.func, scope))  # type: ignore[attr-defined]
+            except RecursionError:
+                return self.by_type[kind]  # too deep to resolve here: each rule finds out for itself
+            found = self.by_callee.get(callee)
+            if found is None:
+                found = self.by_callee[callee] = tuple(
+                    check for check, kinds in self.call_rules if kinds is None or issubclass(callee, kinds)
+                )
+            return found
+        return self.by_type.get(kind, ())
+
+
 def _run_rules(
     tree: ast.Module, rules: Sequence[Rule], lines: LineIndex, path: str, settings: Settings, *, cells: bool
 ) -> List[Diagnostic]:
@@ -201,9 +272,8 @@ def _run_rules(
     # Bound methods, looked up once per file; ``labels`` names the one that fails.
     labels: Dict[int, str] = {}
     visits = {kind: _bound(found, "visit", labels) for kind, found in analyses.items()}
-    checks = {kind: _bound(found, "check", labels) for kind, found in table.items()}
-    no_visits: Tuple[Callable[..., None], ...] = ()
-    no_checks = no_visits
+    checks = _NodeChecks(table, labels, model)
+    no_visits: Checks = ()
     for node, scope in collected:
         ctx.scope = scope
         kind = type(node)
@@ -212,7 +282,7 @@ def _run_rules(
             for visit in visits.get(kind, no_visits):
                 visit(node, scope)
             visit = None
-            for check in checks.get(kind, no_checks):
+            for check in checks.of(node, scope):
                 check(node, scope, ctx)
         except RecursionError:
             continue  # an expression nested too deeply to resolve: nothing is proven about it
@@ -227,4 +297,6 @@ def _run_rules(
             continue
         except Exception as error:
             raise InternalError(path, rule.code, 0, error) from error
-    return ctx.diagnostics
+    found = ctx.diagnostics
+    ctx.release()
+    return found

@@ -31,6 +31,29 @@ JOINED = textwrap.dedent(
          "b")  # noqa
     '''
 ).lstrip("\n")
+# Statements nested in bodies (tokenized alone: the innermost one that starts its line), on a header's line,
+# sharing lines, and compound headers holding the noqa row.
+NESTED = textwrap.dedent(
+    '''
+    class A:  # noqa
+        def f(self):
+            if x: y = """a
+            b"""  # noqa
+            z = 1; w = """
+            c"""  # noqa
+            v = "a" \\
+                "b"  # noqa
+            try:
+                u = f"""{x}
+                d"""  # noqa
+            except (ValueError,
+                    TypeError):  # noqa
+                pass
+            for item in (  # noqa
+                    items):
+                t = 1  # noqa
+    '''
+).lstrip("\n")
 
 
 def _with_noqa_comments(text: str, seed: int) -> str:
@@ -50,7 +73,7 @@ def _with_noqa_comments(text: str, seed: int) -> str:
 
 @functools.lru_cache(maxsize=1)  # built once: collection and every case read it
 def sources() -> List[str]:
-    found = [JOINED]
+    found = [JOINED, NESTED]
     found += [path.read_text(encoding="utf-8") for path in sorted(FIXTURES.glob("*.py"))]
     found += [path.read_text(encoding="utf-8") for path in stdlib_sample(40)]
     return [_with_noqa_comments(text, seed) for seed, text in enumerate(found)]
@@ -79,3 +102,11 @@ def test_the_joined_cases_are_groups() -> None:
     assert near.span(1) == (1, 1) and near.span(2) == (2, 2)  # lines inside brackets stay apart
     assert near.span(4) == (4, 5) and near.span(6) == (6, 7) and near.span(8) == (8, 9)
     assert near.span(10) == (10, 10) and near.span(11) == (11, 11)
+
+
+def test_nested_statements_are_groups() -> None:
+    near = noqa_layout_near(NESTED, ast.parse(NESTED))
+    assert near is not None
+    assert near.span(3) == (3, 4) and near.span(5) == (5, 6) and near.span(7) == (7, 8)
+    assert near.span(10) == (10, 11) and near.span(12) == (12, 12) and near.span(13) == (13, 13)
+    assert near.span(15) == (15, 15) and near.span(17) == (17, 17)

@@ -10,6 +10,7 @@ import pytest
 
 from lint_openai import knowledge
 from lint_openai.engine import check_source
+from lint_openai.semantic import binder as binder_module
 from lint_openai.semantic.binder import Binder
 from lint_openai.semantic.exceptions import caught_expressions, caught_names, is_handled
 from lint_openai.semantic.methods import endpoint, plain_path
@@ -810,6 +811,19 @@ def test_binder_records_reads_scopes_and_calls() -> None:
     assert model.scope_of(function) is model.module_scope
     element = next(n for n in ast.walk(tree) if isinstance(n, ast.ListComp)).elt
     assert model.scope_of(element).kind == "comprehension"
+
+
+def test_attribute_and_keyword_values_are_walked_inline() -> None:
+    """The walk descends into ``x.attr`` and ``name=value`` without a handler (the hot loop does it inline):
+    their one child, ``value``, is walked with them as its parent."""
+    assert ast.Attribute not in binder_module._HANDLERS and ast.keyword not in binder_module._HANDLERS
+    tree = ast.parse("client.chat.completions.create(model=pick(name=MODEL).id, **extra)")
+    model = SemanticModel(tree)
+    Binder(model, frozenset()).run()
+    inline = [node for node in ast.walk(tree) if isinstance(node, (ast.Attribute, ast.keyword))]
+    assert len(inline) == 7
+    assert all(model.parents[node.value] is node for node in inline)
+    assert {node.id for node in model.loads} == {"client", "pick", "MODEL", "extra"}
 
 
 def test_flow_is_linear_in_the_number_of_branches() -> None:

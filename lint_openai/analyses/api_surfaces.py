@@ -26,6 +26,8 @@ from lint_openai.semantic.scopes import Scope
 from lint_openai.semantic.values import Client, Method, SdkClass
 
 OPENAI_CLASSES = frozenset({"OpenAI", "AsyncOpenAI"})
+# The callees of the calls it finds a surface or beta headers for: SDK methods and client classes.
+REQUEST_CALLEES = (Method, SdkClass)
 # Client methods that make a client with changed options (``default_headers=`` among them).
 
 

@@ -13,6 +13,7 @@ from lint_openai.semantic.scopes import Scope
 from lint_openai.semantic.values import Client, Method, V0Method
 
 CHAT_METHODS = frozenset({"chat.completions.create", "chat.completions.parse", "chat.completions.stream"})
+CHAT_CALLEES = (Method, V0Method)  # what the callee of a chat call resolves to (a rule's ``callees``)
 
 
 @record

@@ -492,7 +492,7 @@ def _endpoint(func: Union[Method, V0Method]) -> Tuple[Optional[str], Optional[Cl
     if isinstance(func, V0Method):
         return endpoint(func), None, ("model", "engine")
     signature = knowledge.sdk().signature(plain_path(func), func.client.surface)
-    if signature is None or "model" not in {name for name, _, _ in signature.params}:
+    if signature is None or "model" not in signature.names:
         return None, func.client, ()
     return endpoint(func), func.client, ("model",)
 

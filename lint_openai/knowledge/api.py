@@ -36,6 +36,8 @@ Path_ = Tuple[str, ...]
 
 def canonical_path(path: Sequence[str]) -> Path_:
     """``path`` without ``with_raw_response`` / ``with_streaming_response``."""
+    if WRAPPER_ATTRIBUTES.isdisjoint(path):
+        return path if type(path) is tuple else tuple(path)
     return tuple(part for part in path if part not in WRAPPER_ATTRIBUTES)
 
 
@@ -250,10 +252,19 @@ class ApiKnowledge:
             for surface in self.surfaces.values()
             for name, value in surface.headers
         }
+        self._path_surfaces: Dict[Path_, Optional[Surface]] = {}
 
     def surface_for_path(self, path: Sequence[str]) -> Optional[Surface]:
-        """The surface whose SDK path is the longest prefix of ``path`` (a resource or a method path)."""
+        """The surface whose SDK path is the longest prefix of ``path`` (a resource or a method path);
+        each path's answer is computed once per process."""
         path = canonical_path(path)
+        try:
+            return self._path_surfaces[path]
+        except KeyError:
+            found = self._path_surfaces[path] = self._longest_prefix_surface(path)
+            return found
+
+    def _longest_prefix_surface(self, path: Path_) -> Optional[Surface]:
         best: Optional[Surface] = None
         best_length = 0
         for surface in self.surfaces.values():

@@ -14,6 +14,7 @@ Path_ = Tuple[str, ...]
 
 
 WRAPPER_ATTRIBUTES = frozenset({"with_raw_response", "with_streaming_response"})
+MAX_REMEMBERED = 1 << 16  # answers kept by member_kind
 
 
 class MethodSignature:
@@ -26,6 +27,11 @@ class MethodSignature:
         self.var_keyword: bool = data["var_keyword"]
         self.var_positional: bool = data["var_positional"]
         self.returns: Optional[str] = data["returns"]
+
+    @functools.cached_property
+    def names(self) -> frozenset[str]:
+        """Every parameter's name."""
+        return frozenset(name for name, _, _ in self.params)
 
     @functools.cached_property
     def keyword_names(self) -> frozenset[str]:
@@ -57,6 +63,7 @@ class SdkKnowledge:
             path: name for name, info in self.client_classes.items() for path in info["import_paths"]
         }
         self._signatures: dict[Path_, Optional[MethodSignature]] = {}
+        self._member_kinds: dict[Tuple[Path_, str, str], Optional[str]] = {}
 
     @functools.cached_property
     def exceptions(self) -> frozenset[str]:
@@ -93,7 +100,19 @@ class SdkKnowledge:
         return node
 
     def member_kind(self, path: Path_, name: str, client_class: str = "OpenAI") -> Optional[str]:
-        """``resource``, ``method``, ``wrapper``, ``attribute`` or ``None`` for ``<path>.<name>``."""
+        """``resource``, ``method``, ``wrapper``, ``attribute`` or ``None`` for ``<path>.<name>`` (asked for
+        every SDK attribute of a file, each answer computed once per process)."""
+        key = (path, name, client_class)
+        known = self._member_kinds
+        try:
+            return known[key]
+        except KeyError:
+            if len(known) >= MAX_REMEMBERED:
+                known.clear()  # names come from the code checked: a long-running server sees many
+            found = known[key] = self._member_kind(path, name, client_class)
+            return found
+
+    def _member_kind(self, path: Path_, name: str, client_class: str) -> Optional[str]:
         node = self.tree_node(path, client_class)
         if node is None:
             return None

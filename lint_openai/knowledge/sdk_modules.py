@@ -65,7 +65,15 @@ class SdkModules:
 
     def modules_named(self, leaf: str) -> Tuple[str, ...]:
         """Modules whose last dotted component is ``leaf`` (``vector_store``), sorted."""
-        return tuple(sorted(m for m in self._modules if m.rpartition(".")[2] == leaf))
+        return self._by_leaf.get(leaf, ())
+
+    @functools.cached_property
+    def _by_leaf(self) -> Mapping[str, Tuple[str, ...]]:
+        found: Dict[str, Tuple[str, ...]] = {}
+        for module in sorted(self._modules):
+            leaf = module.rpartition(".")[2]
+            found[leaf] = (*found.get(leaf, ()), module)
+        return found
 
     def other_location(self, module: str, name: str) -> Optional[str]:
         """Where ``from <module> import <name>`` should point when it fails because the module moved:

@@ -118,12 +118,22 @@ class Rule:
     # A claim about the openai>=1.0 package (its names, signatures, objects): off where the file's
     # ``openai`` is another one (a release before 1.0, a local module; ``config.sdk_target``).
     v1_sdk: ClassVar[bool] = False
+    # For ``ast.Call`` nodes: the kinds of value (``lint_openai.semantic.values``) a callee must resolve to for
+    # the rule to report on the call (``None``: any call). The engine resolves each callee once and calls
+    # :meth:`check` with the calls whose callee is one of these only.
+    callees: ClassVar[Optional[Tuple[type, ...]]] = None
     fix_availability: ClassVar[str] = "none"  # none | sometimes | always
     sources: ClassVar[Sequence[str]] = ()
     examples: ClassVar[Sequence[Example]] = ()
 
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
         raise NotImplementedError
+
+    def attribute_names(self) -> Optional[frozenset[str]]:
+        """For ``ast.Attribute`` nodes: the only attribute names the rule can report on (``None``: any). The
+        engine then calls :meth:`check` with just those attributes (most of a file's are others). A method,
+        not a class attribute like :attr:`callees`: the names may come from a knowledge file, loaded on use."""
+        return None
 
     def finish(self, ctx: Context) -> None:
         """Called once after every node was checked, for rules that decide on the whole file."""

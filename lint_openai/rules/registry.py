@@ -47,11 +47,20 @@ def all_rules() -> Tuple[Rule, ...]:
 
 def rules_for_text(codes: AbstractSet[str], text: str) -> Tuple[Rule, ...]:
     """The rules among ``codes`` that can fire in ``text``, in code order: a rule with ``needs_text`` only
-    when one of its strings occurs. Only their modules are imported."""
+    when one of its strings occurs (each string looked for once, however many rules name it). Only their
+    modules are imported."""
+    present: Dict[str, bool] = {}
+
+    def occurs(needle: str) -> bool:
+        found = present.get(needle)
+        if found is None:
+            found = present[needle] = needle in text
+        return found
+
     return tuple(
         rule_by_code(code)
         for code in RULE_CLASSES
-        if code in codes and (code not in NEEDS_TEXT or any(needle in text for needle in NEEDS_TEXT[code]))
+        if code in codes and (code not in NEEDS_TEXT or any(occurs(needle) for needle in NEEDS_TEXT[code]))
     )
 
 

@@ -65,10 +65,10 @@ class Binder:
         self.comprehension_state: Dict[Scope, Dict[str, Defs]] = {}
         self.seq = 0
         self.quiet = 0  # > 0 inside annotations: reads there resolve against final states, as typing does
-        self.quiet_steps = (Step(self._enter_annotation), Step(self._leave_annotation))
+        self.quiet_steps: Tuple[Step, ...] = (Step(self._enter_annotation), Step(self._leave_annotation))
         self.pending_headers: List[Scope] = []
         self.read_plans: Dict[Scope, Tuple[Tuple[Scope, int], ...]] = {}
-        self.header_steps = (Step(self._start_header),)
+        self.header_steps: Tuple[Step, ...] = (Step(self._start_header),)
         self.header_of: List[Scope] = []  # the function whose decorators, defaults and annotations are walked
         self.handlers = _CELL_HANDLERS if model.cells else _HANDLERS
 
@@ -77,6 +77,9 @@ class Binder:
         self.stack.append((self.model.tree, self.model.module_scope))
         self._walk()
         self._finish()
+        for flow in self.flows.values():
+            self.model.loop_heads.extend(flow.heads)
+        self.quiet_steps = self.header_steps = ()  # bound methods of the binder: a cycle otherwise
         return self.collected
 
     def _walk(self) -> None:
@@ -88,12 +91,13 @@ class Binder:
         push = stack.append
         node_type = ast.AST
         name_type, constant_type, load_type, step_type = ast.Name, ast.Constant, ast.Load, Step
+        attribute_type, keyword_type, names_wanted = ast.Attribute, ast.keyword, ast.Name in wanted
         load_inline = self._load_inline
         while stack:
             node, scope = stack.pop()
             kind = type(node)
             if kind is name_type:  # the commonest node first
-                if kind in wanted:
+                if names_wanted:
                     collected.append((node, scope))
                 if type(node.ctx) is load_type and not self.quiet:
                     if scope.owner is scope:
@@ -110,6 +114,11 @@ class Binder:
                 collected.append((node, scope))
             if kind is constant_type:
                 continue  # leaves: nothing below a constant
+            if kind is attribute_type or kind is keyword_type:  # no handler, one child: ``value``
+                value = node.value
+                parents[value] = node
+                push((value, scope))
+                continue
             handler = handlers.get(kind)
             if handler is not None and handler(self, node, scope):
                 continue  # the handler pushed the children itself

@@ -63,10 +63,11 @@ class Finally(NamedTuple):
 class Flow:
     """The definitions reaching the point of the walk, for every name of one flow."""
 
-    __slots__ = ("collectors", "frames", "live", "loops", "state")
+    __slots__ = ("collectors", "frames", "heads", "live", "loops", "state")
 
     def __init__(self) -> None:
         self.state: Dict[Key, Defs] = {}
+        self.heads: List[LoopHead] = []  # every loop head made, to release with the model
         self.live = True  # False after return/raise/break/continue, until a join makes it reachable again
         self.frames: List[Union[Frame, Loop]] = []
         self.loops: List[Loop] = []
@@ -107,6 +108,7 @@ class Flow:
                 entry = state.get(key, EMPTY)
                 loop.touched[key] = entry
                 head = loop.heads[key] = LoopHead(entry)
+                self.heads.append(head)
                 state[key] = head.own
 
     def end_path(self) -> None:

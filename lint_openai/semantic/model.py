@@ -131,6 +131,7 @@ class SemanticModel:
         self._depth = 0
         self._cutoffs = 0  # times a depth limit or a cycle cut resolution short
         self._module_client: Optional[Client] = None
+        self.loop_heads: List[LoopHead] = []  # every loop head of the walk (the binder hands them over)
 
     # ------------------------------------------------------------------ building
     def bind(self, scope: Scope, name: str, binding: Binding) -> Optional[Scope]:
@@ -173,6 +174,14 @@ class SemanticModel:
             target.bindings.setdefault(name, []).append(binding)
             target.add_foreign(name, binding)
         self._nonlocal_bindings.clear()
+
+    def release(self) -> None:
+        """Break the reference cycles of the file's scopes, bindings and loop heads once every question is
+        answered (:meth:`Scope.release`); the model is unusable afterwards."""
+        for scope in self.scopes.values():
+            scope.release()
+        for head in self.loop_heads:
+            head.release()
 
     # ------------------------------------------------------------------ queries
     def parent(self, node: ast.AST) -> Optional[ast.AST]:

@@ -11,6 +11,8 @@ from lint_openai.semantic.model import SemanticModel
 from lint_openai.semantic.scopes import Scope
 from lint_openai.semantic.values import Method
 
+SDK_METHODS = (Method,)  # the callees :func:`called_method` proves (a rule's ``callees``)
+
 
 def called_method(model: SemanticModel, call: ast.Call, scope: Scope) -> Optional[Method]:
     """The SDK method ``call`` invokes, if proven."""

@@ -62,6 +62,12 @@ class LoopHead:
         self.back: List[Defs] = []
         self.own: Defs = frozenset((self,))
 
+    def release(self) -> None:
+        """Drop the reaching sets (``own`` holds the head itself, back edges hold it too): see
+        :meth:`Scope.release`."""
+        self.entry = self.own = EMPTY
+        self.back = []
+
 
 # The definitions that reach a point, for one name: bindings, and loop heads still to be flattened.
 Definition = Union[Binding, LoopHead]
@@ -126,6 +132,16 @@ class Scope:
             self.nonlocal_names = {*self.nonlocal_names, *names}
         else:
             self.global_names = {*self.global_names, *names}
+
+    def release(self) -> None:
+        """Once the file is checked: drop what ties scopes and bindings into reference cycles (a flow's own
+        scope is its ``owner``, bindings point back at their scope), so that reference counting frees the
+        file's objects at once instead of the cycle collector, after scanning them. The scope is unusable
+        afterwards."""
+        self.bindings = {}
+        self.foreign = NO_BINDINGS
+        self.final = None
+        del self.owner
 
     def function_scope(self) -> Scope:
         """The nearest enclosing function (or module) scope, skipping comprehensions."""

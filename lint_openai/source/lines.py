@@ -27,9 +27,10 @@ class LineIndex:
 
     def char_column(self, row: int, byte_offset: int) -> int:
         """Convert a 0-based UTF-8 byte offset on ``row`` to a 0-based character offset."""
-        line = self.line(row)
-        if line.isascii():
+        lines = self.lines
+        if not 1 <= row <= len(lines) or lines[row - 1].isascii():  # line endings are ASCII
             return byte_offset
+        line = lines[row - 1].rstrip("\r\n")
         return len(line.encode("utf-8")[:byte_offset].decode("utf-8", errors="replace"))
 
     def start(self, node: ast.AST) -> Location:
@@ -47,8 +48,10 @@ class LineIndex:
     def _line_starts(self) -> list[int]:
         if self._starts is None:
             starts = [0]
-            for line in self.lines:
-                starts.append(starts[-1] + len(line))
+            total = 0
+            for length in map(len, self.lines):
+                total += length
+                starts.append(total)
             self._starts = starts
         return self._starts
 

@@ -52,19 +52,22 @@ def filter_suppressed(
 ) -> List[Diagnostic]:
     """Drop diagnostics suppressed by a ``# noqa`` comment on their first line (or the lines joined to it).
     With the module's ``tree``, only the statements that mention ``noqa`` are tokenized."""
+    found = list(diagnostics)
+    if not found or "noqa" not in lines.text.lower():
+        return found  # no line mentions noqa: nothing is suppressed
+    rows = {row for row, line in enumerate(lines.lines, start=1) if "noqa" in line.lower()}
     kept = []
     layout: Optional[NoqaLayout] = None
-    has_noqa: Optional[bool] = None
-    for diagnostic in diagnostics:
-        line = lines.line(diagnostic.start.row)
-        if "noqa" in line.lower() and is_suppressed(diagnostic.code, line):
+    tokenized = False
+    for diagnostic in found:
+        row = diagnostic.start.row
+        if row in rows and is_suppressed(diagnostic.code, lines.line(row)):
             continue
-        if has_noqa is None:
-            has_noqa = "noqa" in lines.text.lower()
-            if has_noqa:
-                layout = noqa_layout(lines.text) if tree is None else noqa_layout_near(lines.text, tree)
-        if layout is not None and diagnostic.start.row in layout.spans:
-            joined = noqa_text(diagnostic.start.row, lines.line, layout)
+        if not tokenized:
+            layout = noqa_layout(lines.text) if tree is None else noqa_layout_near(lines.text, tree)
+            tokenized = True
+        if layout is not None and row in layout.spans:
+            joined = noqa_text(row, lines.line, layout)
             if "noqa" in joined.lower() and is_suppressed(diagnostic.code, joined):
                 continue
         kept.append(diagnostic)

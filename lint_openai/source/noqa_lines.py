@@ -9,7 +9,6 @@ follow each of them).
 from __future__ import annotations
 
 import ast
-import bisect
 import io
 import tokenize
 from typing import Dict, List, Optional, Tuple
@@ -52,10 +51,11 @@ def noqa_layout(text: str) -> Optional[NoqaLayout]:
 
 
 def noqa_layout_near(text: str, tree: ast.Module) -> Optional[NoqaLayout]:
-    """The layout of the rows that matter for ``# noqa``: those of the module-level statements of ``tree``
-    that hold a line mentioning ``noqa``, each tokenized alone (a module-level statement starts a line
-    outside any bracket or string, so its groups are the ones :func:`noqa_layout` finds in the whole text).
-    Tokenizing is the costly part, and most of a file has no ``# noqa``. ``None`` if it cannot be tokenized."""
+    """The layout of the rows that matter for ``# noqa``: those of the innermost statements of ``tree`` that
+    hold a line mentioning ``noqa``, each tokenized alone (a statement that starts its line, with the
+    statements it shares lines with, is whole logical lines, so its groups are the ones :func:`noqa_layout`
+    finds in the whole text). Tokenizing is the costly part, and most of a file has no ``# noqa``. ``None``
+    if it cannot be tokenized."""
     if "\r" in text:
         return noqa_layout(
             text
@@ -63,7 +63,8 @@ def noqa_layout_near(text: str, tree: ast.Module) -> Optional[NoqaLayout]:
     lines = io.StringIO(text).readlines()
     wanted = [row for row, line in enumerate(lines, start=1) if "noqa" in line.lower()]
     layout = NoqaLayout()
-    for first, last in _statement_ranges(tree, wanted):
+    ranges = {_tokenized_range(tree.body, row, lines) for row in wanted}
+    for first, last in _merged(sorted(found for found in ranges if found is not None)):
         part = noqa_layout("".join(lines[first - 1 : last]))
         if part is None:
             return None
@@ -75,18 +76,82 @@ def noqa_layout_near(text: str, tree: ast.Module) -> Optional[NoqaLayout]:
     return layout
 
 
-def _statement_ranges(tree: ast.Module, rows: List[int]) -> List[Tuple[int, int]]:
-    """The (first, last) rows of the module-level statements holding one of ``rows`` (sorted), merged where
-    they share a line (``a = 1; b = 2``)."""
-    ranges: List[Tuple[int, int]] = []
-    for statement in tree.body:
-        decorators = getattr(statement, "decorator_list", ())
-        first = min([statement.lineno, *(decorator.lineno for decorator in decorators)])
-        last = statement.end_lineno or statement.lineno
-        index = bisect.bisect_left(rows, first)
-        if index < len(rows) and rows[index] <= last:
-            if ranges and ranges[-1][1] >= first:
-                ranges[-1] = (ranges[-1][0], max(last, ranges[-1][1]))
-            else:
-                ranges.append((first, last))
-    return ranges
+Range = Tuple[int, int]
+
+
+def _tokenized_range(body: List[ast.stmt], row: int, lines: List[str]) -> Optional[Range]:
+    """The rows to tokenize for ``row``: the innermost statement holding it that starts its line (with the
+    statements sharing its lines), or the whole compound statement when the row is on its header;
+    ``None`` for a row outside every statement (a comment or a blank line between them)."""
+    blocks = [body]
+    found: Optional[Range] = None
+    while blocks:
+        block = blocks.pop()
+        unit = _unit_holding(block, row)
+        if unit is None:
+            continue
+        start, end, statements = unit
+        if not _starts_its_line(statements[0], lines):
+            return found  # on a header's line (``if x: y``): the enclosing statement is the unit
+        found = (start, end)
+        if len(statements) != 1:
+            return found
+        blocks = _blocks_of(statements[0])
+    return found
+
+
+def _unit_holding(block: List[ast.stmt], row: int) -> Optional[Tuple[int, int, List[ast.stmt]]]:
+    """The consecutive statements of ``block`` that share lines (``a = 1; b = 2``) and hold ``row``."""
+    index = 0
+    while index < len(block):
+        statements = [block[index]]
+        start = _first_row(block[index])
+        end = block[index].end_lineno or block[index].lineno
+        index += 1
+        while index < len(block) and _first_row(block[index]) <= end:
+            statements.append(block[index])
+            end = max(end, block[index].end_lineno or block[index].lineno)
+            index += 1
+        if start <= row <= end:
+            return start, end, statements
+        if start > row:
+            return None
+    return None
+
+
+def _first_row(statement: ast.stmt) -> int:
+    decorators: List[ast.expr] = getattr(statement, "decorator_list", [])
+    return min([statement.lineno, *(decorator.lineno for decorator in decorators)])
+
+
+def _starts_its_line(statement: ast.stmt, lines: List[str]) -> bool:
+    """Whether only indentation comes before ``statement`` (its first decorator) on its first line."""
+    decorators = getattr(statement, "decorator_list", ())
+    if decorators:
+        return True  # a decorator line (``@``) always starts a logical line
+    line = lines[statement.lineno - 1].encode("utf-8")
+    return not line[: statement.col_offset].strip()
+
+
+def _blocks_of(statement: ast.stmt) -> List[List[ast.stmt]]:
+    """The statement lists nested in a compound statement (none for a simple one)."""
+    blocks: List[List[ast.stmt]] = []
+    for name in ("body", "orelse", "finalbody"):
+        value = getattr(statement, name, None)
+        if isinstance(value, list) and value and isinstance(value[0], ast.stmt):
+            blocks.append(value)
+    for part in (*getattr(statement, "handlers", ()), *getattr(statement, "cases", ())):
+        if part.body:
+            blocks.append(part.body)
+    return blocks
+
+
+def _merged(ranges: List[Range]) -> List[Range]:
+    """Sorted ranges with those that share a line merged."""
+    merged: List[Range] = []
+    for first, last in ranges:
+        if merged and merged[-1][1] >= first:
+            merged[-1] = (merged[-1][0], max(last, merged[-1][1]))
+        else:
+            merged.append((first, last))
+    return merged

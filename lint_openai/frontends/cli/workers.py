@@ -63,9 +63,9 @@ def _check(job: Job) -> FileResult:
 def settle() -> None:
     """Once the first file is checked, everything that lives for the whole run is loaded (modules, rules,
     knowledge tables: about 100,000 objects): collect the first file's garbage, then freeze the rest out of
-    the collector's way. Each file's tree and semantic model are freed by the collector (they hold cycles),
-    and every full collection would otherwise rescan the long-lived objects too: about a quarter of the
-    time on SDK-dense files."""
+    the collector's way. Each file's tree and semantic model are freed by reference counting (the engine
+    pauses the collector while it checks a file), but reading files and reporting still allocate, and every
+    full collection would otherwise rescan the long-lived objects too."""
     gc.collect()
     gc.freeze()
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import ast
 from datetime import date
-from typing import ClassVar, Tuple, Type
+from typing import ClassVar, Optional, Tuple, Type
 
-from lint_openai.analyses.api_surfaces import ApiSurfaces, HeaderUse, SurfaceUse
+from lint_openai.analyses.api_surfaces import REQUEST_CALLEES, ApiSurfaces, HeaderUse, SurfaceUse
 from lint_openai.analyses.base import Analysis
 from lint_openai.context import Context
 from lint_openai.knowledge.api import Surface, api
@@ -43,6 +43,7 @@ class ApiLifecycleRule(Rule):
 
     status: ClassVar[str]
     node_types = (ast.Call, ast.Attribute)
+    callees: ClassVar[Optional[Tuple[type, ...]]] = REQUEST_CALLEES
     requires: ClassVar[Tuple[Type[Analysis], ...]] = (ApiSurfaces,)
 
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:

@@ -42,6 +42,7 @@ class DeprecatedApi(ApiLifecycleRule):
     severity = DEPRECATION
     status = DEPRECATED
     requires = (ApiSurfaces, RawRequests)
+    callees = None  # any call: requests made without the SDK (raw HTTP) are reported here too
     sources = (SURFACES_SOURCE, DEP_SOURCE, PATHS_SOURCE, HTTP_SOURCE)
     examples = (
         bad(

@@ -8,7 +8,7 @@ from lint_openai.context import Context
 from lint_openai.knowledge.model_lifecycle import RETIRED
 from lint_openai.rules.base import Rule, bad, good
 from lint_openai.semantic.methods import plain_path
-from lint_openai.semantic.navigation import called_method
+from lint_openai.semantic.navigation import SDK_METHODS, called_method
 from lint_openai.semantic.scopes import Scope
 
 
@@ -36,6 +36,7 @@ class LegacyCompletionsEndpoint(Rule):
     symbol = "legacy-completions-endpoint"
     summary = "legacy text-completions endpoint (opt-in)"
     node_types = (ast.Call,)
+    callees = SDK_METHODS
     default_enabled = False
     sources = (
         "SDK: `client.completions.create` (openai/resources/completions.py), `model` literals "

@@ -91,6 +91,9 @@ class ModuleBaseUrlWithoutSlash(Rule):
         ),
     )
 
+    def attribute_names(self) -> frozenset[str]:
+        return frozenset({"base_url"})
+
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
         assert isinstance(node, ast.Attribute)
         if node.attr != "base_url" or not isinstance(node.ctx, ast.Store):

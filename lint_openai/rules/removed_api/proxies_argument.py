@@ -50,6 +50,7 @@ class ProxiesArgument(Rule):
     v1_sdk = True
     summary = "`proxies=` given to the HTTP client the SDK uses"
     node_types = (ast.Call,)
+    callees = (SdkClass, Function)
     needs_text = ("proxies",)
     fix_availability = "sometimes"
     sources = (

@@ -18,7 +18,7 @@ from lint_openai.rules.removed_api.common import (
 )
 from lint_openai.rules.removed_api.unpacked_arguments import unpacked_keys
 from lint_openai.semantic.methods import plain_path
-from lint_openai.semantic.navigation import called_method
+from lint_openai.semantic.navigation import SDK_METHODS, called_method
 from lint_openai.semantic.scopes import Scope
 
 
@@ -56,6 +56,7 @@ class RemovedCallArgument(Rule):
     v1_sdk = True
     summary = "argument the v1 method does not accept"
     node_types = (ast.Call,)
+    callees = SDK_METHODS
     requires = (ApiSurfaces, PatchedMethods)
     fix_availability = "sometimes"
     sources = (

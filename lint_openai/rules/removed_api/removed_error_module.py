@@ -157,6 +157,9 @@ class RemovedErrorModule(Rule):
         ),
     )
 
+    def attribute_names(self) -> frozenset[str]:
+        return frozenset({"error"})
+
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
         if isinstance(node, ast.Import):
             self._check_import(node, ctx)

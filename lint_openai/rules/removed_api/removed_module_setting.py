@@ -99,6 +99,10 @@ class RemovedModuleSetting(Rule):
         ),
     )
 
+    def attribute_names(self) -> frozenset[str]:
+        """The v0 module settings: the only attributes this rule reports on."""
+        return frozenset(knowledge.v0().settings)
+
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
         assert isinstance(node, ast.Attribute)
         entry = knowledge.v0().settings.get(node.attr)

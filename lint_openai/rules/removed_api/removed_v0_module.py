@@ -81,6 +81,10 @@ class RemovedV0Module(Rule):
         ),
     )
 
+    def attribute_names(self) -> frozenset[str]:
+        """The v0 modules: the only attributes this rule reports on."""
+        return frozenset(knowledge.v0().modules)
+
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
         modules = knowledge.v0().modules
         if isinstance(node, ast.Import):

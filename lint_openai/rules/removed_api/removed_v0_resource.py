@@ -180,6 +180,10 @@ class RemovedV0Resource(Rule):
         ),
     )
 
+    def attribute_names(self) -> frozenset[str]:
+        """The removed v0 resources: the only attributes this rule reports on."""
+        return frozenset(knowledge.sdk().removed_v0_symbols)
+
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
         if isinstance(node, ast.ImportFrom):
             self._check_import(node, ctx)

@@ -15,7 +15,7 @@ from lint_openai.rules.base import DEPRECATION, Rule, bad, good
 from lint_openai.rules.edits import has_position
 from lint_openai.rules.platform.common import SURFACES_SOURCE
 from lint_openai.rules.request.common import chat_call, max_tokens_rejection
-from lint_openai.semantic.navigation import called_method, dict_literal
+from lint_openai.semantic.navigation import SDK_METHODS, called_method, dict_literal
 from lint_openai.semantic.scopes import Scope
 from lint_openai.semantic.values import Method
 
@@ -56,6 +56,7 @@ class SdkDeprecatedParameter(Rule):
     severity = DEPRECATION
     default_enabled = False
     node_types = (ast.Call,)
+    callees = SDK_METHODS
     requires = (ApiSurfaces, ChatCalls, ModelReferences)
     fix_availability = "sometimes"
     sources = (

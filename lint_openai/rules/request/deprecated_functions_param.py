@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from lint_openai.analyses.chat_calls import ChatCalls
+from lint_openai.analyses.chat_calls import CHAT_CALLEES, ChatCalls
 from lint_openai.context import Context
 from lint_openai.rules.base import DEPRECATION, Rule, bad, good
 from lint_openai.rules.request.common import chat_call
@@ -34,6 +34,7 @@ class DeprecatedFunctionsParam(Rule):
     severity = DEPRECATION
     summary = "`functions=`/`function_call=` instead of `tools=`/`tool_choice=`"
     node_types = (ast.Call,)
+    callees = CHAT_CALLEES
     sources = ("SDK docstrings of `functions` and `function_call` in chat `completion_create_params`",)
     replacements = {"functions": "tools", "function_call": "tool_choice"}
     examples = (

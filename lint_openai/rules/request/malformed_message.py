@@ -6,7 +6,7 @@ import ast
 from typing import Dict, Iterator
 
 from lint_openai import knowledge
-from lint_openai.analyses.chat_calls import ChatCalls
+from lint_openai.analyses.chat_calls import CHAT_CALLEES, ChatCalls
 from lint_openai.context import Context
 from lint_openai.rules.base import Rule, bad, good
 from lint_openai.rules.request.common import chat_call
@@ -41,6 +41,7 @@ class MalformedMessage(Rule):
     symbol = "malformed-message"
     summary = "message dict with an unknown role or a missing required key"
     node_types = (ast.Call,)
+    callees = CHAT_CALLEES
     sources = (MESSAGE_SOURCE,)
     examples = (
         bad(

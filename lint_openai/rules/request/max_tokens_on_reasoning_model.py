@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from lint_openai.analyses.chat_calls import ChatCalls
+from lint_openai.analyses.chat_calls import CHAT_CALLEES, ChatCalls
 from lint_openai.analyses.model_references import ModelReferences
 from lint_openai.context import Context
 from lint_openai.diagnostic import Applicability
@@ -33,6 +33,7 @@ class MaxTokensOnReasoningModel(Rule):
     symbol = "max-tokens-on-reasoning-model"
     summary = "`max_tokens=` with a reasoning model"
     node_types = (ast.Call,)
+    callees = CHAT_CALLEES
     fix_availability = "sometimes"
     sources = (PARAMS_SOURCE, "reasoning flags: models.json")
     examples = (

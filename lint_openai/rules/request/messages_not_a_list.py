@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from lint_openai.analyses.chat_calls import ChatCalls
+from lint_openai.analyses.chat_calls import CHAT_CALLEES, ChatCalls
 from lint_openai.context import Context
 from lint_openai.diagnostic import Applicability
 from lint_openai.rules.base import Rule, bad, good
@@ -30,6 +30,7 @@ class MessagesNotAList(Rule):
     symbol = "messages-not-a-list"
     summary = "`messages=` given a string or a single dict"
     node_types = (ast.Call,)
+    callees = CHAT_CALLEES
     fix_availability = "always"
     sources = ("SDK: `messages: Iterable[ChatCompletionMessageParam]` in `chat.completions.create`",)
     examples = (
@@ -78,11 +79,10 @@ class MessagesNotAList(Rule):
         if keyword is None:
             return
         value = keyword.value
-        text = ctx.segment(value)
         if isinstance(value, ast.Dict):
-            replacement, what = f"[{text}]", "a single message dict"
+            replacement, what = f"[{ctx.segment(value)}]", "a single message dict"
         elif is_text(ctx, value, scope):
-            replacement, what = user_message(text), "a string"
+            replacement, what = user_message(ctx.segment(value)), "a string"
         else:
             return
         fix = ctx.fix(Applicability.SAFE, "Wrap it in a list", ctx.replace(value, replacement))

@@ -11,7 +11,7 @@ from lint_openai.rules.base import Rule, bad, good
 from lint_openai.semantic.calls import keyword_value
 from lint_openai.semantic.classes import derives_from, is_still_a_class
 from lint_openai.semantic.methods import CHAT, endpoint
-from lint_openai.semantic.navigation import called_method
+from lint_openai.semantic.navigation import SDK_METHODS, called_method
 from lint_openai.semantic.scopes import Scope
 from lint_openai.semantic.values import LibraryName, SdkClass, UserClass, Value
 
@@ -54,6 +54,7 @@ class ModelClassToCreate(Rule):
     v1_sdk = True
     summary = "pydantic model class as `response_format=` to `chat.completions.create`"
     node_types = (ast.Call,)
+    callees = SDK_METHODS
     needs_text = ("response_format",)
     fix_availability = "sometimes"
     sources = (

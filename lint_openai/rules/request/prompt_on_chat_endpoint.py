@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from lint_openai.analyses.chat_calls import ChatCalls
+from lint_openai.analyses.chat_calls import CHAT_CALLEES, ChatCalls
 from lint_openai.context import Context
 from lint_openai.diagnostic import Applicability
 from lint_openai.rules.base import Rule, bad, good
@@ -36,6 +36,7 @@ class PromptOnChatEndpoint(Rule):
     symbol = "prompt-on-chat-endpoint"
     summary = "`prompt=` passed to a chat completions call"
     node_types = (ast.Call,)
+    callees = CHAT_CALLEES
     fix_availability = "sometimes"
     sources = (
         "SDK signature of `chat.completions.create` (no `prompt` parameter), generated into knowledge/sdk.json",

@@ -6,7 +6,7 @@ import ast
 from typing import Any
 
 from lint_openai import knowledge
-from lint_openai.analyses.chat_calls import ChatCalls
+from lint_openai.analyses.chat_calls import CHAT_CALLEES, ChatCalls
 from lint_openai.analyses.model_references import ModelReferences
 from lint_openai.context import Context
 from lint_openai.rules.base import Rule, bad, good
@@ -56,6 +56,7 @@ class UnsupportedSamplingParam(Rule):
     symbol = "unsupported-sampling-param"
     summary = "sampling parameter a reasoning model rejects"
     node_types = (ast.Call,)
+    callees = CHAT_CALLEES
     sources = (PARAMS_SOURCE,)
     examples = (
         bad(

@@ -110,6 +110,9 @@ class StreamReadsNonDelta(Rule):
         ),
     )
 
+    def attribute_names(self) -> frozenset[str]:
+        return frozenset({"text", "message"})
+
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
         assert isinstance(node, ast.Attribute)
         if node.attr not in ("text", "message"):

@@ -60,6 +60,10 @@ class StreamUsedAsResponse(Rule):
         ),
     )
 
+    def attribute_names(self) -> frozenset[str]:
+        """The fields of the recorded responses: the only attributes this rule reports on."""
+        return _response_fields()
+
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
         if isinstance(node, ast.Attribute):
             name = node.attr

@@ -120,6 +120,9 @@ class UnguardedDeltaContent(Rule):
         ),
     )
 
+    def attribute_names(self) -> frozenset[str]:
+        return frozenset({"content"})
+
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:
         assert isinstance(node, ast.Attribute)
         if node.attr == "content":

@@ -34,6 +34,7 @@ class UnknownModelForTiktoken(Rule):
     symbol = "unknown-model-for-tiktoken"
     summary = "model name tiktoken cannot map (KeyError)"
     node_types = (ast.Call,)
+    callees = (Function,)
     sources = (TIKTOKEN_SOURCE,)
     examples = (
         bad(
