@@ -104,3 +104,32 @@ def test_a_stub_file_never_runs_its_imports(tmp_path: Path) -> None:
     assert finding["code"] == "OAI110" and finding["filename"].endswith("store.pyi")
     assert TYPE_CHECKER in finding["message"] and "ModuleNotFoundError" not in finding["message"]
     assert summary(oai110(stub.read_text(encoding="utf-8"), "store.py")) == [(1, False, True)]
+
+
+V0_MODULE_IMPORTS = """
+import openai.error
+from openai.error import RateLimitError
+from openai import error
+import openai.embeddings_utils
+from openai.embeddings_utils import get_embedding
+"""
+
+
+@pytest.mark.parametrize("code", ["OAI102", "OAI108"])
+def test_removed_v0_modules_under_type_checking_claim_no_run_time_error(code: str) -> None:
+    """OAI102 (``openai.error``) and OAI108 (``openai.embeddings_utils``...) word it as OAI110 does."""
+    indented = textwrap.indent(V0_MODULE_IMPORTS, "    ")
+    guarded = check_source(
+        "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:" + indented, "app.py", SETTINGS
+    )
+    plain = check_source(V0_MODULE_IMPORTS, "app.py", SETTINGS)
+    stub = check_source(V0_MODULE_IMPORTS, "app.pyi", SETTINGS)
+    for found, type_checkers_only in ((guarded, True), (stub, True), (plain, False)):
+        mine = [d for d in found if d.code == code]
+        assert mine, (code, type_checkers_only)
+        for d in mine:
+            runtime_error = "ModuleNotFoundError" in d.message or "ImportError" in d.message
+            assert (TYPE_CHECKER in d.message, runtime_error) == (
+                type_checkers_only,
+                not type_checkers_only,
+            ), d

@@ -11,6 +11,15 @@ import ast
 from lint_openai.semantic.model import SemanticModel
 
 CONSTANT = "TYPE_CHECKING"
+UNRESOLVED = "type checkers report it as unresolved; this import never runs"
+
+
+def import_failure(model: SemanticModel, path: str, node: ast.AST, failure: str) -> str:
+    """What an import of a missing module or name leads to: ``failure`` (the run-time error) where it runs;
+    :data:`UNRESOLVED` in a ``.pyi`` stub or under ``if TYPE_CHECKING:``, where only a type checker reads it."""
+    if path.endswith(".pyi") or type_checking_only(model, node):
+        return UNRESOLVED
+    return failure
 
 
 def type_checking_only(model: SemanticModel, node: ast.AST) -> bool:

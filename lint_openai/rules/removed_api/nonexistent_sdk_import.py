@@ -13,7 +13,7 @@ from lint_openai.knowledge.sdk_modules import sdk_modules
 from lint_openai.rules.base import Rule, bad, good
 from lint_openai.rules.edits import alias_anchor
 from lint_openai.semantic.scopes import Scope
-from lint_openai.semantic.type_checking import type_checking_only
+from lint_openai.semantic.type_checking import import_failure
 
 INDEX_SOURCE = (
     "the installed SDK's module tree and each module's public names (pkgutil walk and module namespaces), "
@@ -147,7 +147,7 @@ class NonexistentSdkImport(Rule):
                     failure = f"ImportError: cannot import name '{alias.name}'"
                     message = (
                         f"`{module}` has no `{alias.name}` in openai {sdk_modules().version} "
-                        f"({_consequence(node, ctx, failure)})"
+                        f"({import_failure(ctx.model, ctx.path, node, failure)})"
                     )
                     ctx.report(self, alias_anchor(alias, node), message)
 
@@ -163,7 +163,7 @@ class NonexistentSdkImport(Rule):
         target = index.moved_to(module, names)
         if target is None and ctx.sdk_is_newer:
             return  # the module may be new in the installed SDK: report only a known move
-        consequence = _consequence(anchor, ctx, "ModuleNotFoundError")
+        consequence = import_failure(ctx.model, ctx.path, anchor, "ModuleNotFoundError")
         message = f"`{module}` does not exist in openai {index.version} ({consequence})"
         fix = None
         if target is not None:
@@ -172,14 +172,6 @@ class NonexistentSdkImport(Rule):
             )
             fix = _module_fix(ctx, statement, module, target) if statement is not None else None
         ctx.report(self, anchor, message, fix)
-
-
-def _consequence(node: ast.AST, ctx: Context, failure: str) -> str:
-    """What the missing name does: ``failure`` at run time; in a stub or under ``if TYPE_CHECKING:``, where
-    the import never runs, an error of the type checker."""
-    if ctx.path.endswith(".pyi") or type_checking_only(ctx.model, node):
-        return "type checkers report it as unresolved; this import never runs"
-    return failure
 
 
 def _checked(module: str) -> bool:

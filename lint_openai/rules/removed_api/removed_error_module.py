@@ -18,11 +18,14 @@ from lint_openai.rules.removed_api.common import (
 )
 from lint_openai.semantic.navigation import enclosing_call, parent_attribute
 from lint_openai.semantic.scopes import Scope
+from lint_openai.semantic.type_checking import import_failure
 
 
 class RemovedErrorModule(Rule):
     """## What it does
     Checks for `openai.error.X`, `import openai.error` and `from openai.error import X`.
+    Imports under `if TYPE_CHECKING:` and in `.pyi` stubs are reported too, naming the type checker's
+    error instead of the run-time one (they never run).
 
     ## Why is this bad?
     The `openai.error` module does not exist in openai>=1.0: `import openai.error` and
@@ -202,7 +205,8 @@ class RemovedErrorModule(Rule):
             if alias.name != "openai.error" and not alias.name.startswith("openai.error."):
                 continue
             anchor = alias_anchor(alias, node)
-            message = "`import openai.error` raises ModuleNotFoundError in openai>=1.0; exceptions are `openai.<Name>`"
+            failing = _fails(ctx, node, "ModuleNotFoundError")
+            message = f"`import openai.error` {failing}; exceptions are `openai.<Name>`"
             fix = None
             if alias.asname is None and alias.name == "openai.error" and anchor is alias:
                 edit = ctx.replace(alias, "openai")
@@ -215,14 +219,15 @@ class RemovedErrorModule(Rule):
         if node.module == "openai":
             for alias in node.names:
                 if alias.name == "error":
-                    message = "`from openai import error` raises ImportError in openai>=1.0; exceptions are `openai.<Name>`"
+                    failing = _fails(ctx, node, "ImportError")
+                    message = f"`from openai import error` {failing}; exceptions are `openai.<Name>`"
                     ctx.report(self, alias_anchor(alias, node), message)
             return
         if node.module != "openai.error":
             return
         names = [alias.name for alias in node.names]
         message = (
-            f"`from openai.error import {', '.join(names)}` raises ModuleNotFoundError in openai>=1.0; "
+            f"`from openai.error import {', '.join(names)}` {_fails(ctx, node, 'ModuleNotFoundError')}; "
             f"{self._import_advice(node.names)}"
         )
         ctx.report(self, node, message, self._import_fix(node, ctx))
@@ -258,3 +263,12 @@ class RemovedErrorModule(Rule):
                 applicability = Applicability.UNSAFE  # v1 exceptions take (message, response=, body=)
         text = f"from openai import {', '.join(pieces)}"
         return ctx.fix(applicability, f"Replace with `{text}`", ctx.replace(node, text))
+
+
+def _fails(ctx: Context, node: ast.AST, failure: str) -> str:
+    """How the import fails: ``raises <failure>`` where it runs; for type checkers only (a stub, under
+    ``if TYPE_CHECKING:``), what they report."""
+    consequence = import_failure(ctx.model, ctx.path, node, failure)
+    if consequence == failure:
+        return f"raises {failure} in openai>=1.0"
+    return f"does not resolve in openai>=1.0 ({consequence})"

@@ -15,6 +15,7 @@ from lint_openai.rules.removed_api.common import (
     OPENAI,
 )
 from lint_openai.semantic.scopes import Scope
+from lint_openai.semantic.type_checking import import_failure
 
 
 class RemovedV0Module(Rule):
@@ -22,6 +23,8 @@ class RemovedV0Module(Rule):
     Checks for imports and uses of v0 sub-modules that openai>=1.0 does not ship:
     `openai.embeddings_utils`, `openai.openai_object`, `openai.util`, `openai.api_resources`,
     `openai.api_requestor`, `openai.datalib`, `openai.validators`, `openai.wandb_logger`, ...
+    Imports under `if TYPE_CHECKING:` and in `.pyi` stubs are reported too, naming the type checker's
+    error instead of the run-time one (they never run).
 
     ## Why is this bad?
     `from openai.embeddings_utils import get_embedding, cosine_similarity` (the OpenAI cookbook's
@@ -91,15 +94,15 @@ class RemovedV0Module(Rule):
             for alias in node.names:
                 name = self._removed(alias.name)
                 if name:
-                    self._report(
-                        ctx, alias_anchor(alias, node), f"import {alias.name}", name, "ModuleNotFoundError"
-                    )
+                    failure = import_failure(ctx.model, ctx.path, node, "ModuleNotFoundError")
+                    self._report(ctx, alias_anchor(alias, node), f"import {alias.name}", name, failure)
         elif isinstance(node, ast.ImportFrom):
             if node.level:
                 return
             name = self._removed(node.module or "")
             if name:
-                self._report(ctx, node, f"from {node.module} import ...", name, "ModuleNotFoundError")
+                failure = import_failure(ctx.model, ctx.path, node, "ModuleNotFoundError")
+                self._report(ctx, node, f"from {node.module} import ...", name, failure)
             elif node.module == "openai":
                 for alias in node.names:
                     if alias.name in modules:
@@ -108,7 +111,7 @@ class RemovedV0Module(Rule):
                             alias_anchor(alias, node),
                             f"from openai import {alias.name}",
                             alias.name,
-                            "ImportError",
+                            import_failure(ctx.model, ctx.path, node, "ImportError"),
                         )
         elif (
             isinstance(node, ast.Attribute)
