@@ -236,27 +236,26 @@ class _NodeChecks:
             self.by_callee = {}
 
     def of(self, node: ast.AST, scope: Scope) -> Checks:
-        kind = type(node)
-        if kind is ast.Attribute and self.by_name is not None:
-            name = node.attr  # type: ignore[attr-defined]  # an ast.Attribute (exact type)
+        if self.by_name is not None and isinstance(node, ast.Attribute):
+            name = node.attr
             found = self.by_name.get(name)
             if found is None:
                 found = self.by_name[name] = tuple(
                     check for check, names in self.attribute_rules if names is None or name in names
                 )
             return found
-        if kind is ast.Call and self.by_callee is not None:
+        if self.by_callee is not None and isinstance(node, ast.Call):
             try:
-                callee = type(self.model.resolve(node.func, scope))  # type: ignore[attr-defined]
+                callee = type(self.model.resolve(node.func, scope))
             except RecursionError:
-                return self.by_type[kind]  # too deep to resolve here: each rule finds out for itself
+                return self.by_type[ast.Call]  # too deep to resolve here: each rule finds out for itself
             found = self.by_callee.get(callee)
             if found is None:
                 found = self.by_callee[callee] = tuple(
                     check for check, kinds in self.call_rules if kinds is None or issubclass(callee, kinds)
                 )
             return found
-        return self.by_type.get(kind, ())
+        return self.by_type.get(type(node), ())
 
 
 def _run_rules(
