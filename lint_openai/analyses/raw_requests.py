@@ -210,10 +210,7 @@ def header_items(model: SemanticModel, expr: ast.AST, scope: Scope) -> List[Tupl
     if mapping is not None:
         pairs = [(key, value, value) for key, value in zip(mapping.keys, mapping.values) if key is not None]
         return _proven(model, pairs, scope)
-    sequence = expr
-    if isinstance(expr, ast.Name):
-        bound = model.single_value_binding(expr, scope)
-        sequence = bound if bound is not None else expr
+    sequence = model.bound_value(expr, scope)
     if not isinstance(sequence, (ast.List, ast.Tuple)):
         return []
     found: List[Tuple[str, str, ast.AST]] = []

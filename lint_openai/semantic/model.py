@@ -767,18 +767,22 @@ class SemanticModel:
                         return value
         return None
 
+    def bound_value(self, expr: ast.AST, scope: Scope) -> ast.AST:
+        """The expression a name stands for when the one binding that reaches this read is a plain
+        assignment; else ``expr``."""
+        if not isinstance(expr, ast.Name):
+            return expr
+        found = self.single_value_binding(expr, scope)
+        return found if found is not None else expr
+
     def dict_literal(self, expr: ast.AST, scope: Scope) -> Optional[ast.Dict]:
         """The dict literal ``expr`` is, directly or through a name whose one reaching binding is one."""
-        if isinstance(expr, ast.Name):
-            bound = self.single_value_binding(expr, scope)
-            expr = bound if bound is not None else expr
-        return expr if isinstance(expr, ast.Dict) else None
+        value = self.bound_value(expr, scope)
+        return value if isinstance(value, ast.Dict) else None
 
     def _is_bedrock_provider(self, provider: ast.AST, scope: Scope) -> bool:
         """``provider=bedrock(...)`` (``openai.providers.bedrock``), directly or through a name."""
-        if isinstance(provider, ast.Name):
-            bound = self.single_value_binding(provider, scope)
-            provider = bound if bound is not None else provider
+        provider = self.bound_value(provider, scope)
         if not isinstance(provider, ast.Call):
             return False
         return self.resolve(provider.func, scope) == Function(PROVIDER_FACTORIES["openai.providers.bedrock"])

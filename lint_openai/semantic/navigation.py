@@ -49,10 +49,7 @@ def assigned_value(model: SemanticModel, target: ast.AST) -> Optional[ast.AST]:
 def bound_value(model: SemanticModel, expr: ast.AST, scope: Scope) -> ast.AST:
     """The expression a name stands for when the one binding that reaches this read is a plain
     assignment; else ``expr``."""
-    if not isinstance(expr, ast.Name):
-        return expr
-    found = model.single_value_binding(expr, scope)
-    return found if found is not None else expr
+    return model.bound_value(expr, scope)
 
 
 def dict_literal(model: SemanticModel, expr: ast.AST, scope: Scope) -> Optional[ast.Dict]:

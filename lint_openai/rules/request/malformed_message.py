@@ -91,11 +91,7 @@ class MalformedMessage(Rule):
 
     @staticmethod
     def _message_dicts(ctx: Context, value: ast.AST, scope: Scope) -> Iterator[ast.Dict]:
-        if isinstance(value, ast.Name):
-            found = ctx.model.single_value_binding(value, scope)
-            if found is None:
-                return
-            value = found
+        value = ctx.model.bound_value(value, scope)
         if isinstance(value, (ast.List, ast.Tuple)):
             yield from (element for element in value.elts if isinstance(element, ast.Dict))
 
