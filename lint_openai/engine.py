@@ -30,6 +30,7 @@ from lint_openai.source.noqa import file_is_exempt, filter_suppressed
 from lint_openai.source.prefilter import may_have_findings
 
 Checks = Tuple[Callable[..., None], ...]
+Candidates = Tuple[Tuple[Callable[..., None], Optional[Tuple[type, ...]]], ...]  # checks, receivers
 
 
 class InternalError(Exception):
@@ -218,44 +219,75 @@ def _bound(owners: Sequence[object], method: str, labels: Dict[int, str]) -> Tup
 
 class _NodeChecks:
     """The bound checks each collected node gets: those of its type; for an attribute, only the rules that
-    can report on its name (:meth:`Rule.attribute_names`); for a call, only those whose :attr:`Rule.callees`
-    admit what its callee resolves to. Every rule keeps its usual order."""
+    can report on its name (:meth:`Rule.attribute_names`) and whose :attr:`Rule.receivers` admit what its
+    receiver resolves to; for a call, only those whose :attr:`Rule.callees` admit what its callee resolves
+    to. Every rule keeps its usual order."""
 
     def __init__(self, table: Dict[type, List[Rule]], labels: Dict[int, str], model: SemanticModel) -> None:
         self.by_type = {kind: _bound(found, "check", labels) for kind, found in table.items()}
         self.model = model
         attributes = zip(table.get(ast.Attribute, ()), self.by_type.get(ast.Attribute, ()))
-        self.attribute_rules = [(check, rule.attribute_names()) for rule, check in attributes]
+        self.attribute_rules = [(check, rule.attribute_names(), rule.receivers) for rule, check in attributes]
         calls = zip(table.get(ast.Call, ()), self.by_type.get(ast.Call, ()))
         self.call_rules = [(check, rule.callees) for rule, check in calls]
-        self.by_name: Optional[Dict[str, Checks]] = None
-        if any(names is not None for _, names in self.attribute_rules):
-            self.by_name = {}
-        self.by_callee: Optional[Dict[type, Checks]] = None
-        if any(kinds is not None for _, kinds in self.call_rules):
-            self.by_callee = {}
+        self.filter_attributes = any(
+            names is not None or kinds is not None for _, names, kinds in self.attribute_rules
+        )
+        self.filter_calls = any(kinds is not None for _, kinds in self.call_rules)
+        self.by_name: Dict[str, Checks] = {}  # attribute names whose rules take any receiver
+        self.by_name_and_receiver: Dict[Tuple[str, type], Checks] = {}
+        self.receiver_candidates: Dict[str, Candidates] = {}  # the other names: their rules and receivers
+        self.by_callee: Dict[type, Checks] = {}
 
     def of(self, node: ast.AST, scope: Scope) -> Checks:
-        if self.by_name is not None and isinstance(node, ast.Attribute):
-            name = node.attr
-            found = self.by_name.get(name)
+        if self.filter_attributes and isinstance(node, ast.Attribute):
+            return self._attribute_checks(node, scope)
+        if self.filter_calls and isinstance(node, ast.Call):
+            kind = self._kind_of(node.func, scope)
+            if kind is None:
+                return self.by_type[ast.Call]
+            found = self.by_callee.get(kind)
             if found is None:
-                found = self.by_name[name] = tuple(
-                    check for check, names in self.attribute_rules if names is None or name in names
-                )
-            return found
-        if self.by_callee is not None and isinstance(node, ast.Call):
-            try:
-                callee = type(self.model.resolve(node.func, scope))
-            except RecursionError:
-                return self.by_type[ast.Call]  # too deep to resolve here: each rule finds out for itself
-            found = self.by_callee.get(callee)
-            if found is None:
-                found = self.by_callee[callee] = tuple(
-                    check for check, kinds in self.call_rules if kinds is None or issubclass(callee, kinds)
+                found = self.by_callee[kind] = tuple(
+                    check for check, kinds in self.call_rules if kinds is None or issubclass(kind, kinds)
                 )
             return found
         return self.by_type.get(type(node), ())
+
+    def _attribute_checks(self, node: ast.Attribute, scope: Scope) -> Checks:
+        name = node.attr
+        found = self.by_name.get(name)
+        if found is not None:
+            return found
+        candidates = self.receiver_candidates.get(name)
+        if candidates is None:
+            candidates = tuple(
+                (check, kinds)
+                for check, names, kinds in self.attribute_rules
+                if names is None or name in names
+            )
+            if all(kinds is None for _, kinds in candidates):
+                found = self.by_name[name] = tuple(check for check, _ in candidates)
+                return found
+            self.receiver_candidates[name] = candidates
+        receiver = self._kind_of(node.value, scope)
+        if receiver is None:
+            return tuple(check for check, _ in candidates)
+        key = (name, receiver)
+        found = self.by_name_and_receiver.get(key)
+        if found is None:
+            found = self.by_name_and_receiver[key] = tuple(
+                check for check, kinds in candidates if kinds is None or issubclass(receiver, kinds)
+            )
+        return found
+
+    def _kind_of(self, expr: ast.AST, scope: Scope) -> Optional[type]:
+        """The kind of value ``expr`` resolves to (``None``: too deep to resolve here; each rule finds out
+        for itself)."""
+        try:
+            return type(self.model.resolve(expr, scope))
+        except RecursionError:
+            return None
 
 
 def _run_rules(

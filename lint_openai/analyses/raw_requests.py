@@ -27,11 +27,15 @@ from lint_openai.records import record
 from lint_openai.semantic.calls import keyword_value
 from lint_openai.semantic.model import SemanticModel
 from lint_openai.semantic.scopes import Binding, ImportedName, Scope
-from lint_openai.semantic.values import LibraryName, Module
+from lint_openai.semantic.values import UNKNOWN, LibraryName, Module
 
 MAX_DEPTH = 16
 API_PATH = "/v1"
 HOST_TEXT = "openai.com"
+# What the callee of a request without the SDK resolves to: an imported HTTP library's name (``httpx.post``), a
+# module, or an object the model does not know (``requests.post``, ``session.ws_connect``). Any other value (an
+# SDK method, a function or class of the file, a string...) is proven to be something else.
+RAW_REQUEST_CALLEES = (type(UNKNOWN), Module, LibraryName)
 
 
 @record
@@ -69,6 +73,8 @@ class RawRequests(Analysis):
 
 
 def _use(model: SemanticModel, call: ast.Call, scope: Scope, today: date) -> Optional[RawUse]:
+    if not isinstance(model.resolve(call.func, scope), RAW_REQUEST_CALLEES):
+        return None
     name = qualified_name(model, call.func, scope)
     function = request_callable(name) if name is not None else None
     if function is None:

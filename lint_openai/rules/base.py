@@ -122,6 +122,10 @@ class Rule:
     # the rule to report on the call (``None``: any call). The engine resolves each callee once and calls
     # :meth:`check` with the calls whose callee is one of these only.
     callees: ClassVar[Optional[Tuple[type, ...]]] = None
+    # For ``ast.Attribute`` nodes: the kinds of value the receiver (``x`` of ``x.name``) must resolve to for
+    # the rule to report on the attribute (``None``: any receiver). The engine resolves each receiver once
+    # and calls :meth:`check` with the attributes whose receiver is one of these only.
+    receivers: ClassVar[Optional[Tuple[type, ...]]] = None
     fix_availability: ClassVar[str] = "none"  # none | sometimes | always
     sources: ClassVar[Sequence[str]] = ()
     examples: ClassVar[Sequence[Example]] = ()

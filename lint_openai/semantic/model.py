@@ -97,6 +97,9 @@ DEFAULT_CARRIERS = frozenset(
 )
 KEYWORD_DEFAULT_CARRIERS = frozenset({"dataclasses.field"})  # ``field(default="gpt-4o")``
 MAX_ITEMS = 256  # a longer literal of strings is a data table, not a list of models to try
+# The kinds of value whose attributes can be SDK methods (:meth:`SemanticModel.attribute`): a client or a
+# resource, and an object or class of the file, whose members may hold one (``self._create``).
+METHOD_RECEIVERS = (Client, Resource, Instance, UserClass)
 
 
 class SemanticModel:

@@ -13,6 +13,7 @@ from lint_openai.knowledge.api import Surface, api
 from lint_openai.knowledge.model_lifecycle import RETIRED
 from lint_openai.rules.base import Rule
 from lint_openai.semantic.inspection import only_inspects
+from lint_openai.semantic.model import METHOD_RECEIVERS
 from lint_openai.semantic.scopes import Scope
 
 SURFACES_SOURCE = (
@@ -44,6 +45,7 @@ class ApiLifecycleRule(Rule):
     status: ClassVar[str]
     node_types = (ast.Call, ast.Attribute)
     callees: ClassVar[Optional[Tuple[type, ...]]] = REQUEST_CALLEES
+    receivers = METHOD_RECEIVERS  # a method passed on: ``f(client.beta.threads.runs.retrieve)``
     requires: ClassVar[Tuple[Type[Analysis], ...]] = (ApiSurfaces,)
 
     def check(self, node: ast.AST, scope: Scope, ctx: Context) -> None:

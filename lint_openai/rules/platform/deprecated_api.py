@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import ast
 
-from lint_openai.analyses.api_surfaces import ApiSurfaces
-from lint_openai.analyses.raw_requests import RawRequests
+from lint_openai.analyses.api_surfaces import REQUEST_CALLEES, ApiSurfaces
+from lint_openai.analyses.raw_requests import RAW_REQUEST_CALLEES, RawRequests
 from lint_openai.context import Context
 from lint_openai.knowledge.model_lifecycle import DEPRECATED
 from lint_openai.rules.base import DEPRECATION, bad, good
@@ -42,7 +42,7 @@ class DeprecatedApi(ApiLifecycleRule):
     severity = DEPRECATION
     status = DEPRECATED
     requires = (ApiSurfaces, RawRequests)
-    callees = None  # any call: requests made without the SDK (raw HTTP) are reported here too
+    callees = (*REQUEST_CALLEES, *RAW_REQUEST_CALLEES)  # requests without the SDK are reported here too
     sources = (SURFACES_SOURCE, DEP_SOURCE, PATHS_SOURCE, HTTP_SOURCE)
     examples = (
         bad(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from lint_openai.analyses.raw_requests import HOST_TEXT, RawRequests
+from lint_openai.analyses.raw_requests import HOST_TEXT, RAW_REQUEST_CALLEES, RawRequests
 from lint_openai.context import Context
 from lint_openai.knowledge.model_lifecycle import RETIRED
 from lint_openai.rules.base import Rule, bad, good
@@ -58,6 +58,7 @@ class RetiredApiOverHttp(Rule):
     symbol = "retired-api-over-http"
     summary = "request without the SDK into an API OpenAI has shut down"
     node_types = (ast.Call,)
+    callees = RAW_REQUEST_CALLEES
     requires = (RawRequests,)
     needs_text = (HOST_TEXT,)
     sources = (SURFACES_SOURCE, DEP_SOURCE, PATHS_SOURCE, HTTP_SOURCE)
