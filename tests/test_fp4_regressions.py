@@ -1,0 +1,55 @@
+"""False alarms found on code the linter had never seen (the fp4 hunt, /work/fp4-triage.csv), as our own
+reproductions. Each case pairs the false-alarm shape with a control that must still be reported, so a fix
+that silences a rule wholesale fails here."""
+
+from __future__ import annotations
+
+import datetime
+import textwrap
+from typing import List, Tuple
+
+import pytest
+
+from lint_openai.config.settings import Settings
+from lint_openai.engine import check_source
+
+TODAY = datetime.date(2026, 12, 1)
+
+CASES = {
+    # langfuse 2.57.0 langfuse/openai.py: the drop-in sets its own settings on the openai module.
+    "names the file sets on the openai module exist when read": (
+        """
+        import openai
+
+        setattr(openai, "langfuse_public_key", None)
+        openai.langfuse_host = None
+
+        def initialize():
+            public_key, host = openai.langfuse_public_key, openai.langfuse_host
+            return connect(public_key, host, openai.langfuse_secret)
+        """,
+        [(8, "OAI104")],  # langfuse_secret is never set
+    ),
+    "names set on a client with setattr exist when read": (
+        """
+        from openai import OpenAI
+
+        client = OpenAI()
+        setattr(client, "my_cache", {})
+        print(client.my_cache)
+        print(client.other_cache)
+        """,
+        [(6, "OAI104")],  # other_cache is never set
+    ),
+}
+
+
+def findings(source: str) -> List[Tuple[int, str]]:
+    diagnostics = check_source(textwrap.dedent(source).lstrip("\n"), "case.py", Settings(today=TODAY))
+    return sorted({(d.start.row, d.code) for d in diagnostics})
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_fp4_false_alarm_stays_fixed(name: str) -> None:
+    source, expected = CASES[name]
+    assert findings(source) == expected
