@@ -41,6 +41,21 @@ CASES = {
         """,
         [(6, "OAI104")],  # other_cache is never set
     ),
+    # deepeval 1.5.0 tests/test_everything.py: a run's hyperparameters are recorded, not requested.
+    "a model given to a log_* recorder is not a request": (
+        """
+        import deepeval
+        from openai import OpenAI
+
+        @deepeval.log_hyperparameters(model="gpt-4", prompt_template="another template!")
+        def hyperparameters():
+            return {}
+
+        def ask(messages):
+            return OpenAI().chat.completions.create(model="gpt-4", messages=messages)
+        """,
+        [(9, "OAI201")],
+    ),
 }
 
 
