@@ -56,6 +56,39 @@ CASES = {
         """,
         [(9, "OAI201")],
     ),
+    # helicone 1.0.14 helicone/test.py: v0 on Azure takes the deployment as engine=.
+    "engine= on a drop-in openai module set to Azure names a deployment": (
+        """
+        from helicone.openai_proxy import openai
+
+        def test_plain():
+            openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[])
+
+        def test_azure():
+            openai.api_type = "azure"
+            openai.ChatCompletion.create(engine="gpt-4", messages=[])
+        """,
+        [(4, "OAI201")],
+    ),
+    "engine= on the openai module set to Azure names a deployment": (
+        """
+        import openai
+
+        openai.api_type = "azure"
+        openai.ChatCompletion.create(engine="gpt-4", messages=[])
+        openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[])
+        """,
+        [(4, "OAI101"), (5, "OAI101"), (5, "OAI201")],
+    ),
+    "engine= without an Azure setting is still a model": (
+        """
+        from helicone.openai_proxy import openai
+
+        openai.api_type = "open_ai"
+        openai.Completion.create(engine="text-davinci-003", prompt="Hi")
+        """,
+        [(4, "OAI201")],
+    ),
 }
 
 
