@@ -1,22 +1,54 @@
-"""Attributes the file assigns on SDK clients and resources (``client.my_cache = ...``)."""
+"""Attributes the file sets on SDK clients and resources (``client.my_cache = ...``) and on the ``openai``
+module (``openai.my_key = ...``, ``setattr(openai, "my_key", None)``, as langfuse's drop-in does)."""
 
 from __future__ import annotations
 
+import ast
 import functools
-from typing import FrozenSet
+from typing import FrozenSet, Iterator, Tuple
 
 from lint_openai.analyses.base import Analysis
-from lint_openai.semantic.values import Client, Resource
+from lint_openai.semantic.scopes import Scope
+from lint_openai.semantic.values import Client, Module, Resource
+
+OPENAI = Module("openai")
 
 
 class ClientAttributes(Analysis):
-    """Names assigned as attributes of a proven client or resource: code may add its own attributes."""
+    """Names set as attributes of a proven client or resource, or of the ``openai`` module: code may add its
+    own attributes, which then exist when read."""
+
+    collects = (ast.Call,)  # ``setattr(...)`` calls, read from ``ctx.walked``
 
     @functools.cached_property
     def assigned(self) -> FrozenSet[str]:
+        """Names set on a client or resource."""
         model = self.ctx.model
         return frozenset(
-            item.target.attr
-            for item in model.attribute_assignments
-            if isinstance(model.resolve(item.target.value, item.scope), (Client, Resource))
+            name
+            for name, owner, scope in self._targets()
+            if isinstance(model.resolve(owner, scope), (Client, Resource))
         )
+
+    @functools.cached_property
+    def module_assigned(self) -> FrozenSet[str]:
+        """Names set on the ``openai`` module."""
+        model = self.ctx.model
+        return frozenset(
+            name for name, owner, scope in self._targets() if model.resolve(owner, scope) == OPENAI
+        )
+
+    def _targets(self) -> Iterator[Tuple[str, ast.AST, Scope]]:
+        """``(name, owner expression, scope)`` of every ``owner.name = ...`` and ``setattr(owner, "name", ...)``."""
+        for item in self.ctx.model.attribute_assignments:
+            yield item.target.attr, item.target.value, item.scope
+        for node, scope in self.ctx.walked:
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "setattr"
+                and len(node.args) >= 2
+                and isinstance(node.args[1], ast.Constant)
+                and isinstance(node.args[1].value, str)
+            ):
+                yield node.args[1].value, node.args[0], scope

@@ -35,8 +35,10 @@ CONSULTING_CALLEE = re.compile(r"token|encod|decod|cost|price|pricing", re.IGNOR
 REQUEST_CALLEE = re.compile(
     r"^a?(completion|create|request|post|invoke|generate|chat|run|send)", re.IGNORECASE
 )
+# Calls that print or record what they are given: loggers, and ``log_*`` recorders such as mlflow's
+# ``log_param`` or deepeval's ``log_hyperparameters(model=...)`` (the model a run used, never a request).
 LOG_CALLEE = re.compile(
-    r"^(print|pprint|echo|secho|debug|info|warn|warning|error|exception|critical|log|logger|logging)$",
+    r"^(print|pprint|echo|secho|debug|info|warn|warning|error|exception|critical|log|log_\w+|logger|logging)$",
     re.IGNORECASE,
 )
 EXCEPTION_CALLEE = re.compile(r"(Error|Exception|Warning)$")

@@ -26,6 +26,7 @@ from lint_openai.analyses.base import Analysis
 from lint_openai.analyses.model_flow import CONSULTING_CALLEE, LOG_CALLEE, ModelFlow
 from lint_openai.context import Context
 from lint_openai.records import field, record
+from lint_openai.semantic.azure_settings import configures_azure, root_name
 from lint_openai.semantic.calls import callee_name
 from lint_openai.semantic.methods import endpoint, plain_path
 from lint_openai.semantic.model import is_openai_url
@@ -228,6 +229,8 @@ class ModelReferences(Analysis):
         via = "retired" if self.surfaces.retired_shape(call) else "call"
         for keyword in call.keywords:
             if keyword.arg is not None and is_model_name(keyword.arg):
+                if self._azure_engine(call, keyword, scope):
+                    continue  # ``openai.ChatCompletion.create(engine="gpt-4")`` on a drop-in set to Azure
                 self._named(
                     keyword.arg,
                     keyword.value,
@@ -286,6 +289,7 @@ class ModelReferences(Analysis):
         else:
             return True
         azure = client is not None and (client.is_azure or client.other_server)
+        azure = azure or (isinstance(argument, ast.keyword) and self._azure_engine(call, argument, scope))
         if isinstance(func, Method) and self.surfaces.retired_call(call, scope):
             self.retired_calls.add(call)
         for string in strings:
@@ -300,6 +304,12 @@ class ModelReferences(Analysis):
             self.calls.append(model_call)
             self.by_call[call] = model_call
         return True
+
+    def _azure_engine(self, call: ast.Call, keyword: ast.keyword, scope: Scope) -> bool:
+        """v0's ``engine=`` on an object the file sets to Azure (``openai.api_type = "azure"``): there it
+        names a deployment, not a model."""
+        root = root_name(call.func) if keyword.arg == "engine" else None
+        return root is not None and configures_azure(self.ctx.model, root, scope)
 
     def _unpacked_model(self, call: ast.Call, scope: Scope) -> Tuple[Optional[ast.AST], Optional[ast.AST]]:
         """``create(**params)`` where ``params`` is a dict literal (directly or through one name)."""

@@ -67,6 +67,12 @@ ENV_GETTERS = frozenset({"os.getenv", "os.environ.get"})
 
 AZURE_API_TYPES = frozenset({"azure", "azure_ad", "azuread"})
 
+
+def is_azure_api_type(value: Optional[Str]) -> bool:
+    """An ``api_type`` value that may be Azure's: one the file cannot show counts (no model findings)."""
+    return value is None or value.value.lower() in AZURE_API_TYPES
+
+
 CLIENT_COPIES = (("with_options",), ("copy",))  # methods that return a new client with other options
 # Clients that read ``OPENAI_BASE_URL`` and take ``provider=``; with ``provider=bedrock(...)`` each is
 # configured as Amazon Bedrock's client, as the SDK's ``BedrockOpenAI`` classes are.
@@ -580,7 +586,7 @@ class SemanticModel:
                 elif name == "api_type":
                     # An api_type that cannot be resolved may be Azure: assume so (no model findings, no fixes).
                     value = self.string_value(assignment.value, assignment.scope)
-                    is_azure = is_azure or value is None or value.value.lower() in AZURE_API_TYPES
+                    is_azure = is_azure or is_azure_api_type(value)
                 elif name == "base_url" and assignment.value is not None:
                     other_server = other_server or not self._is_openai_url(assignment.value, assignment.scope)
             self._module_client = Client(

@@ -207,6 +207,8 @@ class NonexistentClientAttribute(Rule):
         return name in v0.module_names or name in v0.errors
 
     def _check_module_name(self, node: ast.Attribute, ctx: Context) -> None:
+        if node.attr in ctx.analysis(ClientAttributes).module_assigned:
+            return  # the file sets it on the module (``setattr(openai, "langfuse_host", None)``): it exists
         problem = self._module_name_problem(node.attr, ctx)
         if problem is None or (self._is_v0_name(node.attr) and ctx.in_compat_region(node)):
             return

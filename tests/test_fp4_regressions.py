@@ -1,0 +1,103 @@
+"""False alarms found on code the linter had never seen (the fp4 hunt, /work/fp4-triage.csv), as our own
+reproductions. Each case pairs the false-alarm shape with a control that must still be reported, so a fix
+that silences a rule wholesale fails here."""
+
+from __future__ import annotations
+
+import datetime
+import textwrap
+from typing import List, Tuple
+
+import pytest
+
+from lint_openai.config.settings import Settings
+from lint_openai.engine import check_source
+
+TODAY = datetime.date(2026, 12, 1)
+
+CASES = {
+    # langfuse 2.57.0 langfuse/openai.py: the drop-in sets its own settings on the openai module.
+    "names the file sets on the openai module exist when read": (
+        """
+        import openai
+
+        setattr(openai, "langfuse_public_key", None)
+        openai.langfuse_host = None
+
+        def initialize():
+            public_key, host = openai.langfuse_public_key, openai.langfuse_host
+            return connect(public_key, host, openai.langfuse_secret)
+        """,
+        [(8, "OAI104")],  # langfuse_secret is never set
+    ),
+    "names set on a client with setattr exist when read": (
+        """
+        from openai import OpenAI
+
+        client = OpenAI()
+        setattr(client, "my_cache", {})
+        print(client.my_cache)
+        print(client.other_cache)
+        """,
+        [(6, "OAI104")],  # other_cache is never set
+    ),
+    # deepeval 1.5.0 tests/test_everything.py: a run's hyperparameters are recorded, not requested.
+    "a model given to a log_* recorder is not a request": (
+        """
+        import deepeval
+        from openai import OpenAI
+
+        @deepeval.log_hyperparameters(model="gpt-4", prompt_template="another template!")
+        def hyperparameters():
+            return {}
+
+        def ask(messages):
+            return OpenAI().chat.completions.create(model="gpt-4", messages=messages)
+        """,
+        [(9, "OAI201")],
+    ),
+    # helicone 1.0.14 helicone/test.py: v0 on Azure takes the deployment as engine=.
+    "engine= on a drop-in openai module set to Azure names a deployment": (
+        """
+        from helicone.openai_proxy import openai
+
+        def test_plain():
+            openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[])
+
+        def test_azure():
+            openai.api_type = "azure"
+            openai.ChatCompletion.create(engine="gpt-4", messages=[])
+        """,
+        [(4, "OAI201")],
+    ),
+    "engine= on the openai module set to Azure names a deployment": (
+        """
+        import openai
+
+        openai.api_type = "azure"
+        openai.ChatCompletion.create(engine="gpt-4", messages=[])
+        openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[])
+        """,
+        [(4, "OAI101"), (5, "OAI101"), (5, "OAI201")],
+    ),
+    "engine= without an Azure setting is still a model": (
+        """
+        from helicone.openai_proxy import openai
+
+        openai.api_type = "open_ai"
+        openai.Completion.create(engine="text-davinci-003", prompt="Hi")
+        """,
+        [(4, "OAI201")],
+    ),
+}
+
+
+def findings(source: str) -> List[Tuple[int, str]]:
+    diagnostics = check_source(textwrap.dedent(source).lstrip("\n"), "case.py", Settings(today=TODAY))
+    return sorted({(d.start.row, d.code) for d in diagnostics})
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_fp4_false_alarm_stays_fixed(name: str) -> None:
+    source, expected = CASES[name]
+    assert findings(source) == expected
