@@ -76,6 +76,29 @@ PACKAGES = (
     Package("genblaze-openai", "0.3.4", "v1"),
     Package("openai-responses", "0.11.6", "v1"),
     Package("nearai", "0.1.19", "v1"),
+    # Added after the fp4 review (new ground: apps, proxies, look-alike SDKs; 2 of 9 FPs left unfixed as
+    # triaged rows): v0 era
+    Package("gptcache", "0.1.43", "v0"),
+    Package("helicone", "1.0.14", "v0"),
+    Package("open-interpreter", "0.1.4", "v0"),
+    Package("pymemgpt", "0.2.0", "v0"),
+    Package("ragas", "0.0.22", "v0"),
+    Package("shell-gpt", "0.9.4", "v0"),
+    # v1 era, with look-alike SDKs that must stay silent (anthropic, groq, mistralai, together)
+    Package("aider-chat", "0.60.0", "v1"),
+    Package("anthropic", "0.40.0", "v1"),
+    Package("chainlit", "1.0.0", "v1"),
+    Package("deepeval", "1.5.0", "v1"),
+    Package("gpt-researcher", "0.10.2", "v1"),
+    Package("groq", "0.13.0", "v1"),
+    Package("langfuse", "2.57.0", "v1"),
+    Package("letta", "0.6.0", "v1"),
+    Package("llm", "0.19", "v1"),
+    Package("mistralai", "1.2.5", "v1"),
+    Package("opentelemetry-instrumentation-openai", "0.33.12", "v1"),
+    Package("portkey-ai", "1.10.0", "v1"),
+    Package("swarms", "6.0.0", "v1"),
+    Package("together", "1.3.10", "v1"),
 )
 
 
