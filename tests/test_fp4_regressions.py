@@ -41,6 +41,40 @@ CASES = {
         """,
         [(6, "OAI104")],  # other_cache is never set
     ),
+    # fp4's leftover: feature detection around names a wrapper may have set.
+    "a read the code tests for first is feature detection": (
+        """
+        import openai
+        from openai import OpenAI
+
+        client = OpenAI()
+        if hasattr(openai, "flush_langfuse"):
+            openai.flush_langfuse()
+        if hasattr(client, "my_cache") and client.my_cache:
+            print(client.my_cache)
+        try:
+            client.chat.complete()
+        except AttributeError:
+            pass
+
+        def flush():
+            if not hasattr(openai, "flush_langfuse"):
+                return
+            openai.flush_langfuse()
+
+        cached = client.cache if hasattr(client, "cache") else None
+        if hasattr(openai, "other"):
+            openai.flush_langfuse()
+        if hasattr(client, "chat"):
+            client.chat.complete()
+        openai.flush_langfuse()
+        try:
+            client.chat.complete()
+        except ValueError:
+            pass
+        """,
+        [(21, "OAI104"), (23, "OAI104"), (24, "OAI104"), (26, "OAI104")],  # another test, or none
+    ),
     # deepeval 1.5.0 tests/test_everything.py: a run's hyperparameters are recorded, not requested.
     "a model given to a log_* recorder is not a request": (
         """

@@ -1,10 +1,12 @@
-"""Whether a use of a value is guarded against ``None`` or emptiness (``if x:``, ``x or ""``, early exits)."""
+"""Whether a use of a value is guarded against ``None`` or emptiness (``if x:``, ``x or ""``, early exits), and
+whether a read of an attribute is guarded by a test that it exists (``if hasattr(x, "name"):``)."""
 
 from __future__ import annotations
 
 import ast
 from typing import Iterator, List, Optional
 
+from lint_openai.semantic.exceptions import is_handled
 from lint_openai.semantic.model import SemanticModel
 
 
@@ -124,4 +126,69 @@ def _guarded_by_earlier_exit(parent: ast.AST, statement: ast.stmt, key: str, roo
             names = {n.id for n in ast.walk(earlier.test) if isinstance(n, ast.Name)}
             if root is not None and root in names:
                 return True
+    return False
+
+
+# ------------------------------------------------------------------------------------- attribute tests
+# A handler naming this class expects the attribute may be missing (``except Exception`` does not say so).
+CATCHES_ONLY_MISSING = frozenset({"AttributeError"})
+
+
+def is_existence_checked(model: SemanticModel, node: ast.Attribute) -> bool:
+    """Whether the read ``x.name`` only runs where the code tested that ``x`` has ``name``: inside
+    ``if hasattr(x, "name"):`` (or ``while``, a conditional expression, an ``and`` chain, or after
+    ``if not hasattr(x, "name"): return``), or in a ``try`` whose handlers catch ``AttributeError``."""
+    wanted = (expression_key(node.value), node.attr)
+    current: ast.AST = node
+    parent = model.parent(node)
+    while parent is not None:
+        if isinstance(current, ast.stmt) and _after_missing_exit(parent, current, wanted):
+            return True
+        if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            break  # tests outside the function are not known to hold when it runs
+        if (
+            isinstance(parent, (ast.If, ast.While))
+            and current in parent.body
+            and _tests_has(parent.test, wanted)
+        ):
+            return True
+        if isinstance(parent, ast.IfExp) and current is parent.body and _tests_has(parent.test, wanted):
+            return True
+        if (
+            isinstance(parent, ast.BoolOp)
+            and isinstance(parent.op, ast.And)
+            and current in parent.values
+            and any(_tests_has(value, wanted) for value in parent.values[: parent.values.index(current)])
+        ):
+            return True
+        current, parent = parent, model.parent(parent)
+    return is_handled(model, node, CATCHES_ONLY_MISSING)
+
+
+def _tests_has(test: ast.AST, wanted: tuple[str, str]) -> bool:
+    """``hasattr(x, "name")``, alone or in an ``and`` chain (true only where ``x`` has ``name``)."""
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+        return any(_tests_has(value, wanted) for value in test.values)
+    return (
+        isinstance(test, ast.Call)
+        and isinstance(test.func, ast.Name)
+        and test.func.id == "hasattr"
+        and len(test.args) == 2
+        and isinstance(test.args[1], ast.Constant)
+        and (expression_key(test.args[0]), test.args[1].value) == wanted
+    )
+
+
+def _after_missing_exit(parent: ast.AST, statement: ast.stmt, wanted: tuple[str, str]) -> bool:
+    """An earlier ``if not hasattr(x, "name"): return`` (or ``raise``...) in the same block."""
+    for block in _statement_lists(parent):
+        if statement in block:
+            return any(
+                isinstance(earlier, ast.If)
+                and _exits(earlier.body)
+                and isinstance(earlier.test, ast.UnaryOp)
+                and isinstance(earlier.test.op, ast.Not)
+                and _tests_has(earlier.test.operand, wanted)
+                for earlier in block[: block.index(statement)]
+            )
     return False

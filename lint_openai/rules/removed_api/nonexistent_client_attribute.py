@@ -22,6 +22,7 @@ from lint_openai.rules.removed_api.common import (
     v0_advice,
     v1_rewrite,
 )
+from lint_openai.semantic.guards import is_existence_checked
 from lint_openai.semantic.navigation import enclosing_call, parent_attribute
 from lint_openai.semantic.scopes import Scope
 from lint_openai.semantic.values import Client, Module, Resource, Value
@@ -41,6 +42,9 @@ class NonexistentClientAttribute(Rule):
     generated into `knowledge/sdk.json` from the installed package; if your installed `openai` is
     newer than that data, only names with a known replacement or a close match are reported.
     (`openai.ChatCompletion` and friends are OAI101, `openai.api_base` and friends OAI103.)
+    Names the file sets itself (`client.my_cache = ...`, `setattr(openai, "my_key", ...)`) exist, and a
+    read the code tests for first is feature detection, not a bug: inside `if hasattr(x, "name"):` (or
+    after `if not hasattr(x, "name"): return`), or in a `try` whose handler catches `AttributeError`.
 
     ## Fix safety
     Safe when there is a single close match in the SDK (`completion` -> `completions`), when a v0
@@ -149,6 +153,15 @@ class NonexistentClientAttribute(Rule):
         ),
         good(
             """
+            import openai
+
+            if hasattr(openai, "flush_langfuse"):  # set by an observability wrapper, when installed
+                openai.flush_langfuse()
+            """,
+            title="feature detection",
+        ),
+        good(
+            """
             class Client:
                 def __init__(self):
                     self.chat = None
@@ -212,6 +225,8 @@ class NonexistentClientAttribute(Rule):
         problem = self._module_name_problem(node.attr, ctx)
         if problem is None or (self._is_v0_name(node.attr) and ctx.in_compat_region(node)):
             return
+        if is_existence_checked(ctx.model, node):
+            return  # ``if hasattr(openai, "name"): openai.name``: the code checks first
         advice, replacement, applicability = problem
         base = ctx.segment(node.value)
         message = f"`{base}.{node.attr}` does not exist in openai>=1.0 (AttributeError); {advice}"
@@ -256,6 +271,8 @@ class NonexistentClientAttribute(Rule):
             return
         if sdk.tree_node(path, client.surface) is None:
             return
+        if is_existence_checked(ctx.model, node):
+            return  # ``if hasattr(client, "name"): client.name``: the code checks first
         owner = ctx.segment(node.value)
         if not path and node.attr in knowledge.v0().resources:
             self._report_v0_on_client(node, owner, ctx)
