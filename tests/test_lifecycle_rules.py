@@ -20,6 +20,7 @@ from lint_openai.engine import check_source
 from lint_openai.frontends.cli.main import main
 from lint_openai.knowledge.api import api
 from lint_openai.knowledge.model_lifecycle import models
+from lint_openai.knowledge.sdk_modules import sdk_modules
 from lint_openai.rules.removed_api.proxies_argument import ERROR as PROXIES_ERROR
 from lint_openai.rules.request.model_class_to_create import SDK_ERROR
 
@@ -275,6 +276,19 @@ def test_moved_module_fix_needs_every_name_in_one_place() -> None:
     mixed = "from openai.types.beta.vector_stores import VectorStoreFile, Unheard\n"
     (found,) = check_source(mixed, "x.py", Settings())
     assert found.code == "OAI110" and found.fix is None
+
+
+def test_a_module_outside_beta_never_moved_into_it() -> None:
+    """openai-python's examples/realtime/push_to_talk_app.py imports ``openai.types.realtime.session``, which
+    no release had; the one ``session`` module exporting ``Session`` is the shut-down Realtime beta's."""
+    source = "from openai.types.realtime.session import Session\n"
+    assert sdk_modules().has_name("openai.types.beta.realtime.session", "Session")
+    (found,) = check_source(source, "x.py", Settings())
+    assert found.code == "OAI110" and found.fix is None and " is in " not in found.message
+    assert (
+        sdk_modules().moved_to("openai.types.beta.vector_store", ["VectorStore"])
+        == "openai.types.vector_store"
+    )
 
 
 def test_deprecated_raw_bytes_body_on_the_low_level_client() -> None:

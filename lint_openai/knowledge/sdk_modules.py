@@ -95,16 +95,27 @@ class SdkModules:
         """Where a module that no longer exists went, for ``from <module> import <names>``: the one module
         with the same last component that exports every name (``openai.types.beta.vector_stores`` ->
         ``openai.types.vector_stores`` for ``VectorStoreFile``). ``None`` when the module exists, no name is
-        given, a name is private, or no module or several fit."""
+        given, a name is private, or no module or several fit. Modules leave ``beta`` when their API is
+        generally available, never the other way: a module outside it never moved into it
+        (``openai.types.realtime.session``, which no release had, is not ``openai.types.beta.realtime.session``,
+        the types of the shut-down Realtime beta)."""
         if self.module_exists(module) or not names or any(name.startswith("_") for name in names):
             return None
         leaf = module.rpartition(".")[2]
+        beta = _in_beta(module)
         fits = [
             other
             for other in self.modules_named(leaf)
-            if other != module and all(self.has_name(other, name) for name in names)
+            if other != module
+            and (beta or not _in_beta(other))
+            and all(self.has_name(other, name) for name in names)
         ]
         return fits[0] if len(fits) == 1 else None
+
+
+def _in_beta(module: str) -> bool:
+    """``openai.types.beta.realtime.session``, ``openai.resources.beta.threads``..."""
+    return "beta" in module.split(".")
 
 
 @functools.cache

@@ -34,7 +34,8 @@ class NonexistentSdkImport(Rule):
     The import fails: `ModuleNotFoundError: No module named 'openai.types.beta.vector_store'`, or
     `ImportError: cannot import name 'Y' from 'openai.X'`, and so does importing every module that
     imports it. Where the module moved, the message names the one module with the same name that exports
-    every imported name today. Private names (`_x`) and modules that need an optional dependency
+    every imported name today (modules leave `beta` when their API is generally available; none moved
+    into it, so a `beta` module is never named for one outside it). Private names (`_x`) and modules that need an optional dependency
     (`openai.helpers` needs numpy) are not checked, and imports in an `except ImportError:` fallback or
     under an SDK version check are fine, as are imports that cannot stop the module: in a `try` whose
     `except Exception:` handler goes on, or under `with contextlib.suppress(ImportError)` (or
