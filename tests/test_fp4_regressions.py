@@ -75,6 +75,27 @@ CASES = {
         """,
         [(21, "OAI104"), (23, "OAI104"), (24, "OAI104"), (26, "OAI104")],  # another test, or none
     ),
+    # openai/swarm tests/mock_client.py: a test's stand-in response says which model answered.
+    "a model default that only fills a stand-in response is not a request": (
+        """
+        from openai import OpenAI
+        from openai.types.chat.chat_completion import ChatCompletion, Choice
+
+        def create_mock_response(message, model="gpt-4o"):
+            return ChatCompletion(id="mock", created=1, model=model, object="chat.completion", choices=[])
+
+        def as_dict(model="gpt-4o"):
+            shown = model
+            return {"model": shown, "choices": []}
+
+        def ask(messages, model="gpt-4o"):
+            return OpenAI().chat.completions.create(model=model, messages=messages)
+
+        def request_body(model="gpt-4o"):
+            return {"model": model, "messages": []}
+        """,
+        [(11, "OAI202"), (14, "OAI202")],  # sent, or a request body
+    ),
     # deepeval 1.5.0 tests/test_everything.py: a run's hyperparameters are recorded, not requested.
     "a model given to a log_* recorder is not a request": (
         """

@@ -13,7 +13,9 @@ every read of it, and says whether each read only consults it:
   it counts tokens or prices (``token``, ``encod``, ``decod``, ``cost``, ``price``), or formats it
   into a string that goes to one of those;
 - passes it to a function defined in the same file whose parameter is itself only consulted,
-  or returns it from a function whose name says it counts tokens or prices.
+  or returns it from a function whose name says it counts tokens or prices;
+- gives it as the ``model`` of a call or dict shaped like an API response or a result row
+  (``ChatCompletion(model=model, choices=[...])`` in a test's stand-in: which model answered).
 
 Anything else (an unknown call, a return, a container, an attribute assignment...) may send it to
 the API, so the value counts as requested. The analysis is bounded in depth and cuts cycles.
@@ -23,12 +25,44 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Dict, List, Optional, Set, Tuple, Union
+from typing import Dict, Iterable, List, Optional, Set, Tuple, Union
 
 from lint_openai.semantic.calls import callee_name
 from lint_openai.semantic.model import SemanticModel
 from lint_openai.semantic.scopes import Scope
 from lint_openai.semantic.values import Function, UserClass
+
+RESPONSE_KEYS = frozenset({"choices", "created", "created_at", "object", "usage", "system_fingerprint"})
+# Keys of data about a model, never a request's: a result or metric row (``{"model": "gpt-4", "accuracy":
+# 0.86}``), a logged exchange or trace span (``output``, ``startTime``, ``inputTokenCount``). None of them is
+# a request parameter of the API (those are ``max_tokens``, ``input``, ``metadata``...). Compared in
+# snake case, so camelCase keys (``latencyMs``) count.
+RESULT_KEYS = frozenset(
+    {
+        # scores and metrics
+        "score", "scores", "accuracy", "f1", "f1_score", "precision", "recall", "bleu", "rouge", "exact_match",
+        "pass_rate", "win_rate", "error_rate", "elo", "rank", "metrics",
+        # timings
+        "latency", "latency_ms", "latency_s", "duration", "duration_ms", "duration_s", "elapsed", "elapsed_ms",
+        "start_time", "end_time", "started_at", "ended_at", "finished_at", "completed_at", "timestamp", "ttft",
+        # token counts and costs
+        "prompt_tokens", "completion_tokens", "total_tokens", "input_tokens", "output_tokens",
+        "input_token_count", "output_token_count", "token_count", "cost", "cost_usd", "total_cost",
+        # what a model answered
+        "output", "outputs", "response", "completion",
+    }
+)  # fmt: skip
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def is_response_shaped(keys: Iterable[Optional[str]]) -> bool:
+    """Whether a mapping or call with these keys describes an API response, a result or a trace: its
+    ``"model"`` says which model answered, not which one to ask."""
+    return any(
+        key is not None and (key in RESPONSE_KEYS or _CAMEL.sub("_", key).lower() in RESULT_KEYS)
+        for key in keys
+    )
+
 
 CONSULTING_CALLEE = re.compile(r"token|encod|decod|cost|price|pricing", re.IGNORECASE)
 # Calls that may send a request, whatever the enclosing function is called.
@@ -155,6 +189,9 @@ class ModelFlow:
             return self.consulted(parent, depth)
         if isinstance(parent, ast.Subscript):
             return parent.slice is node or self.consulted(parent, depth)
+        if isinstance(parent, ast.Dict) and node in parent.values:
+            keys = (key.value if isinstance(key, ast.Constant) else None for key in parent.keys)
+            return is_response_shaped(key if isinstance(key, str) else None for key in keys)
         if isinstance(parent, ast.Attribute):
             return self._method_consulted(parent, depth)
         if isinstance(parent, (ast.Call, ast.keyword)):
@@ -185,6 +222,8 @@ class ModelFlow:
     def _argument_consulted(self, call: ast.Call, argument: ast.AST, depth: int) -> bool:
         if isinstance(argument, ast.keyword) and argument.arg is None:
             return False  # ``**mapping``
+        if isinstance(argument, ast.keyword) and is_response_shaped(k.arg for k in call.keywords):
+            return True  # ``ChatCompletion(model=model, choices=[...])``: which model answered (a stand-in)
         name = callee_name(call)
         func = call.func
         if (

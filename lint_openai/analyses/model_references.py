@@ -18,12 +18,12 @@ import ast
 import functools
 import re
 import urllib.parse
-from typing import Callable, Dict, Iterable, Iterator, List, Optional, Set, Tuple, Union
+from typing import Callable, Dict, Iterator, List, Optional, Set, Tuple, Union
 
 from lint_openai import knowledge
 from lint_openai.analyses.api_surfaces import ApiSurfaces
 from lint_openai.analyses.base import Analysis
-from lint_openai.analyses.model_flow import CONSULTING_CALLEE, LOG_CALLEE, ModelFlow
+from lint_openai.analyses.model_flow import CONSULTING_CALLEE, LOG_CALLEE, ModelFlow, is_response_shaped
 from lint_openai.context import Context
 from lint_openai.records import field, record
 from lint_openai.semantic.azure_settings import configures_azure, root_name
@@ -52,38 +52,6 @@ NOT_MODEL_WORDS = frozenset(
 )  # fmt: skip
 # Words before "model" that make the name the one a server exposes: ``SERVED_MODEL_NAME``, ``serving_model``.
 SERVING_WORDS = frozenset({"served", "serving"})
-RESPONSE_KEYS = frozenset({"choices", "created", "created_at", "object", "usage", "system_fingerprint"})
-# Keys of data about a model, never a request's: a result or metric row (``{"model": "gpt-4", "accuracy":
-# 0.86}``), a logged exchange or trace span (``output``, ``startTime``, ``inputTokenCount``). None of them is
-# a request parameter of the API (those are ``max_tokens``, ``input``, ``metadata``...). Compared in
-# snake case, so camelCase keys (``latencyMs``) count.
-RESULT_KEYS = frozenset(
-    {
-        # scores and metrics
-        "score", "scores", "accuracy", "f1", "f1_score", "precision", "recall", "bleu", "rouge", "exact_match",
-        "pass_rate", "win_rate", "error_rate", "elo", "rank", "metrics",
-        # timings
-        "latency", "latency_ms", "latency_s", "duration", "duration_ms", "duration_s", "elapsed", "elapsed_ms",
-        "start_time", "end_time", "started_at", "ended_at", "finished_at", "completed_at", "timestamp", "ttft",
-        # token counts and costs
-        "prompt_tokens", "completion_tokens", "total_tokens", "input_tokens", "output_tokens",
-        "input_token_count", "output_token_count", "token_count", "cost", "cost_usd", "total_cost",
-        # what a model answered
-        "output", "outputs", "response", "completion",
-    }
-)  # fmt: skip
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-
-
-def is_response_shaped(keys: Iterable[Optional[str]]) -> bool:
-    """Whether a mapping or call with these keys describes an API response, a result or a trace: its
-    ``"model"`` says which model answered, not which one to ask."""
-    return any(
-        key is not None and (key in RESPONSE_KEYS or _CAMEL.sub("_", key).lower() in RESULT_KEYS)
-        for key in keys
-    )
-
-
 Consulted = Callable[[], bool]  # whether a value is only consulted where it goes (asked lazily: costly)
 # unittest.mock's assertions: their arguments describe an expected call, never a request.
 MOCK_ASSERTIONS = frozenset(

@@ -15,7 +15,8 @@ import re
 from datetime import date
 from typing import FrozenSet, Iterator, List, Optional, Tuple
 
-from lint_openai.analyses.model_references import is_model_name, is_response_shaped
+from lint_openai.analyses.model_flow import is_response_shaped
+from lint_openai.analyses.model_references import is_model_name
 from lint_openai.diagnostic import Diagnostic, Location
 from lint_openai.knowledge.model_lifecycle import ModelKnowledge
 from lint_openai.records import record
