@@ -345,7 +345,8 @@ def test_unsafe_fixes_and_diff_per_cell(v0: Path) -> None:
     before = v0.read_bytes()
     status, out, err = run([str(v0), "--diff", "--unsafe-fixes"])
     assert status == 1 and v0.read_bytes() == before
-    assert f"--- a/{v0}:cell 5\n+++ b/{v0}:cell 5\n" in out
+    shown = v0.relative_to(v0.anchor).as_posix()  # outside the working directory: no leading /
+    assert f"--- a/{shown}:cell 5\n+++ b/{shown}:cell 5\n" in out
     assert '-    model="gpt-3.5-turbo",  # expect: OAI201\n' in out
     assert '+    model="gpt-5.6-terra",  # expect: OAI201\n' in out
     assert "+except openai.RateLimitError:  # expect: OAI102\n" in out
