@@ -103,7 +103,10 @@ def test_formats_located_by_file_lines_point_into_the_json(v0: Path) -> None:
     assert region["endLine"] == region["startLine"]
     assert region["endColumn"] - region["startColumn"] == len("openai.ChatCompletion.create")
     assert oai101["message"]["text"].startswith("cell 5:1:12: `openai.ChatCompletion.create`")
-    assert all("fixes" not in r for r in results)  # a fix edits cell text, not the JSON: not offered here
+    # A fix is offered as an edit of the JSON text (tests/test_sarif_notebook_fixes.py applies them).
+    assert oai101["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"] == {
+        "text": "chat.completions"
+    }
     oai102 = by_code[(6, "OAI102")]["locations"][0]["physicalLocation"]["region"]
     assert raw_text_at(text, Location(oai102["startLine"], oai102["startColumn"])).startswith("openai.error.")
 
