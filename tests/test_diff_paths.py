@@ -42,6 +42,7 @@ def test_header_paths(path: str, cwd: str, shown: str, monkeypatch: pytest.Monke
     assert diff_header_path(path) == shown
 
 
+@pytest.mark.slow  # runs patch and git
 @pytest.mark.parametrize("command", [["patch", "-p1"], ["git", "apply"]])
 @pytest.mark.parametrize("absolute", [False, True])
 def test_a_diff_of_a_file_under_the_working_directory_applies_there(
@@ -58,6 +59,7 @@ def test_a_diff_of_a_file_under_the_working_directory_applies_there(
     assert source.read_text(encoding="utf-8") == FIXED
 
 
+@pytest.mark.slow  # runs patch
 def test_an_absolute_path_elsewhere_is_shown_without_its_root(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

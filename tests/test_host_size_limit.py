@@ -64,6 +64,7 @@ def test_oversized_counts_bytes_and_keeps_the_prefilter() -> None:
     assert oversized(padded(V0, 4000), "x.py", Settings(ignore=("OAI001",), max_file_size=LIMIT)) == []
 
 
+@pytest.mark.slow  # runs the host
 def test_flake8(project: Dict[str, Path]) -> None:
     out = host(
         [
@@ -94,6 +95,7 @@ def test_flake8_plugin_in_process(project: Dict[str, Path]) -> None:
     assert [message for _, _, message, _ in plugin.run()] == [f"OAI001 {TOO_LARGE}"]
 
 
+@pytest.mark.slow  # runs the host
 def test_pylint(project: Dict[str, Path]) -> None:
     out = host(
         [
