@@ -138,7 +138,10 @@ def test_diff_changes_nothing(tmp_path: Path) -> None:
     code, out, err = run(["check", str(path), "--diff"])
     assert code == 1
     assert path.read_text(encoding="utf-8") == V0_PROGRAM
-    assert f"--- a/{path}" in out and "+from openai import RateLimitError" in out
+    assert (
+        f"--- a/{path.relative_to(path.anchor).as_posix()}\n" in out
+        and "+from openai import RateLimitError" in out
+    )
     assert "Would fix 4 errors." in err
     clean = tmp_path / "clean.py"
     clean.write_text(V0_FIXED, encoding="utf-8")

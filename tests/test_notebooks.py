@@ -103,7 +103,10 @@ def test_formats_located_by_file_lines_point_into_the_json(v0: Path) -> None:
     assert region["endLine"] == region["startLine"]
     assert region["endColumn"] - region["startColumn"] == len("openai.ChatCompletion.create")
     assert oai101["message"]["text"].startswith("cell 5:1:12: `openai.ChatCompletion.create`")
-    assert all("fixes" not in r for r in results)  # a fix edits cell text, not the JSON: not offered here
+    # A fix is offered as an edit of the JSON text (tests/test_sarif_notebook_fixes.py applies them).
+    assert oai101["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"] == {
+        "text": "chat.completions"
+    }
     oai102 = by_code[(6, "OAI102")]["locations"][0]["physicalLocation"]["region"]
     assert raw_text_at(text, Location(oai102["startLine"], oai102["startColumn"])).startswith("openai.error.")
 
@@ -345,7 +348,8 @@ def test_unsafe_fixes_and_diff_per_cell(v0: Path) -> None:
     before = v0.read_bytes()
     status, out, err = run([str(v0), "--diff", "--unsafe-fixes"])
     assert status == 1 and v0.read_bytes() == before
-    assert f"--- a/{v0}:cell 5\n+++ b/{v0}:cell 5\n" in out
+    shown = v0.relative_to(v0.anchor).as_posix()  # outside the working directory: no leading /
+    assert f"--- a/{shown}:cell 5\n+++ b/{shown}:cell 5\n" in out
     assert '-    model="gpt-3.5-turbo",  # expect: OAI201\n' in out
     assert '+    model="gpt-5.6-terra",  # expect: OAI201\n' in out
     assert "+except openai.RateLimitError:  # expect: OAI102\n" in out

@@ -5,10 +5,13 @@ A call counts only when its callee is proven to be one of the library functions 
 :mod:`lint_openai.knowledge.http_requests` (through the file's imports, or an instance made in the file:
 ``session = aiohttp.ClientSession()``, ``async with aiohttp.ClientSession() as session``) and its URL is
 proven to be on ``api.openai.com`` (or a regional ``*.api.openai.com``): a string literal, a name bound to
-one, or an f-string or concatenation whose literal head already holds the host and a ``/``. The surface is
-chosen by an ``OpenAI-Beta`` header value the request sends (a dict, a list of ``"Name: value"`` strings or
-of ``(name, value)`` pairs, written in the call or bound once to a name) or by its URL path (``/v1/threads``).
-One request reaches at most one surface: a retired one before a deprecated one, a header before the path.
+one, or an f-string or concatenation whose literal head already holds the host and a ``/``; or a relative
+URL sent by an ``aiohttp.ClientSession`` or ``httpx.Client`` made in the same function or at module level
+with such a ``base_url`` (a complete literal), joined as that library joins it. The surface is chosen by an
+``OpenAI-Beta`` header value the request sends (a dict, a list of ``"Name: value"`` strings or of ``(name,
+value)`` pairs, written in the call or bound once to a name; or given to that session, unless the request's
+own headers may replace it) or by its URL path (``/v1/threads``). One request reaches at most one surface: a
+retired one before a deprecated one, a header before the path.
 """
 
 from __future__ import annotations
@@ -16,12 +19,12 @@ from __future__ import annotations
 import ast
 import urllib.parse
 from datetime import date
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 from lint_openai.analyses.base import Analysis
 from lint_openai.context import Context
 from lint_openai.knowledge.api import Surface, api
-from lint_openai.knowledge.http_requests import request_callable
+from lint_openai.knowledge.http_requests import SessionConstructor, request_callable, session_constructor
 from lint_openai.knowledge.model_lifecycle import ACTIVE, RETIRED
 from lint_openai.records import record
 from lint_openai.semantic.calls import keyword_value
@@ -80,20 +83,30 @@ def _use(model: SemanticModel, call: ast.Call, scope: Scope, today: date) -> Opt
     if function is None:
         return None
     url_node = _argument(call, function.url_position, function.url_keyword)
-    url = _openai_path(model, url_node, scope) if url_node is not None else None
-    if url_node is None or url is None:
+    session = _session(model, call.func, scope)
+    text = _url_text(model, url_node, scope, session) if url_node is not None else None
+    url = _openai_path(text) if text is not None else None
+    if url_node is None or text is None or url is None:
         return None
     found: List[RawUse] = []
     headers = _argument(call, function.headers_position, *function.headers_keywords)
-    for header_name, value, node in header_items(model, headers, scope) if headers is not None else ():
+    sent = [(node, name, value, "the header") for name, value, node in _items(model, headers, scope)]
+    if session is not None:
+        replaced = _header_names(model, headers, scope)
+        if replaced is not None:  # the request's own headers are all known: the session's others go too
+            items = _items(model, _session_headers(session), session.scope)
+            sent += [
+                (url_node, n, v, "the session's header") for n, v, _ in items if n.lower() not in replaced
+            ]
+    for node, header_name, value, kind in sent:
         surface = api().surface_for_header(header_name, value)
         if surface is not None:
-            what = f"the header `{header_name}: {value}`"
+            what = f"{kind} `{header_name}: {value}`"
             found.append(RawUse(call, node, what, function.name, surface, surface.status(today)))
     path, complete = url
     surface = api().surface_for_http_path(path) if complete or _segment_closed(path) else None
     if surface is not None:
-        what = f"the URL `{_shown(url_node, model, scope)}`"
+        what = f"the URL `{_shown(text)}`"
         found.append(RawUse(call, url_node, what, function.name, surface, surface.status(today)))
     live = [use for use in found if use.status != ACTIVE]
     live.sort(key=lambda use: use.status != RETIRED)  # stable: headers before the path
@@ -146,13 +159,96 @@ def _binding_name(model: SemanticModel, binding: Binding, depth: int) -> Optiona
     return None
 
 
-# --------------------------------------------------------------------------- URLs
-def _openai_path(model: SemanticModel, expr: ast.AST, scope: Scope) -> Optional[Tuple[str, bool]]:
-    """The path below ``/v1`` of a URL proven to be on OpenAI's API host, and whether it is complete
-    (``False``: only the literal head of an f-string or a concatenation is known)."""
-    known = _literal_text(model, expr, scope, 0)
-    if known is None:
+# --------------------------------------------------------------------------- sessions
+@record
+class _Session:
+    """A session or client made in the file (``call``, evaluated in ``scope``) and the class it is."""
+
+    constructor: SessionConstructor
+    call: ast.Call
+    scope: Scope
+
+
+def _session(model: SemanticModel, func: ast.AST, scope: Scope) -> Optional[_Session]:
+    """The session or client whose method ``func`` is, made in the request's own function or at module
+    level: ``aiohttp.ClientSession(...).post``, ``session = httpx.Client(...)``, ``async with
+    aiohttp.ClientSession(...) as session``. One passed in (a parameter) or made elsewhere is ``None``."""
+    target: Optional[ast.AST] = func.value if isinstance(func, ast.Attribute) else None
+    made_in = scope
+    if isinstance(target, ast.Name):
+        bindings = model.reaching(target, scope)
+        if len(bindings) != 1 or bindings[0].kind not in ("value", "enter"):
+            return None
+        binding = bindings[0]
+        if binding.scope.owner is not scope.owner and binding.scope.kind != "module":
+            return None
+        target, made_in = binding.expr, binding.scope
+    if not isinstance(target, ast.Call):
         return None
+    name = qualified_name(model, target.func, made_in)
+    constructor = session_constructor(name) if name is not None else None
+    return _Session(constructor, target, made_in) if constructor is not None else None
+
+
+def _session_headers(session: _Session) -> Optional[ast.AST]:
+    return _argument(session.call, None, *session.constructor.headers_keywords)
+
+
+def _base_url(model: SemanticModel, session: _Session) -> Optional[str]:
+    """The session's base URL, where it is a complete literal without a query or fragment."""
+    constructor = session.constructor
+    node = _argument(session.call, constructor.base_url_position, constructor.base_url_keyword)
+    known = _literal_text(model, node, session.scope, 0) if node is not None else None
+    if known is None or not known[1] or "?" in known[0] or "#" in known[0]:
+        return None
+    return known[0].strip()
+
+
+def _joined(base: str, url: str, join: str) -> Optional[str]:
+    """``url`` sent below ``base`` as the library joins them (``None``: not modelled)."""
+    if url.startswith("//"):
+        return None  # a network-path reference: the libraries differ
+    if join == "append":  # httpx: the base's path with one ``/``, then the request's
+        return (base if base.endswith("/") else base + "/") + url.lstrip("/")
+    return urllib.parse.urljoin(base, url)
+
+
+def _url_text(
+    model: SemanticModel, expr: ast.AST, scope: Scope, session: Optional[_Session]
+) -> Optional[Tuple[str, bool]]:
+    """The known text of a request's URL (and whether it is complete), joined to its session's base URL
+    where it is relative."""
+    known = _literal_text(model, expr, scope, 0)
+    if known is None or session is None or urllib.parse.urlsplit(known[0].strip()).scheme:
+        return known  # absolute, or no session: the base URL plays no part
+    base = _base_url(model, session)
+    joined = _joined(base, known[0].strip(), session.constructor.join) if base is not None else None
+    return (joined, known[1]) if joined is not None else None
+
+
+def _header_names(model: SemanticModel, expr: Optional[ast.AST], scope: Scope) -> Optional[Set[str]]:
+    """The names (lower case) of the headers a request sets itself: none without ``headers=``; ``None``
+    where they are not all known (a name not proven, ``**spread``, another form)."""
+    if expr is None:
+        return set()
+    mapping = model.dict_literal(expr, scope)
+    if mapping is None:
+        return None
+    names = [model.string_value(key, scope) if key is not None else None for key in mapping.keys]
+    if any(name is None for name in names):
+        return None
+    return {name.value.lower() for name in names if name is not None}
+
+
+def _items(model: SemanticModel, expr: Optional[ast.AST], scope: Scope) -> List[Tuple[str, str, ast.AST]]:
+    return header_items(model, expr, scope) if expr is not None else []
+
+
+# --------------------------------------------------------------------------- URLs
+def _openai_path(known: Tuple[str, bool]) -> Optional[Tuple[str, bool]]:
+    """The path below ``/v1`` of a URL (its known text, and whether that is complete) proven to be on
+    OpenAI's API host, and whether it is complete (``False``: only the literal head of an f-string or a
+    concatenation is known)."""
     text, complete = known
     try:
         parts = urllib.parse.urlsplit(text.strip())
@@ -201,10 +297,7 @@ def _segment_closed(path: str) -> bool:
     return "/" in path.lstrip("/")
 
 
-def _shown(node: ast.AST, model: SemanticModel, scope: Scope) -> str:
-    known = _literal_text(model, node, scope, 0)
-    if known is None:
-        return "..."
+def _shown(known: Tuple[str, bool]) -> str:
     return known[0] if known[1] else f"{known[0]}..."
 
 

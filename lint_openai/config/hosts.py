@@ -230,3 +230,15 @@ def pylint_options(enabled_codes: Iterable[str], today: Optional[str]) -> HostOp
         extend_select=tuple(sorted(enabled_codes)),
         today=parse_date(today, "--lint-openai-today") if today else None,
     )
+
+
+def size_limit_message(settings: Settings, size: int, where: str = "[tool.lint-openai]") -> Optional[str]:
+    """Why a Python file of ``size`` bytes is not checked under ``settings.max_file_size`` (``None``: it is
+    checked), the same for every front-end; ``where`` names where this host lets the limit be raised."""
+    limit = settings.max_file_size
+    if not limit or size <= limit:
+        return None
+    return (
+        f"file not checked: {size:,} bytes, more than max-file-size ({limit:,}); "
+        f"raise max-file-size ({where}) to check it"
+    )

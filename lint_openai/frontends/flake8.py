@@ -11,6 +11,7 @@ from lint_openai import __version__
 from lint_openai.config.hosts import HostOptions, SettingsResolver, flake8_options
 from lint_openai.config.settings import ConfigError, Settings
 from lint_openai.engine import InternalError, check_source
+from lint_openai.frontends.size_limit import oversized
 
 
 class Flake8Plugin:
@@ -57,7 +58,10 @@ class Flake8Plugin:
     def run(self) -> Iterator[Tuple[int, int, str, type]]:
         text = "".join(self.lines)
         try:
-            diagnostics = check_source(text, self.filename, self.settings(), self.tree)
+            settings = self.settings()
+            diagnostics = oversized(text, self.filename, settings)
+            if diagnostics is None:
+                diagnostics = check_source(text, self.filename, settings, self.tree)
         except (ConfigError, InternalError) as error:
             # flake8 has no channel for plugin errors but findings: report once, at the top of the file.
             yield 1, 0, f"OAI001 lint-openai could not check this file: {error}", type(self)

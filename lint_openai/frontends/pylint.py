@@ -17,6 +17,7 @@ from lint_openai.config.hosts import HostOptions, SettingsResolver, pylint_optio
 from lint_openai.config.settings import ConfigError
 from lint_openai.diagnostic import Diagnostic
 from lint_openai.engine import InternalError, check_source
+from lint_openai.frontends.size_limit import oversized
 from lint_openai.rules.base import Rule
 from lint_openai.rules.registry import ALL_RULES
 from lint_openai.source.decoding import SourceDecodeError, decode_source
@@ -112,14 +113,17 @@ class _EngineRun:
         path = node.file or "<unknown>"
         try:
             with node.stream() as stream:
-                text = decode_source(stream.read())
+                data = stream.read()
+            text = decode_source(data)
         except (OSError, SourceDecodeError):
             return [], None  # pylint reports unreadable and undecodable files itself
         try:
             resolver = cls.resolvers.get(id(linter))
             if resolver is None:
                 resolver = cls.resolvers[id(linter)] = SettingsResolver(host_options(linter))
-            return check_source(text, path, resolver.for_path(Path(path))), None
+            settings = resolver.for_path(Path(path))
+            too_large = oversized(text, path, settings, len(data))
+            return (check_source(text, path, settings) if too_large is None else too_large), None
         except (ConfigError, InternalError) as error:
             return [], f"lint-openai could not check this file: {error}"
 

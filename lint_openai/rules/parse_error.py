@@ -9,7 +9,8 @@ class ParseError(Rule):
     """## What it does
     Reports a file that cannot be checked: it cannot be read (permissions, a dangling symlink), does
     not decode (bad bytes for its PEP 263 encoding), contains null bytes, is nested too deeply for
-    Python's parser, or is not valid Python syntax for the running interpreter.
+    Python's parser, or is not valid Python syntax for the running interpreter. A module larger than
+    the `max-file-size` setting (default 2 MiB) is reported instead of being checked, in every front-end.
 
     ## Why is this bad?
     Nothing in the file can be checked, so a CI gate would otherwise pass it silently. The other files

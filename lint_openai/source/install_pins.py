@@ -3,10 +3,12 @@
 A notebook that installs its SDK runs on what it installs. The commands read are IPython's: line magics and
 shell escapes (``%pip install``, ``!pip install``, ``!{sys.executable} -m pip install``, ``out = !pip ...``,
 backslash-continued), one-line automagic cells (``pip install openai==0.28``) and the lines of ``%%bash`` and
-``%%sh`` cells. A requirement of the ``openai`` distribution counts as a pin below 1.0 when one of its
-clauses alone keeps every release below 1.0: ``==0.28.1``, ``==0.*``, ``<1``, ``<=0.28``, ``~=0.27``. The
-notebook is judged as that release only if every ``openai`` it installs is such a pin (an unpinned
-``openai``, ``openai>=0.27``, a URL or ``openai=={VERSION}`` keeps the default). Nothing is run.
+``%%sh`` cells; the installers are pip (``uv pip install`` too) and conda, mamba and micromamba (``%conda
+install openai=0.28``). A requirement of the ``openai`` distribution counts as a pin below 1.0 when one of
+its clauses alone keeps every release below 1.0: ``==0.28.1``, ``==0.*``, ``<1``, ``<=0.28``, ``~=0.27``,
+conda's ``=0.28`` (0.28.*). The notebook is judged as that release only if every ``openai`` it installs is
+such a pin (an unpinned ``openai``, ``openai>=0.27``, a URL or ``openai=={VERSION}`` keeps the default).
+Nothing is run.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from lint_openai.source.notebook import Notebook
 
 SHELL_CELL_MAGICS = frozenset({"bash", "sh"})
 _PIP = re.compile(r"^pip(\d+(\.\d+)?)?$")  # ``pip``, ``pip3``, ``pip3.11`` (also the ``%pip`` magic)
+_CONDA = re.compile(r"^(conda|mamba|micromamba)(\.exe)?$")  # also their magics
+# conda's ``name=VERSION[=BUILD]``: ``=`` matches every release starting with VERSION (``=0.28``: 0.28.*).
+_CONDA_FUZZY = re.compile(r"^(?P<name>[A-Za-z0-9_.-]+)=(?P<version>\d+(?:\.\d+)*)(?:\.\*)?(?:=\S*)?$")
 _SEPARATORS = frozenset({"&&", "||", ";", "|", "&", ";;"})
 # ``openai``, ``OpenAI[datalib]``, then what follows the name (PEP 508; names compare case-insensitively).
 _OPENAI = re.compile(r"^openai(\[[^\]]*\])?(?=$|[\s<>=!~;@(])(.*)$", re.IGNORECASE | re.DOTALL)
@@ -120,16 +125,28 @@ def _joined(lines: Iterable[str]) -> Iterator[str]:
 
 
 def _command(line: str) -> str:
-    """An IPython line's command: ``%pip install x`` -> ``pip install x``; ``out = !pip ...`` -> ``pip ...``."""
+    """An IPython line's command: ``%pip install x`` -> ``pip install x``; ``out = !pip ...`` -> ``pip ...``.
+
+    The ``%conda``, ``%mamba`` and ``%micromamba`` magics split their line and join the words for the shell,
+    so their quotes are gone by then (``%conda install "openai<1"`` redirects as if unquoted).
+    """
     stripped = line.strip()
     if not stripped.startswith(("%", "!")):
         assigned = re.match(r"^[^=]*?=\s*([%!].*)$", stripped)
         stripped = assigned.group(1) if assigned is not None else stripped
-    return stripped.lstrip("%!")
+    magic = stripped.startswith("%")
+    stripped = stripped.lstrip("%!")
+    if magic and _CONDA.match(stripped.split(None, 1)[0] if stripped.strip() else ""):
+        try:
+            return " ".join(shlex.split(stripped))
+        except ValueError:
+            return ""  # IPython's own split fails: nothing runs
+    return stripped
 
 
 def _requirements(command: str) -> Iterator[str]:
-    """The words after ``pip install`` in each simple command of ``command`` (options included).
+    """The words after ``pip install`` (``conda install``, ...) in each simple command of ``command``
+    (options included), conda's match specs as the requirement allowing the same releases.
 
     Split as the shell splits them: an unquoted ``openai<1`` is ``openai`` read from the file ``1`` (and
     ``openai>=1`` writes to ``=1``), so only a quoted ``"openai<1"`` is a requirement with a bound.
@@ -142,20 +159,30 @@ def _requirements(command: str) -> Iterator[str]:
     except ValueError:
         return  # an unbalanced quote: not a command this reader can split
     installing = False
-    after_pip = False
+    installer: Optional[str] = None  # "pip" or "conda" after its executable, until the subcommand
     redirected = False
     for word in words:
         if redirected:
             redirected = False  # the file of a redirection
         elif word in _SEPARATORS:
-            installing = after_pip = False
+            installing, installer = False, None
         elif word.strip("<>&") == "":
             redirected = True
         elif installing:
-            yield word
-        elif after_pip and word == "install":
+            yield conda_requirement(word) if installer == "conda" else word
+        elif installer is not None and word == "install":
             installing = True
         elif _PIP.match(word.rsplit("/", 1)[-1]):
-            after_pip = True
+            installer = "pip"
+        elif _CONDA.match(word.rsplit("/", 1)[-1]):
+            installer = "conda"
         elif not word.startswith("-"):
-            after_pip = False  # ``pip`` followed by another subcommand, or a word that is not pip's
+            installer = None  # an installer followed by another subcommand, or a word that is not one
+
+
+def conda_requirement(spec: str) -> str:
+    """A conda match spec as the PEP 440 requirement allowing the same releases: ``openai=0.28`` ->
+    ``openai==0.28.*`` (conda's ``=``), ``conda-forge::openai<1`` -> ``openai<1``; others as given."""
+    spec = spec.split("::", 1)[-1]
+    fuzzy = _CONDA_FUZZY.match(spec)
+    return f"{fuzzy['name']}=={fuzzy['version']}.*" if fuzzy is not None else spec

@@ -224,7 +224,7 @@ def _a(value: object) -> str:
 
 def cell_diff(path: str, old: str, new: str) -> str:
     """A unified diff per changed cell of two notebook texts, headed ``a/<path>:cell <n>`` (as ruff's
-    ``--diff`` shows them)."""
+    ``--diff`` shows them; ``path`` as the header shows it)."""
     pieces: List[str] = []
     for before, after in zip(read_notebook(old).cells, read_notebook(new).cells):
         if before.source == after.source:

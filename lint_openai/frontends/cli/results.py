@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import List, Optional
 
 from lint_openai.diagnostic import Diagnostic
+from lint_openai.frontends.cli.diff_paths import diff_header_path
 from lint_openai.records import field, record
 from lint_openai.rules.registry import parse_error_rule
 from lint_openai.source.file_names import is_notebook_path
@@ -50,17 +51,18 @@ class FileResult:
         """A unified diff of the fixes (empty when nothing changed); a notebook's is per cell."""
         if self.fixed_source is None or self.source is None or self.fixed_source == self.source:
             return ""
+        shown = diff_header_path(self.path)
         if is_notebook_path(self.path):
             from lint_openai.source.notebook import cell_diff  # noqa: PLC0415 - notebooks load only for --diff
 
-            return cell_diff(self.path, self.source, self.fixed_source)
+            return cell_diff(shown, self.source, self.fixed_source)
         import difflib  # noqa: PLC0415 - only --diff needs it
 
         return "".join(
             difflib.unified_diff(
                 self.source.splitlines(keepends=True),
                 self.fixed_source.splitlines(keepends=True),
-                fromfile=f"a/{self.path}",
-                tofile=f"b/{self.path}",
+                fromfile=f"a/{shown}",
+                tofile=f"b/{shown}",
             )
         )

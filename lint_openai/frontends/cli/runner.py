@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import List, Optional
 
+from lint_openai.config.hosts import size_limit_message
 from lint_openai.config.settings import Settings
 from lint_openai.diagnostic import Diagnostic
 from lint_openai.engine import InternalError, parse_error_diagnostics
@@ -54,12 +55,9 @@ def check_data(data: bytes, shown: str, settings: Settings, fix: Optional[FixMod
         return FileResult(shown)  # cannot have findings: not even decoded (so no OAI001 either)
     # Python source only: a notebook's bytes are mostly outputs (images), and configuration files have their
     # own limit.
-    if kind is PYTHON and settings.max_file_size and len(data) > settings.max_file_size:
-        message = (
-            f"file not checked: {len(data):,} bytes, more than max-file-size ({settings.max_file_size:,}); "
-            "raise max-file-size ([tool.lint-openai] or --max-file-size) to check it"
-        )
-        return FileResult(shown, parse_error_diagnostics(settings, shown, message, 1, 1))
+    too_large = size_limit_message(settings, len(data), "[tool.lint-openai] or --max-file-size")
+    if kind is PYTHON and too_large is not None:
+        return FileResult(shown, parse_error_diagnostics(settings, shown, too_large, 1, 1))
     try:
         text = kind.decode(data)
     except SourceDecodeError as error:

@@ -22,6 +22,7 @@ from lint_openai.frontends.server.linter import (
     __version__,
     check_cells,
     check_source,
+    oversized,
 )
 from lint_openai.frontends.server.notebook_actions import (
     NOTEBOOK_FIX_ALL_KIND,
@@ -221,7 +222,8 @@ class LintOpenAIServer(LanguageServer):
         path = document.path or document.uri
 
         def check(text: str) -> List[Diagnostic]:
-            return check_source(text, path, settings)
+            too_large = oversized(text, path, settings)  # max-file-size, as in the CLI
+            return check_source(text, path, settings) if too_large is None else too_large
 
         return check
 

@@ -14,6 +14,7 @@ from lint_openai.diagnostic import Applicability, Diagnostic, Edit, Location
 from lint_openai.engine import InternalError, check_source
 from lint_openai.fix import applicable, fix_source
 from lint_openai.frontends.documents import add_cell_noqa, by_cell, check_cells, fix_cells
+from lint_openai.frontends.size_limit import oversized
 from lint_openai.rules.base import DEPRECATION, Rule
 from lint_openai.rules.docs import doc_sections
 from lint_openai.rules.registry import PARSE_ERROR, RULES_BY_CODE
@@ -53,5 +54,6 @@ __all__ = [
     "fix_source",
     "forget_config_files",
     "notebook_from_cells",
+    "oversized",
     "settings_from_mapping",
 ]

@@ -32,8 +32,17 @@ class RetiredApiOverHttp(Rule):
     a name bound once to one. The finding covers the header value, or the URL where the path selects the
     API; a request is one finding (a shut-down header before the path).
 
-    Not reported: another host (Azure's `*.openai.azure.com`, a proxy, localhost), a URL the file does
-    not show, the GA Realtime URL (`wss://api.openai.com/v1/realtime?model=...`) without the beta header, a
+    A session or client made in the same function, or at module level, is followed:
+    `aiohttp.ClientSession(base_url=..., headers=...)` and `httpx.Client(base_url=..., headers=...)` (and
+    `httpx.AsyncClient`). Its `base_url` must be a complete literal (or a name bound once to one) on
+    OpenAI's host; a relative request URL is joined to it as the library does (httpx appends it to the
+    base's path; aiohttp resolves it as a relative reference, so `"/threads"` below
+    `https://api.openai.com/v1/` is `https://api.openai.com/threads`). Its headers count unless the
+    request's own `headers=` may replace them (a request header of the same name, or headers not all
+    known); the finding then covers the request's URL.
+
+    Not reported: another host (Azure's `*.openai.azure.com`, a proxy, localhost, a session's other
+    `base_url`), a URL the file does not show, a session passed in or made in another function, the GA Realtime URL (`wss://api.openai.com/v1/realtime?model=...`) without the beta header, a
     header dict never given to a request, other beta headers, and text in docstrings and comments.
     `OpenAI-Beta: assistants=v2` alone is not reported: the SDK sends it to the live Vector Stores API too,
     so the path decides.
@@ -116,6 +125,49 @@ class RetiredApiOverHttp(Rule):
             (12, 49, 12, 75, "the header `OpenAI-Beta: realtime=v1`"),
             (17, 78, 17, 93, "the header `OpenAI-Beta: assistants=v1` (a request without the SDK, `aiohttp"),
             title="requests, websocket-client's list of header lines, an aiohttp session",
+        ),
+        bad(
+            """
+            import os
+
+            import aiohttp
+            import httpx
+
+            HEADERS = {"Authorization": "Bearer " + os.environ["OPENAI_API_KEY"], "OpenAI-Beta": "realtime=v1"}
+
+            async def realtime():
+                async with aiohttp.ClientSession("https://api.openai.com", headers=HEADERS) as session:
+                    return await session.ws_connect("/v1/realtime?model=gpt-4o-realtime-preview")
+
+            def threads():
+                client = httpx.Client(base_url="https://api.openai.com/v1")
+                return client.post("/threads", json={})
+            """,
+            (10, 41, 10, 85, "the session's header `OpenAI-Beta: realtime=v1` (a request without the SDK"),
+            (
+                14,
+                24,
+                14,
+                34,
+                "the URL `https://api.openai.com/v1/threads` (a request without the SDK, `httpx",
+            ),
+            title="a session's base URL and headers",
+        ),
+        good(
+            """
+            import aiohttp
+            import httpx
+
+            async def proxied(session: aiohttp.ClientSession):
+                await session.post("/v1/threads", json={})  # a session from elsewhere: its base URL is not known
+                async with aiohttp.ClientSession("https://proxy.example.com") as local:
+                    await local.post("/v1/threads", json={})
+
+            def responses():
+                client = httpx.Client(base_url="https://api.openai.com/v1", headers={"OpenAI-Beta": "realtime=v1"})
+                return client.post("/responses", headers={"OpenAI-Beta": "responses=v1"}, json={})
+            """,
+            title="a session passed in, another base URL, a session header the request replaces",
         ),
         good(
             """

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, List, Optional, Tuple
 
-from lint_openai.diagnostic import Diagnostic, Location
+from lint_openai.diagnostic import Diagnostic, Fix, Location
 from lint_openai.frontends.cli.output.report import Report
 from lint_openai.records import replace
 from lint_openai.source.file_names import config_format
@@ -35,18 +35,30 @@ def where(d: Diagnostic) -> str:
     return f"{d.path}:{position(d)}"
 
 
-def in_file(report: Report) -> List[Diagnostic]:
+def in_file(report: Report, fixes: bool = False) -> List[Diagnostic]:
     """The report's findings located in the files' own lines, for formats a tool opens the file with.
 
-    A notebook finding gets the position of its text in the JSON, its message starts with
-    ``cell 6:7:9: ``, and it has no fix (a fix's edits are cell text, not JSON text).
+    A notebook finding gets the position of its text in the JSON and its message starts with
+    ``cell 6:7:9: ``; its fix (``fixes``: for formats that carry fixes) becomes the edit of the JSON text
+    that ``--fix`` would write, else it has none.
     """
-    return [_in_file(report, d) if d.cell is not None else d for d in report.diagnostics]
+    return [_in_file(report, d, fixes) if d.cell is not None else d for d in report.diagnostics]
 
 
-def _in_file(report: Report, d: Diagnostic) -> Diagnostic:
+def _in_file(report: Report, d: Diagnostic, fixes: bool) -> Diagnostic:
     start, end = file_span(report, d)
-    return replace(d, start=start, end=end, message=f"{position(d)}: {d.message}", fix=None, cell=None)
+    fix = _json_fix(report, d) if fixes and d.fix is not None else None
+    return replace(d, start=start, end=end, message=f"{position(d)}: {d.message}", fix=fix, cell=None)
+
+
+def _json_fix(report: Report, d: Diagnostic) -> Optional[Fix]:
+    text = report.sources.get(d.path, "")
+    notebook = _notebook(text)
+    if notebook is None:
+        return None
+    from lint_openai.frontends.cli.output.notebook_fixes import json_fix  # noqa: PLC0415 - notebook fixes only
+
+    return json_fix(text, notebook, d)
 
 
 def file_span(report: Report, d: Diagnostic) -> Tuple[Location, Location]:

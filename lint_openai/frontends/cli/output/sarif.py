@@ -107,7 +107,7 @@ def format_sarif(report: Report) -> str:
                     }
                 },
                 "originalUriBaseIds": {SOURCE_ROOT: {"uri": _directory_uri(report.root)}},
-                "results": [_sarif_result(d, index, report.root) for d in in_file(report)],
+                "results": [_sarif_result(d, index, report.root) for d in in_file(report, fixes=True)],
             }
         ],
     }
