@@ -1,0 +1,54 @@
+"""False alarms and wrong positions found on real notebooks (nbfp: /work/nbfp-triage.csv), each rebuilt as
+a minimal notebook of our own: the finding a real notebook got, and what it gets now."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, Dict, List, Tuple
+
+from lint_openai.config.settings import Settings
+from lint_openai.frontends.documents import check_notebook
+
+from .notebook_builder import build, code
+
+SETTINGS = Settings(today=datetime.date(2026, 12, 1))
+
+
+def findings(cells: List[Dict[str, Any]], **options: Any) -> List[Tuple[str, int, int, int, int, int]]:
+    """``(code, cell, row, column, end row, end column)`` of each finding."""
+    return [
+        (d.code, d.cell or 0, d.start.row, d.start.column, d.end.row, d.end.column)
+        for d in check_notebook(build(cells, **options), "nb.ipynb", SETTINGS)
+    ]
+
+
+def polyglot(source: str, **cell_metadata: Any) -> Dict[str, Any]:
+    """A .NET Interactive (Polyglot Notebooks) cell as VS Code saves it."""
+    cell = code(source)
+    cell["metadata"] = {"vscode": {"languageId": "polyglot-notebook"}, **cell_metadata}
+    return cell
+
+
+CSHARP = {"dotnet_interactive": {"language": "csharp"}, "polyglot_notebook": {"kernelName": "csharp"}}
+
+
+def test_polyglot_cells_in_another_language_are_not_python() -> None:
+    # weaviate/recipes' Semantic Kernel notebooks and Azure-Samples/openai's .NET ones: kernelspec python3,
+    # every cell C# (or PowerShell) by its own metadata; each was an OAI001 "SyntaxError".
+    cells = [
+        polyglot('#r "nuget: Azure.AI.OpenAI, 1.0.0-beta.14"\nusing Azure.AI.OpenAI;', **CSHARP),
+        polyglot("var client = new OpenAIClient(new Uri(endpoint), new AzureKeyCredential(key));", **CSHARP),
+        polyglot("docker run -d -p 6333:6333 qdrant/qdrant", polyglot_notebook={"kernelName": "pwsh"}),
+        polyglot('string collectionName = "AboutMe";'),  # no kernel named: the .NET default, C#
+        polyglot(
+            "import openai\nopenai.Completion.create(prompt='x')", polyglot_notebook={"kernelName": "python"}
+        ),
+        code('import openai\nopenai.ChatCompletion.create(model="gpt-5.5", messages=[])'),
+    ]
+    assert findings(cells) == [("OAI101", 5, 2, 1, 2, 25), ("OAI101", 6, 2, 1, 2, 29)]
+
+
+def test_the_default_kernel_of_a_polyglot_notebook_names_the_language_of_its_unnamed_cells() -> None:
+    metadata = {"polyglot_notebook": {"kernelInfo": {"defaultKernelName": "python", "items": []}}}
+    cells = [polyglot("import openai\nopenai.Completion.create(prompt='x')")]
+    assert findings(cells, metadata=metadata) == [("OAI101", 1, 2, 1, 2, 25)]
