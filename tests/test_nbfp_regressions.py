@@ -6,8 +6,12 @@ from __future__ import annotations
 import datetime
 from typing import Any, Dict, List, Tuple
 
+import pytest
+from tiktoken_ext import openai_public
+
 from lint_openai.config.settings import Settings
 from lint_openai.frontends.documents import check_notebook
+from lint_openai.knowledge import tiktoken_tables
 
 from .notebook_builder import build, code
 
@@ -52,3 +56,28 @@ def test_the_default_kernel_of_a_polyglot_notebook_names_the_language_of_its_unn
     metadata = {"polyglot_notebook": {"kernelInfo": {"defaultKernelName": "python", "items": []}}}
     cells = [polyglot("import openai\nopenai.Completion.create(prompt='x')")]
     assert findings(cells, metadata=metadata) == [("OAI101", 1, 2, 1, 2, 25)]
+
+
+def test_gpt2_and_r50k_base_are_one_encoding() -> None:
+    # Azure/azure-openai-samples 08-retrieve-information.ipynb: `get_encoding("gpt2")` with
+    # text-similarity-davinci-001 (r50k_base) was OAI402 "token counts will be off"; tiktoken's gpt2 and
+    # r50k_base have the same ranks, pattern and special tokens (openai/tiktoken#187). p50k_base still differs.
+    cells = [
+        code("import openai, tiktoken\nopenai.api_key = 'k'"),
+        code('model = "text-similarity-davinci-001"\nres = openai.embeddings.create(model=model, input="x")'),
+        code('enc = tiktoken.get_encoding("gpt2")\nn = len(enc.encode("x"))'),
+    ]
+    assert [f[0] for f in findings(cells)] == ["OAI201"]
+    cells[2] = code('enc = tiktoken.get_encoding("p50k_base")\nn = len(enc.encode("x"))')
+    assert [f[0] for f in findings(cells)] == ["OAI201", "OAI402"]
+
+
+def test_gpt2_and_r50k_base_are_alike_in_the_installed_tiktoken(monkeypatch: pytest.MonkeyPatch) -> None:
+    # What can be checked without downloading the ranks: the same pattern, vocabulary size and special tokens.
+    monkeypatch.setattr(openai_public, "data_gym_to_mergeable_bpe_ranks", lambda **files: {})
+    monkeypatch.setattr(openai_public, "load_tiktoken_bpe", lambda *file, **hash: {})
+    gpt2, r50k = openai_public.gpt2(), openai_public.r50k_base()
+    for key in ("explicit_n_vocab", "pat_str", "special_tokens"):
+        assert gpt2[key] == r50k[key], key
+    assert tiktoken_tables().same_tokens("gpt2", "r50k_base")
+    assert not tiktoken_tables().same_tokens("gpt2", "p50k_base")
