@@ -81,3 +81,21 @@ def test_gpt2_and_r50k_base_are_alike_in_the_installed_tiktoken(monkeypatch: pyt
         assert gpt2[key] == r50k[key], key
     assert tiktoken_tables().same_tokens("gpt2", "r50k_base")
     assert not tiktoken_tables().same_tokens("gpt2", "p50k_base")
+
+
+def test_a_membership_test_of_the_delta_guards_its_content() -> None:
+    # Azure-Samples/openai chat_with_your_own_data.ipynb cell 29: `if "content" in delta: print(delta.content)`
+    # was OAI503; the print runs only where the test holds.
+    cells = [
+        code("from openai import OpenAI\nclient = OpenAI()"),
+        code(
+            'stream = client.chat.completions.create(model="gpt-5.5", messages=[], stream=True)\n'
+            "for chunk in stream:\n"
+            "    delta = chunk.choices[0].delta\n"
+            '    if "content" in delta:\n'
+            '        print(delta.content, end="")\n'
+            '    if "role" in delta:\n'
+            '        print(delta.content, end="")'
+        ),
+    ]
+    assert findings(cells) == [("OAI503", 2, 7, 15, 7, 28)]
