@@ -10,8 +10,9 @@ import pytest
 from tiktoken_ext import openai_public
 
 from lint_openai.config.settings import Settings
-from lint_openai.frontends.documents import check_notebook
+from lint_openai.frontends.documents import add_notebook_noqa, check_notebook
 from lint_openai.knowledge import tiktoken_tables
+from lint_openai.source.notebook import read_notebook
 
 from .notebook_builder import build, code
 
@@ -99,3 +100,42 @@ def test_a_membership_test_of_the_delta_guards_its_content() -> None:
         ),
     ]
     assert findings(cells) == [("OAI503", 2, 7, 15, 7, 28)]
+
+
+def test_a_cell_whose_first_line_is_indented_is_dedented_as_ipython_does() -> None:
+    # Azure-Samples/openai basic_embeddings_example_sdk.ipynb cell 5 (it ran: its output is saved): IPython's
+    # leading_indent removes the first line's indentation from every line starting with it. Was OAI001
+    # "unexpected indent", hiding the cell's findings; positions are the cell's own columns.
+    cells = [
+        code('import openai\nopenai.api_type = "azure"'),
+        code(
+            " try:\n"
+            '    e = openai.Embedding.create(engine="emb", input="x")\n'
+            "except openai.error.APIError:\n"
+            "    pass"
+        ),
+    ]
+    assert findings(cells) == [
+        ("OAI101", 2, 2, 9, 2, 32),
+        ("OAI102", 2, 3, 8, 3, 29),
+    ]
+
+
+def test_a_dedented_cell_keeps_its_own_columns_for_syntax_errors_fixes_and_noqa() -> None:
+    cells = [
+        code("import openai"),
+        code(
+            " try:\n    pass\n except openai.error.APIError:\n    pass\nexcept openai.error.Timeout:\n    pass"
+        ),
+        code("  x = (\n  1,"),
+    ]
+    text = build(cells)
+    found = check_notebook(text, "nb.ipynb", SETTINGS)
+    assert [(d.code, d.cell, d.start.row, d.start.column, d.fix is not None) for d in found] == [
+        ("OAI102", 2, 3, 9, False),  # the fix's columns would be the dedented text's: dropped
+        ("OAI102", 2, 5, 8, True),  # a row the dedent left alone keeps its fix
+        ("OAI001", 3, 1, 7, False),  # "(" was never closed: column 7 of "  x = ("
+    ]
+    noqa = read_notebook(add_notebook_noqa(text, found, ()).text)
+    assert noqa.cells[1].source.splitlines()[2] == " except openai.error.APIError:  # noqa: OAI102"
+    assert noqa.cells[1].source.splitlines()[0] == " try:"

@@ -53,6 +53,16 @@ class CodeSpan:
     def last_row(self) -> int:
         return self.first_row + self.rows - 1
 
+    def own(self, diagnostic: Diagnostic) -> Diagnostic:
+        """A diagnostic of the cell's Python checked alone, in the cell's own columns."""
+        start, end = diagnostic.start, diagnostic.end
+        return replace(
+            diagnostic,
+            start=Location(start.row, self.python.cell_column(start.row, start.column)),
+            end=Location(end.row, self.python.cell_column(end.row, end.column)),
+            cell=self.cell,
+        )
+
 
 @record
 class Notebook:
@@ -100,7 +110,8 @@ class Notebook:
 
 
 def _relative(span: CodeSpan, location: Location) -> Location:
-    return Location(location.row - span.first_row + 1, location.column)
+    row = location.row - span.first_row + 1
+    return Location(row, span.python.cell_column(row, location.column))
 
 
 def _fix_in(span: CodeSpan, fix: Optional[Fix]) -> Optional[Fix]:
@@ -114,8 +125,8 @@ def _fix_in(span: CodeSpan, fix: Optional[Fix]) -> Optional[Fix]:
             return None
         last = end.row - 1 if end.column == 1 and end.row > start.row else end.row
         rows = range(start.row - span.first_row + 1, last - span.first_row + 2)
-        if any(row in span.python.replaced for row in rows):
-            return None
+        if any(row in span.python.replaced or row in span.python.dedented for row in rows):
+            return None  # IPython syntax, or columns the dedent moved
         edits.append(Edit(_relative(span, start), _relative(span, end), edit.content))
     return Fix(fix.applicability, fix.message, tuple(edits))
 
