@@ -139,3 +139,49 @@ def test_a_dedented_cell_keeps_its_own_columns_for_syntax_errors_fixes_and_noqa(
     noqa = read_notebook(add_notebook_noqa(text, found, ()).text)
     assert noqa.cells[1].source.splitlines()[2] == " except openai.error.APIError:  # noqa: OAI102"
     assert noqa.cells[1].source.splitlines()[0] == " try:"
+
+
+AZURE_V0 = code('import openai\nopenai.api_type = "azure"\nopenai.api_base = "https://x.openai.azure.com"')
+
+
+def test_model_names_in_a_v0_notebook_set_to_azure_are_deployments() -> None:
+    # Azure-Samples/openai topic_classifier.ipynb (classifier_model = 'text-davinci-003' reaching
+    # openai.Completion.create(engine=...) through two functions) and Azure/azure-openai-samples
+    # Lab-clustering-embeddings-themes.ipynb (deployment_model = '...' for get_embedding(engine=...)): OAI201
+    # on deployment names. The model of v0's Azure Deployment.create is a model, and still reported.
+    cells = [
+        AZURE_V0,
+        code(
+            "def batch_predict(MODEL_NAME, prompt):\n"
+            "    return openai.Completion.create(engine=MODEL_NAME, prompt=prompt)\n"
+            "def evaluate(classifier_model):\n"
+            "    return batch_predict(classifier_model, 'x')"
+        ),
+        code("classifier_model = 'text-davinci-003'\nevaluate(classifier_model)"),
+        code(
+            "from openai.embeddings_utils import get_embedding\n"
+            "deployment_model = 'text-search-babbage-doc-001'\n"
+            "e = get_embedding('x', engine=deployment_model)"
+        ),
+        code(
+            'model = "text-similarity-davinci-001"\nopenai.Deployment.create(model=model, scale_settings={})'
+        ),
+    ]
+    assert [(f[0], f[1], f[2]) for f in findings(cells) if f[0] == "OAI201"] == [("OAI201", 5, 1)]
+
+
+def test_an_api_type_the_file_cannot_show_keeps_model_names_models() -> None:
+    # llmx (benchmarks/triage.csv, a TP): `openai.api_type = api_type` may be anything, so a model named in
+    # the file stays a model; only a proven "azure" makes it a deployment name.
+    source = (
+        "import openai\n"
+        "def setup(api_type):\n"
+        "    openai.api_type = API_TYPE\n"
+        "DEFAULT_MODEL = 'gpt-4'\n"
+        "def ask(e):\n"
+        "    return openai.ChatCompletion.create(engine=e, messages=[])"
+    )
+    unknown = [code(source.replace("API_TYPE", "api_type"))]
+    assert [f[0] for f in findings(unknown) if f[0] == "OAI201"] == ["OAI201"]
+    azure = [code(source.replace("API_TYPE", '"azure"'))]
+    assert [f[0] for f in findings(azure) if f[0] == "OAI201"] == []
