@@ -200,10 +200,11 @@ def test_a_broken_cell_is_oai001_in_that_cell_and_the_rest_is_checked(tmp_path: 
     assert found[0]["message"].startswith("SyntaxError:")
 
 
-def test_a_cell_continuing_another_is_a_syntax_error_as_in_the_kernel(tmp_path: Path) -> None:
+def test_a_cell_indented_as_a_whole_is_dedented_as_in_the_kernel(tmp_path: Path) -> None:
+    # IPython's leading_indent: the cell runs as `openai.Completion.create()`, not inside cell 1's `if`.
     cells = [code("import openai\nif True:\n    x = 1"), code("    openai.Completion.create()")]
     found = json_findings(write(tmp_path / "nb.ipynb", build(cells)))
-    assert [(f["cell"], f["code"]) for f in found] == [(2, "OAI001")]
+    assert [(f["cell"], f["code"], f["location"]["column"]) for f in found] == [(2, "OAI101", 5)]
 
 
 def test_shapes_without_findings(tmp_path: Path) -> None:

@@ -8,8 +8,8 @@ Strings in docstrings, comments, prints and log messages are never model positio
 keywords of calls to ``Azure*`` classes (a deployment name), nor those of another library's call that also
 passes a URL on another server (``base_url=``/``api_base=``: that server's model names). A named literal whose every use only
 consults it (see :mod:`model_flow`: token counters, limit tables) is a model position for the
-tokenizer rules but not a request, and a file whose only SDK clients are Azure clients names
-deployments, not model ids.
+tokenizer rules but not a request, and a file whose only SDK clients are Azure clients (or v0 calls on a
+module it sets to ``api_type = "azure"``) names deployments, not model ids.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from lint_openai.analyses.base import Analysis
 from lint_openai.analyses.model_flow import CONSULTING_CALLEE, LOG_CALLEE, ModelFlow, is_response_shaped
 from lint_openai.context import Context
 from lint_openai.records import field, record
-from lint_openai.semantic.azure_settings import configures_azure, root_name
+from lint_openai.semantic.azure_settings import configures_azure, proves_azure, root_name
 from lint_openai.semantic.calls import callee_name
 from lint_openai.semantic.methods import endpoint, plain_path
 from lint_openai.semantic.model import is_openai_url
@@ -80,6 +80,9 @@ class ModelLiteral:
     requested: bool = False  # named somewhere that does not only consult it (may reach a request)
     azure: bool = False  # flows into a call on an Azure (or other-server) client: a deployment name
     passed: bool = False  # given to another library's call that may send it (not only stored)
+    deployed: bool = (
+        False  # the ``model=`` of v0's Azure ``openai.Deployment.create``: a model, not a deployment
+    )
     retired_passes: int = (
         0  # given to calls shaped like a shut-down API's method (``x.beta.assistants.create``)
     )
@@ -127,7 +130,8 @@ class ModelReferences(Analysis):
         self._seen: Set[int] = set()
         self._dict_keys: Dict[ast.Dict, Dict[int, Optional[ast.expr]]] = {}
         self.flow = ModelFlow(ctx.model)
-        self.clients: Set[bool] = set()  # is_azure of every SDK client the file makes or calls
+        self.clients: Set[bool] = set()  # is_azure of every SDK client the file makes or calls (True too
+        # for v0 calls on a module the file sets to Azure: there too, names like ``model`` hold deployments)
         self.retired_calls: Set[ast.Call] = set()  # SDK calls into a shut-down API (OAI701 reports them)
 
     # ---------------------------------------------------------------- collection
@@ -168,6 +172,8 @@ class ModelReferences(Analysis):
         if isinstance(func, (Method, V0Method)):
             if isinstance(func, Method):
                 self.clients.add(func.client.is_azure)
+            elif _on_azure_module(self.ctx, call):
+                self.clients.add(True)
             if self._visit_sdk_call(call, func, scope):
                 return
         if isinstance(func, Function) and func.name.startswith("tiktoken."):
@@ -195,6 +201,7 @@ class ModelReferences(Analysis):
         if self._sent_elsewhere(call, scope):
             return  # ``ChatOpenAI(model="gpt-4", base_url="http://localhost:1234/v1")``: that server's model
         via = "retired" if self.surfaces.retired_shape(call) else "call"
+        deploys = isinstance(func, V0Method) and (func.symbol, func.method) == ("Deployment", "create")
         for keyword in call.keywords:
             if keyword.arg is not None and is_model_name(keyword.arg):
                 if self._azure_engine(call, keyword, scope):
@@ -205,6 +212,7 @@ class ModelReferences(Analysis):
                     scope,
                     functools.partial(self.flow.keyword_consulted, call, keyword),
                     via=via,
+                    deploys=deploys,
                 )
 
     def _option_flow(self, call: ast.Call, name: str) -> Optional[Consulted]:
@@ -315,13 +323,16 @@ class ModelReferences(Analysis):
         value: ast.AST,
         scope: Scope,
         consulted: Optional[Consulted] = None,
+        *,
         via: str = "",
+        deploys: bool = False,
     ) -> None:
         """A value given to something named like a model: counts only for an exact known model id.
 
         ``consulted()`` says whether the value is only consulted there (compared, looked up, tokenized);
         ``via`` is ``"call"`` for a keyword of another library's call (which may send it), ``"retired"`` for
-        a keyword of a call shaped like a shut-down API's method, ``""`` for a stored value.
+        a keyword of a call shaped like a shut-down API's method, ``""`` for a stored value; ``deploys``: the
+        ``model=`` of v0's ``openai.Deployment.create``.
         """
         if not name or not is_model_name(name) or self._in_documentation(value):
             return
@@ -334,6 +345,7 @@ class ModelReferences(Analysis):
             if entry is None:
                 continue
             entry.named = True
+            entry.deployed = entry.deployed or deploys
             if via == "retired":
                 entry.retired_passes += 1
             if not entry.requested or (via == "call" and not entry.passed):
@@ -393,7 +405,7 @@ class ModelReferences(Analysis):
         for entry in self.model_literals():
             if self._only_for_retired_apis(entry):
                 continue
-            if entry.calls or (entry.requested and not azure_only):
+            if entry.calls or entry.deployed or (entry.requested and not azure_only):
                 yield entry
 
     def _only_for_retired_apis(self, entry: ModelLiteral) -> bool:
@@ -413,6 +425,12 @@ class ModelReferences(Analysis):
                 self.literals.get(lit, None) and self.literals[lit].azure for lit in call.literals
             ):
                 yield call
+
+
+def _on_azure_module(ctx: Context, call: ast.Call) -> bool:
+    """A v0 call on a module (or drop-in) the file proves it sets to Azure: ``openai.api_type = "azure"``."""
+    root = root_name(call.func)
+    return root is not None and proves_azure(ctx.model, root)
 
 
 def name_words(name: str) -> List[str]:

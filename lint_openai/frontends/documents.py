@@ -27,7 +27,7 @@ from lint_openai.frontends.file_kinds import (
     FileSkippedError,
     file_kind,
 )
-from lint_openai.records import record, replace
+from lint_openai.records import record
 from lint_openai.source.decoding import parse_quietly
 from lint_openai.source.noqa import file_is_exempt
 from lint_openai.source.noqa_add import NoqaOutcome, add_noqa
@@ -93,7 +93,7 @@ def check_cells(notebook: Notebook, path: str, settings: Settings) -> List[Diagn
         settings = settings.merged(sdk_version=pinned)
     broken = _broken_cells(notebook)
     found = [
-        replace(d, cell=span.cell)
+        span.own(d)
         for span in notebook.spans
         if span.cell in broken
         for d in check_source(span.python.text, path, settings, prefilter=False)
@@ -199,6 +199,8 @@ def add_cell_noqa(
         return NoqaOutcome(source, 0, outcome.unsuppressed)
     lines = split_lines(outcome.text)
     original = split_lines(source)
+    for row in span.python.dedented:
+        lines[row - 1] = span.python.indent + lines[row - 1]
     for row in span.python.replaced:
         lines[row - 1] = original[row - 1]
     return NoqaOutcome("".join(lines), outcome.added, outcome.unsuppressed)

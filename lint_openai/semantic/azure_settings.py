@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 import ast
-from typing import Optional
+from typing import Iterator, Optional
 
 from lint_openai.semantic.model import SemanticModel, is_azure_api_type
 from lint_openai.semantic.scopes import Scope
-from lint_openai.semantic.values import Module
+from lint_openai.semantic.values import Module, Str
 
 OPENAI = Module("openai")
 
@@ -25,10 +25,17 @@ def configures_azure(model: SemanticModel, root: ast.Name, scope: Scope) -> bool
     client is Azure; for another object (a drop-in re-export), an assignment to the same name's ``api_type``."""
     if model.resolve(root, scope) == OPENAI:
         return model.module_client.is_azure
-    return any(
-        item.target.attr == "api_type"
-        and isinstance(item.target.value, ast.Name)
-        and item.target.value.id == root.id
-        and is_azure_api_type(model.string_value(item.value, item.scope))
-        for item in model.attribute_assignments
-    )
+    return any(is_azure_api_type(value) for value in _api_types(model, root))
+
+
+def proves_azure(model: SemanticModel, root: ast.Name) -> bool:
+    """Whether the file sets ``<root>.api_type`` to a string naming Azure (not only to a value it cannot show)."""
+    return any(value is not None and is_azure_api_type(value) for value in _api_types(model, root))
+
+
+def _api_types(model: SemanticModel, root: ast.Name) -> Iterator[Optional[Str]]:
+    """The values the file assigns to ``<root>.api_type`` (``None`` for one it cannot show)."""
+    for item in model.attribute_assignments:
+        target = item.target
+        if target.attr == "api_type" and isinstance(target.value, ast.Name) and target.value.id == root.id:
+            yield model.string_value(item.value, item.scope)

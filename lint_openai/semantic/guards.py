@@ -45,7 +45,17 @@ def _tests_truthy(test: ast.AST, key: str) -> bool:
         return expression_key(test.target) == key or _tests_truthy(test.value, key)
     if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
         return any(_tests_truthy(value, key) for value in test.values)
-    return False
+    return _tests_key_in(test, key)
+
+
+def _tests_key_in(test: ast.AST, key: str) -> bool:
+    """``"content" in delta`` for the subject ``delta.content`` (v0's responses are dicts: the key is set)."""
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.In)):
+        return False
+    name = test.left.value if isinstance(test.left, ast.Constant) else None
+    if not isinstance(name, str):
+        return False
+    return expression_key(ast.Attribute(test.comparators[0], name, ast.Load())) == key
 
 
 def _tests_falsy(test: ast.AST, key: str) -> bool:
@@ -78,7 +88,7 @@ def _statement_lists(node: ast.AST) -> Iterator[List[ast.stmt]]:
 def is_guarded(model: SemanticModel, use: ast.AST, subject: ast.AST) -> bool:
     """Whether ``use`` can only run when ``subject`` is not ``None`` (or when the code checked it).
 
-    Recognised: ``if subject:``/``is not None``/``isinstance``/``and`` chains around the use; the
+    Recognised: ``if subject:``/``is not None``/``isinstance``/``"name" in x`` (for ``x.name``)/``and`` chains around the use; the
     ``else`` of a negative test; conditional expressions; comprehension filters; and an earlier
     ``if ...: continue/break/return/raise`` in the same block whose test mentions the subject or its
     root name (lenient on purpose: a false alarm costs more than a miss).

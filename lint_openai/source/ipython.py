@@ -8,15 +8,17 @@ magic lines. A line magic is replaced by ``pass`` at its indentation (a block ma
 assignment keeps its target (``files = None``), continuation lines become empty. A cell magic
 (``%%bash``, ``%%writefile``) makes the whole cell another language, except the few whose body is
 Python (``%%time``, ``%%capture``, ...), where only the magic line is blanked. A one-line cell that is
-an automagic command (``pip install openai``, ``cd ..``) and not valid Python is neutralised too.
-Every other line keeps its exact text, so rows and columns in the result are those of the cell.
+an automagic command (``pip install openai``, ``cd ..``) and not valid Python is neutralised too. A cell
+whose first line is indented loses that indentation on every line starting with it (IPython's
+``leading_indent``): those rows' columns are shifted by its width, which :meth:`PythonCell.cell_column`
+undoes. Every other line keeps its exact text, so rows and columns in the result are those of the cell.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from typing import FrozenSet, List, Optional
+from typing import FrozenSet, List, Optional, Tuple
 
 from lint_openai.records import record
 from lint_openai.source.decoding import parse_quietly
@@ -47,14 +49,22 @@ _ASSIGNED_ESCAPE = re.compile(
 )
 _HELP_TARGET = re.compile(r"^[%!]*[A-Za-z_*][\w.*\[\]]*\?{1,2}$")
 _CELL_MAGIC = re.compile(r"^%%([A-Za-z_][\w]*)")
+_LEADING_INDENT = re.compile(r"[ \t]+")  # IPython's ``_indent_re``
 
 
 @record
 class PythonCell:
-    """A cell as Python source: the same lines, IPython syntax replaced; ``replaced`` are 1-based rows."""
+    """A cell as Python source: the same lines, IPython syntax replaced; ``replaced`` are 1-based rows, and
+    ``dedented`` the rows that lost the cell's leading ``indent``."""
 
     text: str
     replaced: FrozenSet[int]
+    indent: str = ""
+    dedented: FrozenSet[int] = frozenset()
+
+    def cell_column(self, row: int, column: int) -> int:
+        """The cell's column of ``column`` on row ``row`` of :attr:`text`."""
+        return column + len(self.indent) if row in self.dedented else column
 
 
 def split_lines(text: str) -> List[str]:
@@ -66,6 +76,7 @@ def python_cell(source: str) -> Optional[PythonCell]:
     """The code cell ``source`` as Python, or ``None`` when a cell magic makes it another language."""
     lines = split_lines(source)
     replaced: List[int] = []
+    indent, dedented = "", frozenset[int]()
     first = next((index for index, line in enumerate(lines) if line.strip()), None)
     if first is not None:
         magic = _CELL_MAGIC.match(lines[first].lstrip())
@@ -74,11 +85,28 @@ def python_cell(source: str) -> Optional[PythonCell]:
                 return None
             lines[first] = _line_ending(lines[first])
             replaced.append(first + 1)
-        elif _is_automagic(lines, first, source):
-            lines[first] = _neutral(lines[first])
-            replaced.append(first + 1)
+        else:
+            indent, dedented = _dedent(lines, first)
+            if _is_automagic(lines, first, "".join(lines)):
+                lines[first] = _neutral(lines[first])
+                replaced.append(first + 1)
     replaced.extend(_replace_escapes(lines, set(replaced)))
-    return PythonCell("".join(lines), frozenset(replaced))
+    return PythonCell("".join(lines), frozenset(replaced), indent, dedented)
+
+
+def _dedent(lines: List[str], first: int) -> Tuple[str, FrozenSet[int]]:
+    """IPython's ``leading_indent``: the first line's indentation removed from every line starting with it
+    (in place); that indentation and the rows it was removed from."""
+    match = _LEADING_INDENT.match(lines[first])
+    if match is None:
+        return "", frozenset()
+    indent = match.group(0)
+    rows = []
+    for index in range(first, len(lines)):
+        if lines[index].startswith(indent):
+            lines[index] = lines[index][len(indent) :]
+            rows.append(index + 1)
+    return indent, frozenset(rows)
 
 
 def _is_automagic(lines: List[str], first: int, source: str) -> bool:

@@ -16,6 +16,7 @@ from typing import FrozenSet, Iterable, List, Mapping, Optional, Tuple
 
 from lint_openai.diagnostic import Diagnostic, Edit, Fix, Location
 from lint_openai.records import record, replace
+from lint_openai.source.cell_language import cell_language, is_python_language
 from lint_openai.source.decoding import SourceDecodeError
 from lint_openai.source.ipython import PythonCell, python_cell, split_lines
 from lint_openai.source.json_positions import parse_positions
@@ -30,11 +31,13 @@ class NotebookError(SourceDecodeError):
 
 @record
 class Cell:
-    """One cell: its 1-based number over all cells, its ``cell_type`` and its source text."""
+    """One cell: its 1-based number over all cells, its ``cell_type``, its source text, and the language its
+    own metadata names (a Polyglot notebook's C# cell; ``None``: the notebook's)."""
 
     number: int
     kind: str
     source: str
+    language: Optional[str] = None
 
 
 @record
@@ -50,6 +53,16 @@ class CodeSpan:
     def last_row(self) -> int:
         return self.first_row + self.rows - 1
 
+    def own(self, diagnostic: Diagnostic) -> Diagnostic:
+        """A diagnostic of the cell's Python checked alone, in the cell's own columns."""
+        start, end = diagnostic.start, diagnostic.end
+        return replace(
+            diagnostic,
+            start=Location(start.row, self.python.cell_column(start.row, start.column)),
+            end=Location(end.row, self.python.cell_column(end.row, end.column)),
+            cell=self.cell,
+        )
+
 
 @record
 class Notebook:
@@ -62,7 +75,7 @@ class Notebook:
     @property
     def is_python(self) -> bool:
         """Python, or no language recorded (a notebook never run): what ruff checks too."""
-        return self.language is None or self.language.startswith(("python", "ipython"))
+        return is_python_language(self.language)
 
     def module(self, blanked: FrozenSet[int] = frozenset()) -> str:
         """The code cells as one module; cells numbered in ``blanked`` become empty lines."""
@@ -79,8 +92,8 @@ class Notebook:
 
     def with_sources(self, changes: Mapping[int, str]) -> Notebook:
         """The notebook with the sources of the cells numbered in ``changes`` replaced."""
-        cells = ((cell.kind, changes.get(cell.number, cell.source)) for cell in self.cells)
-        return notebook_from_cells(cells, self.language)
+        cells = tuple(replace(cell, source=changes.get(cell.number, cell.source)) for cell in self.cells)
+        return Notebook(cells, self.language, _spans(cells))
 
     def to_cell(self, diagnostic: Diagnostic) -> Diagnostic:
         """A module diagnostic located in its cell (cell-relative rows); a fix leaving the cell is dropped."""
@@ -97,7 +110,8 @@ class Notebook:
 
 
 def _relative(span: CodeSpan, location: Location) -> Location:
-    return Location(location.row - span.first_row + 1, location.column)
+    row = location.row - span.first_row + 1
+    return Location(row, span.python.cell_column(row, location.column))
 
 
 def _fix_in(span: CodeSpan, fix: Optional[Fix]) -> Optional[Fix]:
@@ -111,8 +125,8 @@ def _fix_in(span: CodeSpan, fix: Optional[Fix]) -> Optional[Fix]:
             return None
         last = end.row - 1 if end.column == 1 and end.row > start.row else end.row
         rows = range(start.row - span.first_row + 1, last - span.first_row + 2)
-        if any(row in span.python.replaced for row in rows):
-            return None
+        if any(row in span.python.replaced or row in span.python.dedented for row in rows):
+            return None  # IPython syntax, or columns the dedent moved
         edits.append(Edit(_relative(span, start), _relative(span, end), edit.content))
     return Fix(fix.applicability, fix.message, tuple(edits))
 
@@ -133,8 +147,9 @@ def read_notebook(text: str) -> Notebook:
     cells = data.get("cells")
     if not isinstance(cells, list):
         raise NotebookError(f'invalid notebook: "cells" must be a list, not {_a(cells)}')
-    read = [_read_cell(text, index, cell) for index, cell in enumerate(cells)]
-    return notebook_from_cells(((cell.kind, cell.source) for cell in read), _language(data.get("metadata")))
+    metadata = data.get("metadata")
+    read = tuple(_read_cell(text, index, cell, metadata) for index, cell in enumerate(cells))
+    return Notebook(read, _language(metadata), _spans(read))
 
 
 def notebook_from_cells(cells: Iterable[Tuple[str, str]], language: Optional[str] = None) -> Notebook:
@@ -160,17 +175,18 @@ def _check_format(version: object) -> None:
     raise NotebookError(f'invalid notebook: "nbformat" must be the number 4, not {_a(version)}')
 
 
-def _read_cell(text: str, index: int, cell: object) -> Cell:
+def _read_cell(text: str, index: int, cell: object, metadata: object) -> Cell:
     number = index + 1
     if not isinstance(cell, dict) or not isinstance(cell.get("cell_type"), str):
         problem = "is not an object" if not isinstance(cell, dict) else 'has no "cell_type"'
         raise NotebookError(f"invalid notebook: cell {number} {problem}", *_cell_position(text, index))
     kind = cell["cell_type"]
     source = cell.get("source")
+    language = cell_language(cell.get("metadata"), metadata)
     if isinstance(source, list) and all(isinstance(line, str) for line in source):
-        return Cell(number, kind, "".join(source))
+        return Cell(number, kind, "".join(source), language)
     if isinstance(source, str):
-        return Cell(number, kind, source)
+        return Cell(number, kind, source, language)
     if kind != "code":
         return Cell(number, kind, "")  # never read: a malformed markdown or raw cell does not matter here
     problem = 'has no "source"' if source is None else '"source" must be a string or a list of strings'
@@ -205,8 +221,8 @@ def _spans(cells: Iterable[Cell]) -> Tuple[CodeSpan, ...]:
     spans: List[CodeSpan] = []
     row = 1
     for cell in cells:
-        if cell.kind != "code":
-            continue
+        if cell.kind != "code" or not is_python_language(cell.language):
+            continue  # markdown, raw, or a Polyglot notebook's C# cell
         python = python_cell(cell.source)
         if python is None:
             continue  # a %%bash, %%writefile ... cell: not Python

@@ -47,7 +47,8 @@ class RetiredModel(ModelRule):
     `inputTokenCount`, `cost`, `output`, `response`, `completion`: keys no request has), examples that only document
     a schema (`examples=`, `json_schema_extra`, `schema_extra`, `openapi_examples`), names about something
     else (`model_group`, `model_map_key`, `SERVED_MODEL_NAME`), keywords of other libraries' `Azure*` classes, files
-    whose only SDK clients are Azure clients, and calls on a client whose `base_url` is proven to
+    whose only SDK clients are Azure clients (v0 calls on a module set to `api_type = "azure"` count as
+    such: the `model=` of v0's `openai.Deployment.create` is still a model), and calls on a client whose `base_url` is proven to
     be another server (a proxy or a local model server): given to the constructor (or in a `**` dict
     literal), to `with_options`/`copy`, through the `client.base_url` setter, in `OPENAI_BASE_URL` set
     by the module's top-level code before a client is made without one, or by a factory that returns

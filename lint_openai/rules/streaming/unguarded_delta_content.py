@@ -29,7 +29,7 @@ class UnguardedDeltaContent(Rule):
     `text += chunk.choices[0].delta.content` raises
     `TypeError: can only concatenate str (not "NoneType") to str` at the end of every answer,
     `"".join(...)` raises likewise, and `print(..., end="")` prints a stray `None`.
-    Guards that count: `if content:`, `if content is not None:`, `content or ""`,
+    Guards that count: `if content:`, `if content is not None:`, `if "content" in delta:`, `content or ""`,
     `filter(None, ...)`, a comprehension filter, or an earlier `if ...: continue`.
 
     ## Fix safety

@@ -40,7 +40,7 @@ class EncodingRule(ModelRule):
                 continue  # no known model, or models with different encodings: ambiguous
             encoding = expected.pop()
             assert encoding is not None
-            if encoding != site.encoding:
+            if not tiktoken_tables().same_tokens(encoding, site.encoding):
                 yield (
                     site,
                     encoding,

@@ -17,7 +17,8 @@ class WrongEncodingForModel(EncodingRule):
     ## Why is this bad?
     Token counts from the wrong encoding differ from what the API bills and limits, so context-window
     checks truncate too much or let requests through that the API rejects. Legacy GPT-3 encodings with
-    chat models are OAI401. Scopes whose models map to different encodings stay silent.
+    chat models are OAI401. Scopes whose models map to different encodings stay silent, and `gpt2` is
+    `r50k_base` under another name (the same ranks, pattern and special tokens).
 
     ## Fix safety
     Safe: the encoding-name string becomes the one tiktoken maps the models to.
