@@ -12,7 +12,7 @@ import difflib
 import functools
 import json
 import re
-from typing import List, Mapping, Optional, Tuple
+from typing import List, Mapping, Optional, Sequence, Tuple, TypeVar
 
 from lint_openai.diagnostic import Location
 from lint_openai.source.json_positions import (
@@ -25,6 +25,8 @@ from lint_openai.source.json_positions import (
     raw_offset,
 )
 from lint_openai.source.lines import LineIndex
+
+T = TypeVar("T")
 
 # A \uXXXX escape of a non-ASCII character, preceded by an even run of backslashes (so not itself escaped).
 _ESCAPED_NON_ASCII = re.compile(
@@ -111,8 +113,7 @@ class NotebookText:
         """The JSON text of each new line: an unchanged line keeps its original text (aligned with the old
         lines: common ends first, then ``difflib`` on the rest, so long cells of repeated lines stay linear)."""
         old = [item.value for item in items]
-        head = _common_length(old, lines)
-        tail = _common_length(old[head:][::-1], lines[head:][::-1])
+        head, tail = changed_span(old, lines)
         kept = [self.text[item.start : item.end] for item in items]
         middle_old, middle_new = old[head : len(old) - tail], lines[head : len(lines) - tail]
         tokens = kept[:head]
@@ -189,8 +190,15 @@ def notebook_text(text: str) -> NotebookText:
     return NotebookText(text)
 
 
-def _common_length(first: List[str], second: List[str]) -> int:
-    """How many leading items two lists share."""
+def changed_span(old: Sequence[T], new: Sequence[T]) -> Tuple[int, int]:
+    """``(head, tail)``: how many leading and, after those, trailing items two sequences share (what an
+    edit from ``old`` to ``new`` leaves alone)."""
+    head = _common_length(old, new)
+    return head, _common_length(old[head:][::-1], new[head:][::-1])
+
+
+def _common_length(first: Sequence[T], second: Sequence[T]) -> int:
+    """How many leading items two sequences share."""
     count = 0
     for a, b in zip(first, second):
         if a != b:

@@ -14,7 +14,7 @@ from lint_openai.fix import apply_fixes
 from lint_openai.records import replace
 from lint_openai.source.lines import LineIndex
 from lint_openai.source.notebook import Notebook
-from lint_openai.source.notebook_json import notebook_text
+from lint_openai.source.notebook_json import changed_span, notebook_text
 
 
 def json_fix(text: str, notebook: Notebook, d: Diagnostic) -> Optional[Fix]:
@@ -36,19 +36,8 @@ def json_fix(text: str, notebook: Notebook, d: Diagnostic) -> Optional[Fix]:
     # Only the cell's source changed: compare the JSON text of that value, before and after.
     old = text[member.value.start : member.value.end]
     new = fixed[member.value.start : len(fixed) - (len(text) - member.value.end)]
-    head = _common_head(old, new)
-    tail = _common_head(old[head:][::-1], new[head:][::-1])
+    head, tail = changed_span(old, new)
     lines = LineIndex(text)
     start, end = member.value.start + head, member.value.end - tail
     edit = Edit(lines.location_at(start), lines.location_at(end), new[head : len(new) - tail])
     return replace(d.fix, edits=(edit,))
-
-
-def _common_head(first: str, second: str) -> int:
-    """How many leading characters two strings share."""
-    count = 0
-    for a, b in zip(first, second):
-        if a != b:
-            break
-        count += 1
-    return count
