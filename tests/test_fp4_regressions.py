@@ -72,8 +72,12 @@ CASES = {
             client.chat.complete()
         except ValueError:
             pass
+        try:
+            client.chat.complete()
+        except (AttributeError, IndexError):
+            pass
         """,
-        [(21, "OAI104"), (23, "OAI104"), (24, "OAI104"), (26, "OAI104")],  # another test, or none
+        [(21, "OAI104"), (23, "OAI104"), (24, "OAI104"), (26, "OAI104"), (30, "OAI104")],  # another test, or none
     ),
     # openai/swarm tests/mock_client.py: a test's stand-in response says which model answered.
     "a model default that only fills a stand-in response is not a request": (
@@ -106,10 +110,12 @@ CASES = {
         def hyperparameters():
             return {}
 
+        log_and_call(OpenAI().chat.completions.create, model="gpt-4-0314", messages=[])
+
         def ask(messages):
             return OpenAI().chat.completions.create(model="gpt-4", messages=messages)
         """,
-        [(9, "OAI201")],
+        [(8, "OAI201"), (11, "OAI201")],  # a log_* name that says it calls is a tracing wrapper
     ),
     # helicone 1.0.14 helicone/test.py: v0 on Azure takes the deployment as engine=.
     "engine= on a drop-in openai module set to Azure names a deployment": (
@@ -134,6 +140,22 @@ CASES = {
         openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[])
         """,
         [(4, "OAI101"), (5, "OAI101"), (5, "OAI201")],
+    ),
+    "engine= where another branch sets a non-Azure api_type is still a model": (
+        """
+        import os
+        import openai
+
+        if os.getenv("USE_AZURE"):
+            openai.api_type = "azure"
+        else:
+            openai.api_type = "open_ai"
+        openai.Completion.create(engine="text-davinci-003", prompt="hi")
+
+        def configure(openai):
+            openai.api_type = "azure"
+        """,
+        [(8, "OAI101"), (8, "OAI201")],
     ),
     "engine= without an Azure setting is still a model": (
         """

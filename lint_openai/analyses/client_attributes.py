@@ -8,10 +8,9 @@ import functools
 from typing import FrozenSet, Iterator, Tuple
 
 from lint_openai.analyses.base import Analysis
+from lint_openai.semantic.calls import setattr_target
 from lint_openai.semantic.scopes import Scope
-from lint_openai.semantic.values import Client, Module, Resource
-
-OPENAI = Module("openai")
+from lint_openai.semantic.values import OPENAI, Client, Resource
 
 
 class ClientAttributes(Analysis):
@@ -43,12 +42,6 @@ class ClientAttributes(Analysis):
         for item in self.ctx.model.attribute_assignments:
             yield item.target.attr, item.target.value, item.scope
         for node, scope in self.ctx.walked:
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id == "setattr"
-                and len(node.args) >= 2
-                and isinstance(node.args[1], ast.Constant)
-                and isinstance(node.args[1].value, str)
-            ):
-                yield node.args[1].value, node.args[0], scope
+            target = setattr_target(node) if isinstance(node, ast.Call) else None
+            if target is not None:
+                yield target[1], target[0], scope

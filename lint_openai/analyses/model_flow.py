@@ -72,9 +72,10 @@ REQUEST_CALLEE = re.compile(
 # Calls that print or record what they are given: loggers, and ``log_*`` recorders such as mlflow's
 # ``log_param`` or deepeval's ``log_hyperparameters(model=...)`` (the model a run used, never a request).
 LOG_CALLEE = re.compile(
-    r"^(print|pprint|echo|secho|debug|info|warn|warning|error|exception|critical|log|log_\w+|logger|logging)$",
+    r"^(print|pprint|echo|secho|debug|info|warn|warning|error|exception|critical|log|logger|logging"
+    r"|log_(?!\w*(call|request|send|invoke|run|create|chat|complet|generat|post|query|ask|predict))\w+)$",
     re.IGNORECASE,
-)
+)  # ``log_*`` names that say they also call (``log_and_call``, ``log_request``) are tracing wrappers
 EXCEPTION_CALLEE = re.compile(r"(Error|Exception|Warning)$")
 TEST_METHODS = frozenset({"startswith", "endswith", "find", "rfind", "count", "isdigit", "isalpha"})
 DERIVE_METHODS = frozenset(

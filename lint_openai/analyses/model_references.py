@@ -172,7 +172,7 @@ class ModelReferences(Analysis):
         if isinstance(func, (Method, V0Method)):
             if isinstance(func, Method):
                 self.clients.add(func.client.is_azure)
-            elif _on_azure_module(self.ctx, call):
+            elif _on_azure_module(self.ctx, call, scope):
                 self.clients.add(True)
             if self._visit_sdk_call(call, func, scope):
                 return
@@ -427,10 +427,10 @@ class ModelReferences(Analysis):
                 yield call
 
 
-def _on_azure_module(ctx: Context, call: ast.Call) -> bool:
+def _on_azure_module(ctx: Context, call: ast.Call, scope: Scope) -> bool:
     """A v0 call on a module (or drop-in) the file proves it sets to Azure: ``openai.api_type = "azure"``."""
     root = root_name(call.func)
-    return root is not None and proves_azure(ctx.model, root)
+    return root is not None and proves_azure(ctx.model, root, scope)
 
 
 def name_words(name: str) -> List[str]:

@@ -16,6 +16,7 @@ import functools
 from typing import FrozenSet, Optional, Set, Tuple
 
 from lint_openai.analyses.base import Analysis
+from lint_openai.semantic.calls import setattr_target
 from lint_openai.semantic.scopes import Scope
 from lint_openai.semantic.values import Client, LibraryName, Method
 
@@ -55,12 +56,13 @@ class PatchedMethods(Analysis):
     ) -> None:
         model = self.ctx.model
         func = call.func
-        if isinstance(func, ast.Name) and func.id == "setattr" and len(call.args) >= 2:
-            attribute = call.args[1]
-            if isinstance(attribute, ast.Constant) and isinstance(attribute.value, str):
-                chain = (*_attribute_names(call.args[0]), attribute.value)
-                if len(chain) >= 2:
-                    names.add(chain[-2:])
+        target = setattr_target(call)
+        if target is not None:
+            chain = (*_attribute_names(target[0]), target[1])
+            if len(chain) >= 2:
+                names.add(chain[-2:])
+            return
+        if isinstance(func, ast.Name) and func.id == "setattr":
             return
         callee = model.resolve(func, scope)
         if type(callee) is not LibraryName or callee.name not in IN_PLACE_PATCHERS:

@@ -36,3 +36,13 @@ def first_argument(call: ast.Call, keyword: str) -> Optional[ast.AST]:
     if call.args and not isinstance(call.args[0], ast.Starred):
         return call.args[0]
     return keyword_value(call, keyword)
+
+
+def setattr_target(call: ast.Call) -> Optional[Tuple[ast.expr, str]]:
+    """``(object, name)`` of ``setattr(object, "name", value)``, where the name is a string literal."""
+    func = call.func
+    if isinstance(func, ast.Name) and func.id == "setattr" and len(call.args) >= 2:
+        name = call.args[1]
+        if isinstance(name, ast.Constant) and isinstance(name.value, str):
+            return call.args[0], name.value
+    return None

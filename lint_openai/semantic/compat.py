@@ -29,9 +29,8 @@ from lint_openai.semantic.calls import callee_name
 from lint_openai.semantic.exceptions import caught_names
 from lint_openai.semantic.model import SemanticModel
 from lint_openai.semantic.scopes import ImportedName, Scope
-from lint_openai.semantic.values import LibraryName, Module
+from lint_openai.semantic.values import OPENAI, LibraryName, Module
 
-OPENAI = Module("openai")
 VERSION_ATTRIBUTES = frozenset({"__version__", "VERSION", "version", "_version"})
 FALLBACK_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "AttributeError"})
 BROAD_ERRORS = frozenset({"Exception", "BaseException"})

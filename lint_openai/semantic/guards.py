@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator, List, Optional
 
-from lint_openai.semantic.exceptions import is_handled
+from lint_openai.semantic.exceptions import caught_names, guarding_handlers
 from lint_openai.semantic.model import SemanticModel
 
 
@@ -140,14 +140,25 @@ def _guarded_by_earlier_exit(parent: ast.AST, statement: ast.stmt, key: str, roo
 
 
 # ------------------------------------------------------------------------------------- attribute tests
-# A handler naming this class expects the attribute may be missing (``except Exception`` does not say so).
+# A handler catching this class alone expects the attribute may be missing (``except Exception``, or
+# ``except (AttributeError, IndexError)`` around a request and its parsing, does not say so).
 CATCHES_ONLY_MISSING = frozenset({"AttributeError"})
 
 
 def is_existence_checked(model: SemanticModel, node: ast.Attribute) -> bool:
     """Whether the read ``x.name`` only runs where the code tested that ``x`` has ``name``: inside
     ``if hasattr(x, "name"):`` (or ``while``, a conditional expression, an ``and`` chain, or after
-    ``if not hasattr(x, "name"): return``), or in a ``try`` whose handlers catch ``AttributeError``."""
+    ``if not hasattr(x, "name"): return``), or in a ``try`` with a handler for ``AttributeError`` alone.
+    ``False`` for an expression too deep to compare."""
+    try:
+        return _tested_first(model, node) or any(
+            caught_names(handler) == CATCHES_ONLY_MISSING for handler in guarding_handlers(model, node)
+        )
+    except RecursionError:
+        return False
+
+
+def _tested_first(model: SemanticModel, node: ast.Attribute) -> bool:
     wanted = (expression_key(node.value), node.attr)
     current: ast.AST = node
     parent = model.parent(node)
@@ -155,7 +166,7 @@ def is_existence_checked(model: SemanticModel, node: ast.Attribute) -> bool:
         if isinstance(current, ast.stmt) and _after_missing_exit(parent, current, wanted):
             return True
         if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            break  # tests outside the function are not known to hold when it runs
+            return False  # tests outside the function are not known to hold when it runs
         if (
             isinstance(parent, (ast.If, ast.While))
             and current in parent.body
@@ -172,7 +183,7 @@ def is_existence_checked(model: SemanticModel, node: ast.Attribute) -> bool:
         ):
             return True
         current, parent = parent, model.parent(parent)
-    return is_handled(model, node, CATCHES_ONLY_MISSING)
+    return False
 
 
 def _tests_has(test: ast.AST, wanted: tuple[str, str]) -> bool:
@@ -185,7 +196,8 @@ def _tests_has(test: ast.AST, wanted: tuple[str, str]) -> bool:
         and test.func.id == "hasattr"
         and len(test.args) == 2
         and isinstance(test.args[1], ast.Constant)
-        and (expression_key(test.args[0]), test.args[1].value) == wanted
+        and test.args[1].value == wanted[1]  # first: the expressions' keys cost more
+        and expression_key(test.args[0]) == wanted[0]
     )
 
 

@@ -34,6 +34,7 @@ from lint_openai.semantic.scopes import (
 )
 from lint_openai.semantic.values import (
     NONE,
+    OPENAI,
     UNKNOWN,
     ApiResult,
     Client,
@@ -615,7 +616,7 @@ class SemanticModel:
         return [
             item
             for item in self.attribute_assignments
-            if self.resolve(item.target.value, item.scope) == Module("openai")
+            if self.resolve(item.target.value, item.scope) == OPENAI
         ]
 
     def attribute(self, base: Value, name: str) -> Value:

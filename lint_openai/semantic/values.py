@@ -40,6 +40,9 @@ class Module(Value):
     name: str
 
 
+OPENAI = Module("openai")  # the SDK module itself
+
+
 @record
 class SdkClass(Value):
     """A class exported by the ``openai`` package (client classes, exceptions, ``Timeout``...)."""

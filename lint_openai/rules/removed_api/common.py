@@ -7,7 +7,6 @@ from typing import AbstractSet, Optional, Sequence, Tuple
 
 from lint_openai import knowledge
 from lint_openai.diagnostic import Applicability
-from lint_openai.semantic.values import Module
 
 
 def url_lacks_trailing_slash(url: str) -> bool:
@@ -55,9 +54,6 @@ def safe_keyword_rename(
     ):
         return replacement
     return None
-
-
-OPENAI = Module("openai")
 
 
 def v1_rewrite(

@@ -17,7 +17,6 @@ from lint_openai.rules.edits import (
     replace_chain,
 )
 from lint_openai.rules.removed_api.common import (
-    OPENAI,
     dotted,
     v0_advice,
     v1_rewrite,
@@ -25,7 +24,7 @@ from lint_openai.rules.removed_api.common import (
 from lint_openai.semantic.guards import is_existence_checked
 from lint_openai.semantic.navigation import enclosing_call, parent_attribute
 from lint_openai.semantic.scopes import Scope
-from lint_openai.semantic.values import Client, Module, Resource, Value
+from lint_openai.semantic.values import OPENAI, Client, Module, Resource, Value
 
 
 class NonexistentClientAttribute(Rule):

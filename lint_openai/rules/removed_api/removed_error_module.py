@@ -13,12 +13,10 @@ from lint_openai.rules.edits import (
     alias_anchor,
     replace_chain,
 )
-from lint_openai.rules.removed_api.common import (
-    OPENAI,
-)
 from lint_openai.semantic.navigation import enclosing_call, parent_attribute
 from lint_openai.semantic.scopes import Scope
 from lint_openai.semantic.type_checking import import_failure
+from lint_openai.semantic.values import OPENAI
 
 
 class RemovedErrorModule(Rule):

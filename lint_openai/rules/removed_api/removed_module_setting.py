@@ -13,11 +13,11 @@ from lint_openai.rules.edits import (
     attribute_name_start,
 )
 from lint_openai.rules.removed_api.common import (
-    OPENAI,
     url_lacks_trailing_slash,
 )
 from lint_openai.semantic.navigation import assigned_value
 from lint_openai.semantic.scopes import Scope
+from lint_openai.semantic.values import OPENAI
 
 
 class RemovedModuleSetting(Rule):

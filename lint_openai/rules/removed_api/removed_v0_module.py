@@ -11,11 +11,9 @@ from lint_openai.rules.base import Rule, bad, good
 from lint_openai.rules.edits import (
     alias_anchor,
 )
-from lint_openai.rules.removed_api.common import (
-    OPENAI,
-)
 from lint_openai.semantic.scopes import Scope
 from lint_openai.semantic.type_checking import import_failure
+from lint_openai.semantic.values import OPENAI
 
 
 class RemovedV0Module(Rule):

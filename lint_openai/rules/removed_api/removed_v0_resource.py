@@ -14,7 +14,6 @@ from lint_openai.rules.edits import (
     replace_chain,
 )
 from lint_openai.rules.removed_api.common import (
-    OPENAI,
     positional_as_keywords,
     v0_advice,
     v1_rewrite,
@@ -22,6 +21,7 @@ from lint_openai.rules.removed_api.common import (
 )
 from lint_openai.semantic.navigation import enclosing_call, parent_attribute
 from lint_openai.semantic.scopes import Scope
+from lint_openai.semantic.values import OPENAI
 
 REMOVED_SOURCE = (
     "`openai.lib._old_api.SYMBOLS` and `APIRemovedInV1Proxy` in the installed SDK "

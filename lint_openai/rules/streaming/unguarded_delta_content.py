@@ -30,7 +30,9 @@ class UnguardedDeltaContent(Rule):
     `TypeError: can only concatenate str (not "NoneType") to str` at the end of every answer,
     `"".join(...)` raises likewise, and `print(..., end="")` prints a stray `None`.
     Guards that count: `if content:`, `if content is not None:`, `if "content" in delta:`, `content or ""`,
-    `filter(None, ...)`, a comprehension filter, or an earlier `if ...: continue`.
+    `filter(None, ...)`, a comprehension filter, or an earlier `if ...: continue`. (`"content" in delta`
+    is lenient on purpose: v0's dict deltas of a function-call stream carry `"content": None`, which that
+    test lets through.)
 
     ## Fix safety
     Safe: the expression becomes `(expression or "")`, which is the intended text for every chunk.
