@@ -77,7 +77,13 @@ CASES = {
         except (AttributeError, IndexError):
             pass
         """,
-        [(21, "OAI104"), (23, "OAI104"), (24, "OAI104"), (26, "OAI104"), (30, "OAI104")],  # another test, or none
+        [
+            (21, "OAI104"),
+            (23, "OAI104"),
+            (24, "OAI104"),
+            (26, "OAI104"),
+            (30, "OAI104"),
+        ],  # another test, or none
     ),
     # openai/swarm tests/mock_client.py: a test's stand-in response says which model answered.
     "a model default that only fills a stand-in response is not a request": (
