@@ -148,7 +148,7 @@ def _parse(text: str, path: str, settings: Settings) -> ast.Module | List[Diagno
         column = null - (text.rfind("\n", 0, null) + 1) + 1
         return parse_error_diagnostics(settings, path, "source contains a null byte", row, column)
     try:
-        tree = parse_quietly(text, path)
+        tree = parse_quietly(text)  # not the path: CPython would read an error line from the file on disk
         if too_deep_to_compile(tree):
             raise RecursionError("too deep for the compiler")
         return tree

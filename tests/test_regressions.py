@@ -699,3 +699,16 @@ def test_full_format_after_fix_shows_the_fixed_lines(tmp_path: Path) -> None:
         err=io.StringIO(),
     )
     assert '2 | r = openai.chat.completions.create(model="gpt-4", messages=[])' in out.getvalue()
+
+
+def test_a_syntax_error_is_placed_in_the_checked_text_not_the_file_on_disk(tmp_path: Path) -> None:
+    """An editor's unsaved buffer (or a notebook cell) is checked under a path whose file on disk holds other
+    text: CPython reads a tokenizer error's line from the named file, so the engine parses without the path."""
+    source = "def f():\n        return 1\n    z = 1\n"
+    on_disk = tmp_path / "app.py"
+    on_disk.write_text("x = 1\n" * 3, encoding="utf-8")
+    with pytest.raises(SyntaxError) as expected:
+        compile(source, "<unknown>", "exec")
+    (found,) = check_source(source, str(on_disk), Settings(), prefilter=False)
+    assert found.code == "OAI001" and "unindent does not match" in found.message
+    assert (found.start.row, found.start.column) == (expected.value.lineno, expected.value.offset)
