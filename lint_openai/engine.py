@@ -30,7 +30,8 @@ from lint_openai.source.noqa import file_is_exempt, filter_suppressed
 from lint_openai.source.prefilter import may_have_findings
 
 Checks = Tuple[Callable[..., None], ...]
-Candidates = Tuple[Tuple[Callable[..., None], Optional[Tuple[type, ...]]], ...]  # checks, receivers
+Candidate = Tuple[Callable[..., None], Optional[Tuple[type, ...]]]  # a check, and the value kinds it takes
+Candidates = Tuple[Candidate, ...]
 
 
 class InternalError(Exception):
@@ -148,7 +149,7 @@ def _parse(text: str, path: str, settings: Settings) -> ast.Module | List[Diagno
         column = null - (text.rfind("\n", 0, null) + 1) + 1
         return parse_error_diagnostics(settings, path, "source contains a null byte", row, column)
     try:
-        tree = parse_quietly(text)  # not the path: CPython would read an error line from the file on disk
+        tree = parse_quietly(text)
         if too_deep_to_compile(tree):
             raise RecursionError("too deep for the compiler")
         return tree
@@ -248,9 +249,7 @@ class _NodeChecks:
                 return self.by_type[ast.Call]
             found = self.by_callee.get(kind)
             if found is None:
-                found = self.by_callee[kind] = tuple(
-                    check for check, kinds in self.call_rules if kinds is None or issubclass(kind, kinds)
-                )
+                found = self.by_callee[kind] = _admitting(self.call_rules, kind)
             return found
         return self.by_type.get(type(node), ())
 
@@ -276,9 +275,7 @@ class _NodeChecks:
         key = (name, receiver)
         found = self.by_name_and_receiver.get(key)
         if found is None:
-            found = self.by_name_and_receiver[key] = tuple(
-                check for check, kinds in candidates if kinds is None or issubclass(receiver, kinds)
-            )
+            found = self.by_name_and_receiver[key] = _admitting(candidates, receiver)
         return found
 
     def _kind_of(self, expr: ast.AST, scope: Scope) -> Optional[type]:
@@ -288,6 +285,11 @@ class _NodeChecks:
             return type(self.model.resolve(expr, scope))
         except RecursionError:
             return None
+
+
+def _admitting(candidates: Sequence[Candidate], kind: type) -> Checks:
+    """The checks whose value kinds (``None``: any) admit a value of ``kind``, in their order."""
+    return tuple(check for check, kinds in candidates if kinds is None or issubclass(kind, kinds))
 
 
 def _run_rules(

@@ -124,18 +124,23 @@ def is_guarded(model: SemanticModel, use: ast.AST, subject: ast.AST) -> bool:
     return False
 
 
-def _guarded_by_earlier_exit(parent: ast.AST, statement: ast.stmt, key: str, root: Optional[str]) -> bool:
+def _earlier_exits(parent: ast.AST, statement: ast.stmt) -> Iterator[ast.If]:
+    """The ``if ...: continue/break/return/raise`` statements before ``statement`` in its block of ``parent``."""
     for block in _statement_lists(parent):
-        if statement not in block:
-            continue
-        for earlier in block[: block.index(statement)]:
-            if not isinstance(earlier, ast.If) or not _exits(earlier.body):
-                continue
-            if _tests_falsy(earlier.test, key) or _mentions(earlier.test, key):
-                return True
-            names = {n.id for n in ast.walk(earlier.test) if isinstance(n, ast.Name)}
-            if root is not None and root in names:
-                return True
+        if statement in block:
+            for earlier in block[: block.index(statement)]:
+                if isinstance(earlier, ast.If) and _exits(earlier.body):
+                    yield earlier
+            return
+
+
+def _guarded_by_earlier_exit(parent: ast.AST, statement: ast.stmt, key: str, root: Optional[str]) -> bool:
+    for earlier in _earlier_exits(parent, statement):
+        if _tests_falsy(earlier.test, key) or _mentions(earlier.test, key):
+            return True
+        names = {n.id for n in ast.walk(earlier.test) if isinstance(n, ast.Name)}
+        if root is not None and root in names:
+            return True
     return False
 
 
@@ -203,14 +208,9 @@ def _tests_has(test: ast.AST, wanted: tuple[str, str]) -> bool:
 
 def _after_missing_exit(parent: ast.AST, statement: ast.stmt, wanted: tuple[str, str]) -> bool:
     """An earlier ``if not hasattr(x, "name"): return`` (or ``raise``...) in the same block."""
-    for block in _statement_lists(parent):
-        if statement in block:
-            return any(
-                isinstance(earlier, ast.If)
-                and _exits(earlier.body)
-                and isinstance(earlier.test, ast.UnaryOp)
-                and isinstance(earlier.test.op, ast.Not)
-                and _tests_has(earlier.test.operand, wanted)
-                for earlier in block[: block.index(statement)]
-            )
-    return False
+    return any(
+        isinstance(earlier.test, ast.UnaryOp)
+        and isinstance(earlier.test.op, ast.Not)
+        and _tests_has(earlier.test.operand, wanted)
+        for earlier in _earlier_exits(parent, statement)
+    )

@@ -11,12 +11,14 @@ import warnings
 from typing import Optional
 
 
-def parse_quietly(text: str, filename: str = "<unknown>") -> ast.Module:
+def parse_quietly(text: str) -> ast.Module:
     """``ast.parse`` without printing the parser's warnings (invalid escapes, ``is`` with a literal...):
-    they are about the linted code, not for lint-openai's output."""
+    they are about the linted code, not for lint-openai's output. No file name is given: for a tokenizer
+    error CPython would read the error's line from that file on disk, which may hold other text (a
+    notebook's JSON, an editor's unsaved buffer)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return ast.parse(text, filename=filename)
+        return ast.parse(text)
 
 
 def too_deep_to_compile(tree: ast.AST) -> bool:
